@@ -1,0 +1,32 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Trailhead",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "trailhead", targets: ["trailhead"]),
+        .library(name: "TrailheadCore", targets: ["TrailheadCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        .target(
+            name: "TrailheadCore",
+            dependencies: [.product(name: "Yams", package: "Yams")]
+        ),
+        .executableTarget(
+            name: "trailhead",
+            dependencies: [
+                "TrailheadCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "TrailheadCoreTests",
+            dependencies: ["TrailheadCore"]
+        ),
+    ]
+)

@@ -1,0 +1,86 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The few file operations loading needs, behind a protocol so tests can supply files in memory.
+public protocol FileSystem: Sendable {
+    /// The file's bytes, or nil when it cannot be read; `limit` bounds how much is read.
+    func contents(of path: String, limit: Int) -> FileContents
+    func isDirectory(_ path: String) -> Bool
+    func exists(_ path: String) -> Bool
+    /// The absolute path with symbolic links resolved, used to notice the same file reached twice.
+    func canonicalPath(_ path: String) -> String
+    /// The names of the entries of a directory, or nil when it cannot be listed.
+    func entries(of directory: String) -> [String]?
+}
+
+/// What reading a file gave.
+public enum FileContents: Sendable {
+    case bytes([UInt8])
+    case tooLarge(size: Int)
+    case unreadable(reason: String)
+}
+
+/// The real file system, through POSIX calls.
+public struct LocalFileSystem: FileSystem {
+    public init() {}
+
+    public func contents(of path: String, limit: Int) -> FileContents {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return .unreadable(reason: Self.errorText()) }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else { return .unreadable(reason: Self.errorText()) }
+        guard (info.st_mode & S_IFMT) == S_IFREG else { return .unreadable(reason: "not a regular file") }
+        let size = Int(info.st_size)
+        if size > limit { return .tooLarge(size: size) }
+        var buffer = [UInt8](repeating: 0, count: size)
+        var filled = 0
+        while filled < size {
+            let count = buffer.withUnsafeMutableBytes { raw in
+                read(descriptor, raw.baseAddress! + filled, size - filled)
+            }
+            if count < 0 && errno == EINTR { continue }
+            if count < 0 { return .unreadable(reason: Self.errorText()) }
+            if count == 0 { break }
+            filled += count
+        }
+        if filled < size { buffer.removeLast(size - filled) }
+        return .bytes(buffer)
+    }
+
+    public func isDirectory(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
+    }
+
+    public func exists(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) == 0
+    }
+
+    public func canonicalPath(_ path: String) -> String {
+        guard let resolved = realpath(path, nil) else { return path }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+
+    public func entries(of directory: String) -> [String]? {
+        guard let handle = opendir(directory) else { return nil }
+        defer { closedir(handle) }
+        var names: [String] = []
+        while let entry = readdir(handle) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            if name != "." && name != ".." { names.append(name) }
+        }
+        return names
+    }
+
+    static func errorText() -> String {
+        String(cString: strerror(errno))
+    }
+}

@@ -1,0 +1,15 @@
+/// The result of loading one tree file: the tree (when it could be decoded) and its problems.
+public struct LoadedFile: Sendable {
+    public var path: String
+    public var tree: Tree?
+    public var diagnostics: [Diagnostic]
+
+    public init(path: String, tree: Tree?, diagnostics: [Diagnostic]) {
+        self.path = path
+        self.tree = tree
+        self.diagnostics = diagnostics
+    }
+
+    /// A file with any error is kept out of the catalog, so one bad file never breaks a walk.
+    public var isBroken: Bool { tree == nil || diagnostics.hasErrors }
+}

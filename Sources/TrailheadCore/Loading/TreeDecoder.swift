@@ -1,0 +1,443 @@
+/// Turns a parsed YAML document into a `Tree`, reporting every problem with its position.
+///
+/// Decoding goes on after a problem so that one run of `validate` shows all of them.
+struct TreeDecoder {
+    static let treeKeys = ["format", "id", "title", "description", "start", "feedback", "nodes"]
+    static let questionKeys = ["question", "explain", "choices", "tags"]
+    static let resourceKeys = ["title", "body", "tags", "links", "commands", "see-also"]
+    static let choiceKeys = ["label", "hint", "goto", "node"]
+    static let linkKeys = ["url", "label"]
+    static let commandKeys = ["run", "does", "placeholders", "multiline"]
+    static let placeholderKeys = ["prompt", "default", "pattern"]
+    static let supportedFormat = 1
+
+    let file: String
+    let limits: LoaderLimits
+    private(set) var diagnostics: [Diagnostic] = []
+    private var nodes: [String: Node] = [:]
+    private var nodeOrder: [String] = []
+    private var nodeCountExceeded = false
+
+    init(file: String, limits: LoaderLimits) {
+        self.file = file
+        self.limits = limits
+    }
+
+    mutating func decode(_ root: YAMLNode) -> Tree? {
+        guard let fields = mapping(root, what: "a tree file", allowed: Self.treeKeys) else { return nil }
+        let rootLocation = location(of: root)
+        let formatVersion = decodeFormat(fields["format"], at: rootLocation)
+        let id = requiredText(fields, "id", in: "the tree", at: rootLocation)
+        if let id, !Self.isValidTreeID(id.text) {
+            report(.error("bad-id", "tree id '\(id.text)' must be lowercase letters, digits and '-' (at most 64), starting with a letter or digit", at: id.location))
+        }
+        let title = requiredText(fields, "title", in: "the tree", at: rootLocation)
+        let description = requiredText(fields, "description", in: "the tree", at: rootLocation)
+        let start = requiredText(fields, "start", in: "the tree", at: rootLocation)
+        let feedback = optionalText(fields["feedback"], key: "feedback")
+        if let feedback {
+            checkFeedbackTemplate(feedback.text, at: feedback.location)
+        }
+        if let nodesEntry = fields["nodes"] {
+            decodeNodes(nodesEntry.value)
+        } else {
+            report(.error("missing-key", "the tree has no 'nodes'; add a mapping of node ids to nodes", at: rootLocation))
+        }
+        if let start, !nodes.isEmpty, nodes[start.text] == nil {
+            report(.error(
+                "undefined-start",
+                "start node '\(start.text)' is not defined under 'nodes'\(Suggestion.phrase(for: start.text, in: nodeOrder))",
+                at: start.location))
+        }
+        guard let id else { return nil }
+        return Tree(
+            formatVersion: formatVersion ?? Self.supportedFormat, id: id.text,
+            title: title?.text ?? id.text, description: description?.text ?? "",
+            startID: start?.text ?? "", feedback: feedback?.text, nodeOrder: nodeOrder, nodes: nodes,
+            location: rootLocation, startLocation: start?.location ?? rootLocation)
+    }
+
+    // MARK: - Tree level
+
+    private mutating func decodeFormat(_ entry: YAMLEntry?, at rootLocation: SourceLocation) -> Int? {
+        guard let entry else {
+            report(.error("missing-key", "missing 'format: \(Self.supportedFormat)' at the top; it says which version of the tree format this file uses", at: rootLocation))
+            return nil
+        }
+        guard case .scalar(let text, true) = entry.value.value, let version = Int(text) else {
+            report(.error("wrong-type", "'format' must be a whole number such as \(Self.supportedFormat)", at: location(of: entry.value)))
+            return nil
+        }
+        if version != Self.supportedFormat {
+            let advice = version > Self.supportedFormat ? "update Trailhead to read it" : "use format \(Self.supportedFormat)"
+            report(.error("unsupported-format", "format \(version) is not supported (this Trailhead reads format \(Self.supportedFormat)); \(advice)", at: location(of: entry.value)))
+        }
+        return version
+    }
+
+    private mutating func checkFeedbackTemplate(_ template: String, at location: SourceLocation) {
+        var filled = template
+        for field in ["{tree}", "{node}", "{path}", "{version}"] {
+            filled = filled.replacing(field, with: "x")
+        }
+        if let problem = URLRules.problem(with: filled) {
+            report(.error("bad-url", "feedback: \(problem)", at: location))
+        }
+    }
+
+    private mutating func decodeNodes(_ yaml: YAMLNode) {
+        guard case .mapping(let entries) = yaml.value else {
+            report(.error("wrong-type", "'nodes' must be a mapping of node ids to nodes, not \(yaml.kindName)", at: location(of: yaml)))
+            return
+        }
+        if entries.isEmpty {
+            report(.error("dead-end", "'nodes' is empty; a tree needs at least a start node", at: location(of: yaml)))
+        }
+        for entry in entries {
+            let keyLocation = SourceLocation(file: file, line: entry.keyLine, column: entry.keyColumn)
+            if !Self.isValidNodeID(entry.key) {
+                report(.error("bad-id", "node id '\(entry.key)' must be lowercase letters, digits, '.', '_' and '-' (at most 64), starting with a letter or digit", at: keyLocation))
+            }
+            decodeNode(entry.value, id: entry.key, at: keyLocation, inline: false)
+        }
+    }
+
+    // MARK: - Nodes
+
+    private mutating func decodeNode(_ yaml: YAMLNode, id: String, at idLocation: SourceLocation, inline: Bool) {
+        if nodeCountExceeded { return }
+        if nodes.count >= limits.maxNodesPerFile {
+            nodeCountExceeded = true
+            report(.error("too-many-nodes", "more than \(limits.maxNodesPerFile) nodes in one file; split the tree", at: idLocation))
+            return
+        }
+        guard case .mapping(let entries) = yaml.value else {
+            report(.error("wrong-type", "node '\(id)' must be a mapping with 'question' or 'title', not \(yaml.kindName)", at: location(of: yaml)))
+            return
+        }
+        let keys = Set(entries.map(\.key))
+        let isQuestion = keys.contains("question")
+        if isQuestion && keys.contains("title") {
+            report(.error("ambiguous-node", "node '\(id)' has both 'question' and 'title'; a node is either a question or a resource", at: idLocation))
+        }
+        if !isQuestion && !keys.contains("title") {
+            report(.error("missing-key", "node '\(id)' needs 'question' (to ask something) or 'title' (to be a resource)", at: idLocation))
+        }
+        var allowed = isQuestion ? Self.questionKeys : Self.resourceKeys
+        if inline { allowed.append("id") }
+        let other = isQuestion ? Self.resourceKeys : Self.questionKeys
+        let kindName = isQuestion ? "question" : "resource"
+        var fields: [String: YAMLEntry] = [:]
+        for entry in entries {
+            if allowed.contains(entry.key) {
+                fields[entry.key] = entry
+            } else if other.contains(entry.key) {
+                report(.error("unknown-key", "'\(entry.key)' does not belong in a \(kindName) node; it has \(allowed.joined(separator: ", "))", at: keyLocation(entry)))
+            } else {
+                report(unknownKey(entry, allowed: allowed, in: "a \(kindName) node"))
+            }
+        }
+        if nodes[id] != nil {
+            report(.error("duplicate-id", "node id '\(id)' is already used in this tree; choose another", at: idLocation))
+            return
+        }
+        let tags = stringList(fields["tags"], key: "tags")
+        let content: Node.Content
+        if isQuestion {
+            content = .question(decodeQuestion(fields, id: id, at: idLocation))
+        } else {
+            content = .resource(decodeResource(fields, id: id, at: idLocation))
+        }
+        nodes[id] = Node(id: id, content: content, tags: tags, location: idLocation)
+        nodeOrder.append(id)
+        appendInlineNodes()
+    }
+
+    /// Inline nodes are decoded after their parent so that `nodeOrder` reads parent first.
+    private var pendingInline: [(YAMLNode, String, SourceLocation)] = []
+
+    private mutating func appendInlineNodes() {
+        while !pendingInline.isEmpty {
+            let (yaml, id, location) = pendingInline.removeFirst()
+            decodeNode(yaml, id: id, at: location, inline: true)
+        }
+    }
+
+    private mutating func decodeQuestion(_ fields: [String: YAMLEntry], id: String, at idLocation: SourceLocation) -> Question {
+        let text = requiredText(fields, "question", in: "node '\(id)'", at: idLocation)?.text ?? ""
+        let explanation = optionalText(fields["explain"], key: "explain", multiline: true)?.text
+        var choices: [Choice] = []
+        if let entry = fields["choices"] {
+            if case .sequence(let items) = entry.value.value {
+                if items.isEmpty {
+                    report(.error("dead-end", "question '\(id)' has no choices; add at least one", at: keyLocation(entry)))
+                }
+                for (index, item) in items.enumerated() {
+                    if let choice = decodeChoice(item, number: index + 1, parent: id) {
+                        choices.append(choice)
+                    }
+                }
+            } else {
+                report(.error("wrong-type", "'choices' must be a list, not \(entry.value.kindName)", at: location(of: entry.value)))
+            }
+        } else {
+            report(.error("dead-end", "question '\(id)' has no 'choices'; add at least one", at: idLocation))
+        }
+        return Question(text: text, explanation: explanation, choices: choices)
+    }
+
+    private mutating func decodeChoice(_ yaml: YAMLNode, number: Int, parent: String) -> Choice? {
+        let where_ = "choice \(number) of '\(parent)'"
+        guard let fields = mapping(yaml, what: where_, allowed: Self.choiceKeys) else { return nil }
+        let choiceLocation = location(of: yaml)
+        let label = requiredText(fields, "label", in: where_, at: choiceLocation)
+        let hint = optionalText(fields["hint"], key: "hint")?.text
+        let target: NodeReference?
+        switch (fields["goto"], fields["node"]) {
+        case (let gotoEntry?, nil):
+            target = reference(gotoEntry.value, key: "goto")
+        case (nil, let nodeEntry?):
+            target = inlineTarget(nodeEntry, number: number, parent: parent)
+        case (.some, .some):
+            report(.error("ambiguous-choice", "\(where_) has both 'goto' and 'node'; keep one", at: choiceLocation))
+            target = nil
+        case (nil, nil):
+            report(.error("missing-key", "\(where_) leads nowhere; add 'goto: node-id' or an inline 'node:'", at: choiceLocation))
+            target = nil
+        }
+        guard let target else { return nil }
+        return Choice(label: label?.text ?? "", hint: hint, target: target, location: choiceLocation)
+    }
+
+    private mutating func inlineTarget(_ entry: YAMLEntry, number: Int, parent: String) -> NodeReference? {
+        var id = "\(parent).\(number)"
+        var idLocation = location(of: entry.value)
+        if case .mapping(let entries) = entry.value.value, let idEntry = entries.first(where: { $0.key == "id" }) {
+            if let explicit = optionalText(idEntry, key: "id") {
+                if Self.isValidNodeID(explicit.text) {
+                    id = explicit.text
+                    idLocation = explicit.location
+                } else {
+                    report(.error("bad-id", "node id '\(explicit.text)' must be lowercase letters, digits, '.', '_' and '-', starting with a letter or digit", at: explicit.location))
+                }
+            }
+        }
+        pendingInline.append((entry.value, id, idLocation))
+        return NodeReference(treeID: nil, nodeID: id, location: idLocation)
+    }
+
+    private mutating func decodeResource(_ fields: [String: YAMLEntry], id: String, at idLocation: SourceLocation) -> Resource {
+        let title = requiredText(fields, "title", in: "node '\(id)'", at: idLocation)?.text ?? ""
+        let body = optionalText(fields["body"], key: "body", multiline: true)?.text
+        var links: [Link] = []
+        for item in list(fields["links"], key: "links") {
+            if let link = decodeLink(item) { links.append(link) }
+        }
+        var commands: [Command] = []
+        for item in list(fields["commands"], key: "commands") {
+            if let command = decodeCommand(item) { commands.append(command) }
+        }
+        var seeAlso: [NodeReference] = []
+        for item in list(fields["see-also"], key: "see-also") {
+            if let target = reference(item, key: "see-also") { seeAlso.append(target) }
+        }
+        if (body ?? "").allSatisfy(\.isWhitespace) && links.isEmpty && commands.isEmpty && seeAlso.isEmpty {
+            report(.error("dead-end", "resource '\(id)' offers nothing; add a 'body', 'links', 'commands' or 'see-also'", at: idLocation))
+        }
+        return Resource(title: title, body: body, links: links, commands: commands, seeAlso: seeAlso)
+    }
+
+    private mutating func decodeLink(_ yaml: YAMLNode) -> Link? {
+        guard let fields = mapping(yaml, what: "a link", allowed: Self.linkKeys) else { return nil }
+        let linkLocation = location(of: yaml)
+        guard let url = requiredText(fields, "url", in: "the link", at: linkLocation) else { return nil }
+        if let problem = URLRules.problem(with: url.text) {
+            report(.error("bad-url", problem, at: url.location))
+        }
+        let label = optionalText(fields["label"], key: "label")?.text
+        return Link(url: url.text, label: label, location: linkLocation)
+    }
+
+    private mutating func decodeCommand(_ yaml: YAMLNode) -> Command? {
+        guard let fields = mapping(yaml, what: "a command", allowed: Self.commandKeys) else { return nil }
+        let commandLocation = location(of: yaml)
+        var multiline = false
+        if let entry = fields["multiline"] {
+            if case .scalar(let text, true) = entry.value.value, ["true", "false"].contains(text) {
+                multiline = text == "true"
+            } else {
+                report(.error("wrong-type", "'multiline' must be true or false", at: location(of: entry.value)))
+            }
+        }
+        guard let run = requiredText(fields, "run", in: "the command", at: commandLocation, multiline: true) else { return nil }
+        let trimmedRun = run.text.hasSuffix("\n") ? String(run.text.dropLast()) : run.text
+        if !multiline && trimmedRun.contains("\n") {
+            report(.error("multiline-command", "the command spans several lines; add 'multiline: true' if that is intended", at: run.location))
+        }
+        let does = requiredText(fields, "does", in: "the command", at: commandLocation)
+        var placeholders: [Placeholder] = []
+        if let entry = fields["placeholders"] {
+            if case .mapping(let entries) = entry.value.value {
+                for placeholderEntry in entries {
+                    if let placeholder = decodePlaceholder(placeholderEntry) { placeholders.append(placeholder) }
+                }
+            } else {
+                report(.error("wrong-type", "'placeholders' must be a mapping of names to {prompt, default, pattern}, not \(entry.value.kindName)", at: location(of: entry.value)))
+            }
+        }
+        let used = Set(PlaceholderScanner.names(in: trimmedRun, declared: Set(placeholders.map(\.name))))
+        for placeholder in placeholders where !used.contains(placeholder.name) {
+            report(.error("unused-placeholder", "placeholder '\(placeholder.name)' is declared but '{\(placeholder.name)}' does not appear in 'run'", at: placeholder.location))
+        }
+        return Command(run: trimmedRun, does: does?.text ?? "", placeholders: placeholders, multiline: multiline, location: commandLocation)
+    }
+
+    private mutating func decodePlaceholder(_ entry: YAMLEntry) -> Placeholder? {
+        let nameLocation = keyLocation(entry)
+        if !PlaceholderScanner.isValidName(entry.key) {
+            report(.error("bad-id", "placeholder name '\(entry.key)' must be lowercase letters, digits, '_' and '-', starting with a letter", at: nameLocation))
+        }
+        guard let fields = mapping(entry.value, what: "placeholder '\(entry.key)'", allowed: Self.placeholderKeys) else { return nil }
+        let prompt = requiredText(fields, "prompt", in: "placeholder '\(entry.key)'", at: nameLocation)
+        let defaultValue = optionalText(fields["default"], key: "default", allowEmpty: true)
+        let pattern = optionalText(fields["pattern"], key: "pattern")
+        if let pattern {
+            switch PlaceholderPattern.compile(pattern.text) {
+            case .failure(let error):
+                report(.error("bad-pattern", "'pattern' is not a valid regular expression: \(error)", at: pattern.location))
+            case .success(let regex):
+                if let defaultValue, !PlaceholderPattern.matches(regex, defaultValue.text) {
+                    report(.error("bad-default", "default '\(defaultValue.text)' does not match the pattern", at: defaultValue.location))
+                }
+            }
+        }
+        return Placeholder(
+            name: entry.key, prompt: prompt?.text ?? entry.key, defaultValue: defaultValue?.text,
+            pattern: pattern?.text, location: nameLocation)
+    }
+
+    // MARK: - Values
+
+    private mutating func mapping(_ yaml: YAMLNode, what: String, allowed: [String]) -> [String: YAMLEntry]? {
+        guard case .mapping(let entries) = yaml.value else {
+            report(.error("wrong-type", "\(what) must be a mapping (key: value lines), not \(yaml.kindName)", at: location(of: yaml)))
+            return nil
+        }
+        var fields: [String: YAMLEntry] = [:]
+        for entry in entries {
+            if allowed.contains(entry.key) {
+                fields[entry.key] = entry
+            } else {
+                report(unknownKey(entry, allowed: allowed, in: what))
+            }
+        }
+        return fields
+    }
+
+    private func unknownKey(_ entry: YAMLEntry, allowed: [String], in what: String) -> Diagnostic {
+        let key = String(entry.key.prefix(60))
+        let suggestion = Suggestion.closest(to: key, in: allowed)
+        let advice = suggestion.map { "did you mean '\($0)'?" } ?? "allowed keys are \(allowed.joined(separator: ", "))"
+        return .error("unknown-key", "unknown key '\(key)' in \(what); \(advice)", at: keyLocation(entry))
+    }
+
+    private mutating func requiredText(
+        _ fields: [String: YAMLEntry], _ key: String, in what: String, at owner: SourceLocation, multiline: Bool = false
+    ) -> (text: String, location: SourceLocation)? {
+        guard let entry = fields[key] else {
+            report(.error("missing-key", "\(what) is missing '\(key)'", at: owner))
+            return nil
+        }
+        guard let value = optionalText(entry, key: key, multiline: multiline) else {
+            report(.error(key == "label" ? "empty-label" : "empty-text", "'\(key)' is empty in \(what)", at: keyLocation(entry)))
+            return nil
+        }
+        return value
+    }
+
+    /// A text value; nil when absent, null or blank (blank is allowed only with `allowEmpty`).
+    private mutating func optionalText(
+        _ entry: YAMLEntry?, key: String, multiline: Bool = false, allowEmpty: Bool = false
+    ) -> (text: String, location: SourceLocation)? {
+        guard let entry else { return nil }
+        let valueLocation = location(of: entry.value)
+        guard case .scalar(let text, _) = entry.value.value else {
+            report(.error("wrong-type", "'\(key)' must be text, not \(entry.value.kindName)", at: valueLocation))
+            return nil
+        }
+        if entry.value.isNull || (!allowEmpty && text.allSatisfy(\.isWhitespace)) {
+            return allowEmpty && !entry.value.isNull ? (text, valueLocation) : nil
+        }
+        checkText(text, key: key, multiline: multiline, at: valueLocation)
+        return (text, valueLocation)
+    }
+
+    private mutating func checkText(_ text: String, key: String, multiline: Bool, at location: SourceLocation) {
+        guard let found = TextSanitizer.firstHazard(in: text, multiline: multiline) else { return }
+        report(.error(
+            "unsafe-text",
+            "'\(key)' contains a \(found.hazard.rawValue) (\(TextSanitizer.visibleForm(of: found.scalar))); remove it",
+            at: location))
+    }
+
+    private mutating func list(_ entry: YAMLEntry?, key: String) -> [YAMLNode] {
+        guard let entry else { return [] }
+        if entry.value.isNull { return [] }
+        guard case .sequence(let items) = entry.value.value else {
+            report(.error("wrong-type", "'\(key)' must be a list, not \(entry.value.kindName)", at: location(of: entry.value)))
+            return []
+        }
+        return items
+    }
+
+    private mutating func stringList(_ entry: YAMLEntry?, key: String) -> [String] {
+        list(entry, key: key).compactMap { item in
+            guard case .scalar(let text, _) = item.value, !text.isEmpty else {
+                report(.error("wrong-type", "each item of '\(key)' must be text, not \(item.kindName)", at: location(of: item)))
+                return nil
+            }
+            checkText(text, key: key, multiline: false, at: location(of: item))
+            return text
+        }
+    }
+
+    private mutating func reference(_ yaml: YAMLNode, key: String) -> NodeReference? {
+        guard case .scalar(let text, _) = yaml.value else {
+            report(.error("wrong-type", "'\(key)' must be a node id or tree-id/node-id, not \(yaml.kindName)", at: location(of: yaml)))
+            return nil
+        }
+        guard let reference = NodeReference(parsing: text, location: location(of: yaml)) else {
+            report(.error("bad-reference", "'\(text.prefix(80))' is not a node reference; write node-id or tree-id/node-id", at: location(of: yaml)))
+            return nil
+        }
+        return reference
+    }
+
+    // MARK: - Helpers
+
+    private mutating func report(_ diagnostic: Diagnostic) {
+        diagnostics.append(diagnostic)
+    }
+
+    private func location(of yaml: YAMLNode) -> SourceLocation {
+        SourceLocation(file: file, line: yaml.line, column: yaml.column)
+    }
+
+    private func keyLocation(_ entry: YAMLEntry) -> SourceLocation {
+        SourceLocation(file: file, line: entry.keyLine, column: entry.keyColumn)
+    }
+
+    static func isValidTreeID(_ id: String) -> Bool {
+        isIdentifier(id, extra: "-")
+    }
+
+    static func isValidNodeID(_ id: String) -> Bool {
+        isIdentifier(id, extra: "-._")
+    }
+
+    private static func isIdentifier(_ id: String, extra: String) -> Bool {
+        guard let first = id.utf8.first, id.utf8.count <= 64 else { return false }
+        let isLowerOrDigit = { (byte: UInt8) in (0x61...0x7A).contains(byte) || (0x30...0x39).contains(byte) }
+        return isLowerOrDigit(first) && id.utf8.allSatisfy { isLowerOrDigit($0) || extra.utf8.contains($0) }
+    }
+}

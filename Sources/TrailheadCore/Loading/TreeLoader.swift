@@ -1,0 +1,57 @@
+/// Reads tree files from disk (or memory) into `LoadedFile`s, never failing as a whole.
+public struct TreeLoader: Sendable {
+    public var limits: LoaderLimits
+    public var fileSystem: any FileSystem
+
+    public init(limits: LoaderLimits = .standard, fileSystem: any FileSystem = LocalFileSystem()) {
+        self.limits = limits
+        self.fileSystem = fileSystem
+    }
+
+    /// Loads every `*.yaml`/`*.yml` file of a directory (sorted by name), or one file.
+    public func load(path: String) -> [LoadedFile] {
+        if fileSystem.isDirectory(path) {
+            guard let names = fileSystem.entries(of: path) else {
+                return [unreadable(path, reason: "the directory cannot be read")]
+            }
+            let directory = path.hasSuffix("/") ? String(path.dropLast()) : path
+            return names.filter(Self.isTreeFileName).sorted().map { loadFile("\(directory)/\($0)") }
+        }
+        return [loadFile(path)]
+    }
+
+    public func loadFile(_ path: String) -> LoadedFile {
+        switch fileSystem.contents(of: path, limit: limits.maxFileBytes) {
+        case .bytes(let bytes):
+            return load(bytes: bytes, path: path)
+        case .tooLarge(let size):
+            return unreadable(path, code: "file-too-large", reason: "the file is \(size) bytes; the limit is \(limits.maxFileBytes)")
+        case .unreadable(let reason):
+            return unreadable(path, reason: reason)
+        }
+    }
+
+    public func load(bytes: [UInt8], path: String) -> LoadedFile {
+        if bytes.count > limits.maxFileBytes {
+            return unreadable(path, code: "file-too-large", reason: "the file is \(bytes.count) bytes; the limit is \(limits.maxFileBytes)")
+        }
+        let parsed = bytes.withUnsafeBytes { YAMLReader(maxDepth: limits.maxDepth).read($0) }
+        switch parsed {
+        case .failure(let error):
+            let location = SourceLocation(file: path, line: error.line, column: error.column)
+            return LoadedFile(path: path, tree: nil, diagnostics: [.error(error.code, error.message, at: location)])
+        case .success(let root):
+            var decoder = TreeDecoder(file: path, limits: limits)
+            let tree = decoder.decode(root)
+            return LoadedFile(path: path, tree: tree, diagnostics: decoder.diagnostics)
+        }
+    }
+
+    public static func isTreeFileName(_ name: String) -> Bool {
+        !name.hasPrefix(".") && (name.hasSuffix(".yaml") || name.hasSuffix(".yml"))
+    }
+
+    private func unreadable(_ path: String, code: String = "unreadable", reason: String) -> LoadedFile {
+        LoadedFile(path: path, tree: nil, diagnostics: [.error(code, "cannot load: \(reason)", at: SourceLocation(file: path, line: 1, column: 1))])
+    }
+}

@@ -1,0 +1,50 @@
+/// Where trees are looked for, highest precedence first, from flags and the environment.
+public struct TreeSources: Sendable, Equatable {
+    /// One place trees are read from, with the name of the layer it belongs to.
+    public struct Source: Sendable, Equatable {
+        public var path: String
+        public var layer: String
+
+        public init(path: String, layer: String) {
+            self.path = path
+            self.layer = layer
+        }
+    }
+
+    public var sources: [Source]
+
+    public init(sources: [Source]) {
+        self.sources = sources
+    }
+
+    /// The standard search order: `--trees` directories, then `TRAILHEAD_PATH`, the user's
+    /// `$XDG_CONFIG_HOME/trailhead/trees`, each `$XDG_DATA_DIRS/…/trailhead/trees`, and last the bundled trees.
+    /// `includeDefaults: false` keeps only the `--trees` directories.
+    public static func standard(
+        explicit: [String], environment: [String: String], bundled: String?, includeDefaults: Bool = true
+    ) -> TreeSources {
+        var sources = explicit.map { Source(path: $0, layer: "--trees") }
+        guard includeDefaults else { return TreeSources(sources: sources) }
+        for path in (environment["TRAILHEAD_PATH"] ?? "").split(separator: ":") where !path.isEmpty {
+            sources.append(Source(path: String(path), layer: "TRAILHEAD_PATH"))
+        }
+        let home = environment["HOME"] ?? ""
+        let configHome = nonEmpty(environment["XDG_CONFIG_HOME"]) ?? (home.isEmpty ? nil : "\(home)/.config")
+        if let configHome {
+            sources.append(Source(path: "\(configHome)/trailhead/trees", layer: "user"))
+        }
+        let dataDirs = nonEmpty(environment["XDG_DATA_DIRS"]) ?? "/usr/local/share:/usr/share"
+        for directory in dataDirs.split(separator: ":") where !directory.isEmpty {
+            sources.append(Source(path: "\(directory)/trailhead/trees", layer: "site"))
+        }
+        if let bundled {
+            sources.append(Source(path: bundled, layer: "bundled"))
+        }
+        return TreeSources(sources: sources)
+    }
+
+    private static func nonEmpty(_ value: String?) -> String? {
+        guard let value, !value.isEmpty else { return nil }
+        return value
+    }
+}

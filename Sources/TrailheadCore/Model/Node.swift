@@ -1,0 +1,141 @@
+/// A step of a tree: either a question with choices or a resource the walk ends at.
+public struct Node: Sendable {
+    public enum Content: Sendable {
+        case question(Question)
+        case resource(Resource)
+    }
+
+    public var id: String
+    public var content: Content
+    public var tags: [String]
+    public var location: SourceLocation
+
+    public init(id: String, content: Content, tags: [String], location: SourceLocation) {
+        self.id = id
+        self.content = content
+        self.tags = tags
+        self.location = location
+    }
+
+    public var question: Question? {
+        if case .question(let question) = content { return question }
+        return nil
+    }
+
+    public var resource: Resource? {
+        if case .resource(let resource) = content { return resource }
+        return nil
+    }
+
+    /// The line a list or breadcrumb shows for this node: the question or the resource title.
+    public var heading: String {
+        switch content {
+        case .question(let question): question.text
+        case .resource(let resource): resource.title
+        }
+    }
+
+    public var isResource: Bool { resource != nil }
+
+    /// Every reference this node makes: choice targets first, then see-also entries.
+    public var references: [NodeReference] {
+        switch content {
+        case .question(let question): question.choices.map(\.target)
+        case .resource(let resource): resource.seeAlso
+        }
+    }
+}
+
+/// A question node's content.
+public struct Question: Sendable {
+    public var text: String
+    public var explanation: String?
+    public var choices: [Choice]
+
+    public init(text: String, explanation: String?, choices: [Choice]) {
+        self.text = text
+        self.explanation = explanation
+        self.choices = choices
+    }
+}
+
+/// One answer to a question and where it leads.
+public struct Choice: Sendable {
+    public var label: String
+    public var hint: String?
+    public var target: NodeReference
+    public var location: SourceLocation
+
+    public init(label: String, hint: String?, target: NodeReference, location: SourceLocation) {
+        self.label = label
+        self.hint = hint
+        self.target = target
+        self.location = location
+    }
+}
+
+/// A leaf's content: what the user came for.
+public struct Resource: Sendable {
+    public var title: String
+    public var body: String?
+    public var links: [Link]
+    public var commands: [Command]
+    public var seeAlso: [NodeReference]
+
+    public init(title: String, body: String?, links: [Link], commands: [Command], seeAlso: [NodeReference]) {
+        self.title = title
+        self.body = body
+        self.links = links
+        self.commands = commands
+        self.seeAlso = seeAlso
+    }
+}
+
+/// A web or mail link offered by a resource.
+public struct Link: Sendable {
+    public var url: String
+    public var label: String?
+    public var location: SourceLocation
+
+    public init(url: String, label: String?, location: SourceLocation) {
+        self.url = url
+        self.label = label
+        self.location = location
+    }
+
+    public var displayLabel: String { label ?? url }
+}
+
+/// A command line offered by a resource; it is shown or printed, never run by Trailhead.
+public struct Command: Sendable {
+    public var run: String
+    public var does: String
+    public var placeholders: [Placeholder]
+    public var multiline: Bool
+    public var location: SourceLocation
+
+    public init(run: String, does: String, placeholders: [Placeholder], multiline: Bool, location: SourceLocation) {
+        self.run = run
+        self.does = does
+        self.placeholders = placeholders
+        self.multiline = multiline
+        self.location = location
+    }
+}
+
+/// A `{name}` field of a command that the user fills in before using it.
+public struct Placeholder: Sendable {
+    public var name: String
+    public var prompt: String
+    public var defaultValue: String?
+    public var pattern: String?
+    public var location: SourceLocation
+
+    public init(name: String, prompt: String, defaultValue: String?, pattern: String?, location: SourceLocation) {
+        self.name = name
+        self.prompt = prompt
+        self.defaultValue = defaultValue
+        self.pattern = pattern
+        self.location = location
+    }
+}

@@ -1,0 +1,47 @@
+/// Finds the `{name}` placeholders in a command's text.
+public enum PlaceholderScanner {
+    /// The declared names that appear as `{name}` in `text`, in order of appearance (repeats kept).
+    /// Braces around anything undeclared, and `${...}` shell expansions, are literal text.
+    public static func names(in text: String, declared: Set<String>) -> [String] {
+        segments(of: text, declared: declared).compactMap {
+            if case .placeholder(let name) = $0 { return name }
+            return nil
+        }
+    }
+
+    /// A command text cut into literal runs and placeholders.
+    public enum Segment: Equatable, Sendable {
+        case literal(String)
+        case placeholder(String)
+    }
+
+    public static func segments(of text: String, declared: Set<String>) -> [Segment] {
+        var segments: [Segment] = []
+        var literal = ""
+        var index = text.startIndex
+        while index < text.endIndex {
+            let character = text[index]
+            let isShellExpansion = index > text.startIndex && text[text.index(before: index)] == "$"
+            if character == "{", !isShellExpansion,
+               let close = text[index...].firstIndex(of: "}") {
+                let name = String(text[text.index(after: index)..<close])
+                if declared.contains(name) {
+                    if !literal.isEmpty { segments.append(.literal(literal)) }
+                    literal = ""
+                    segments.append(.placeholder(name))
+                    index = text.index(after: close)
+                    continue
+                }
+            }
+            literal.append(character)
+            index = text.index(after: index)
+        }
+        if !literal.isEmpty { segments.append(.literal(literal)) }
+        return segments
+    }
+
+    public static func isValidName(_ name: String) -> Bool {
+        guard let first = name.unicodeScalars.first, ("a"..."z").contains(first), name.count <= 64 else { return false }
+        return name.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "_" || $0 == "-" }
+    }
+}

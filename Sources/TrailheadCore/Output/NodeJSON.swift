@@ -1,0 +1,93 @@
+/// The stable JSON shapes of scripted output (documented in docs/cli.md).
+public enum NodeJSON {
+    public static func node(_ key: NodeKey, in catalog: Catalog) -> JSONValue {
+        guard let node = catalog.node(key) else { return .null }
+        var members: [(String, JSONValue)] = [
+            ("tree", .string(key.tree)),
+            ("node", .string(key.node)),
+            ("kind", .string(node.isResource ? "resource" : "question")),
+        ]
+        switch node.content {
+        case .question(let question):
+            members.append(("question", .string(question.text)))
+            members.append(("explain", .optional(question.explanation)))
+            members.append(("choices", .array(question.choices.enumerated().map { index, choice in
+                .object([
+                    ("number", .int(index + 1)),
+                    ("label", .string(choice.label)),
+                    ("hint", .optional(choice.hint)),
+                    ("target", .string(choice.target.key(from: key.tree).description)),
+                ])
+            })))
+        case .resource(let resource):
+            members.append(("title", .string(resource.title)))
+            members.append(("body", .optional(resource.body)))
+            members.append(("links", .array(resource.links.map { link in
+                .object([("label", .string(link.displayLabel)), ("url", .string(link.url))])
+            })))
+            members.append(("commands", .array(resource.commands.map(command))))
+            members.append(("seeAlso", .array(resource.seeAlso.map { reference in
+                let target = reference.key(from: key.tree)
+                return .object([
+                    ("target", .string(target.description)),
+                    ("title", .optional(catalog.node(target)?.heading)),
+                ])
+            })))
+        }
+        members.append(("tags", .array(node.tags.map(JSONValue.string))))
+        members.append(("path", path(to: key, in: catalog)))
+        members.append(("source", location(node.location)))
+        return .object(members)
+    }
+
+    public static func command(_ command: Command) -> JSONValue {
+        .object([
+            ("run", .string(command.run)),
+            ("does", .string(command.does)),
+            ("multiline", .bool(command.multiline)),
+            ("placeholders", .array(command.placeholders.map { placeholder in
+                .object([
+                    ("name", .string(placeholder.name)),
+                    ("prompt", .string(placeholder.prompt)),
+                    ("default", .optional(placeholder.defaultValue)),
+                    ("pattern", .optional(placeholder.pattern)),
+                ])
+            })),
+        ])
+    }
+
+    /// The breadcrumb from the tree's start: each question on the way and the answer given.
+    public static func path(to key: NodeKey, in catalog: Catalog) -> JSONValue {
+        guard let steps = catalog.path(to: key) else { return .null }
+        return .array(steps.map { step in
+            var members: [(String, JSONValue)] = [
+                ("node", .string(step.from.description)),
+                ("heading", .optional(catalog.node(step.from)?.heading)),
+            ]
+            switch step.via {
+            case .choice(let number, let label):
+                members.append(("answer", .string(label)))
+                members.append(("number", .int(number)))
+            case .seeAlso:
+                members.append(("answer", .null))
+                members.append(("number", .null))
+            }
+            return .object(members)
+        })
+    }
+
+    public static func location(_ location: SourceLocation) -> JSONValue {
+        .object([("file", .string(location.file)), ("line", .int(location.line)), ("column", .int(location.column))])
+    }
+
+    public static func diagnostic(_ diagnostic: Diagnostic) -> JSONValue {
+        .object([
+            ("file", .string(diagnostic.location.file)),
+            ("line", .int(diagnostic.location.line)),
+            ("column", .int(diagnostic.location.column)),
+            ("severity", .string(diagnostic.severity.rawValue)),
+            ("code", .string(diagnostic.code)),
+            ("message", .string(diagnostic.message)),
+        ])
+    }
+}

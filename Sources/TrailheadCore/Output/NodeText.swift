@@ -1,0 +1,81 @@
+/// Human-readable text for a node, shared by `show`, `walk` and plain mode. All tree text is sanitized.
+public struct NodeText: Sendable {
+    public var width: Int
+
+    public init(width: Int) {
+        self.width = max(20, width)
+    }
+
+    /// "Tree title › answer › answer" for the trail leading to a node.
+    public func breadcrumb(_ steps: [PathStep], tree: Tree?) -> String {
+        let parts = [tree?.title ?? ""] + steps.map(\.label)
+        return TextSanitizer.line(parts.joined(separator: " › "))
+    }
+
+    /// The node's text. Choices and see-also entries are numbered from 1, as the user types them.
+    public func lines(for key: NodeKey, in catalog: Catalog) -> [String] {
+        guard let node = catalog.node(key) else { return [] }
+        var lines: [String] = []
+        switch node.content {
+        case .question(let question):
+            lines += wrapped(question.text)
+            if let explanation = question.explanation {
+                lines.append("")
+                lines += wrapped(explanation)
+            }
+            lines.append("")
+            for (index, choice) in question.choices.enumerated() {
+                let number = "  \(index + 1). "
+                var line = number + TextSanitizer.line(choice.label)
+                if let hint = choice.hint { line += " — " + TextSanitizer.line(hint) }
+                lines += TextWrapper.wrap(line, width: width).enumerated().map { offset, text in
+                    offset == 0 ? text : String(repeating: " ", count: number.count) + text.trimmingSpaces
+                }
+            }
+        case .resource(let resource):
+            lines.append(TextSanitizer.line(resource.title))
+            lines.append(String(repeating: "=", count: min(width, DisplayWidth.of(TextSanitizer.line(resource.title)))))
+            if let body = resource.body {
+                lines.append("")
+                lines += wrapped(body)
+            }
+            if !resource.links.isEmpty {
+                lines.append("")
+                lines.append("Links:")
+                for link in resource.links {
+                    let url = TextSanitizer.line(link.url)
+                    lines.append(link.label == nil ? "  \(url)" : "  \(TextSanitizer.line(link.displayLabel)): \(url)")
+                }
+            }
+            if !resource.commands.isEmpty {
+                lines.append("")
+                lines.append("Commands:")
+                for command in resource.commands {
+                    lines.append("  # " + TextSanitizer.line(command.does))
+                    for runLine in command.run.split(separator: "\n", omittingEmptySubsequences: false) {
+                        lines.append("  $ " + TextSanitizer.line(String(runLine)))
+                    }
+                    for placeholder in command.placeholders {
+                        var line = "    {\(placeholder.name)}: \(TextSanitizer.line(placeholder.prompt))"
+                        if let value = placeholder.defaultValue { line += " (default: \(TextSanitizer.line(value)))" }
+                        lines.append(line)
+                    }
+                }
+            }
+            if !resource.seeAlso.isEmpty {
+                lines.append("")
+                lines.append("See also:")
+                for (index, reference) in resource.seeAlso.enumerated() {
+                    let target = reference.key(from: key.tree)
+                    let heading = catalog.node(target).map { TextSanitizer.line($0.heading) } ?? "(missing: \(target))"
+                    lines.append("  \(index + 1). \(heading) [\(TextSanitizer.line(target.description))]")
+                }
+            }
+        }
+        return lines
+    }
+
+    private func wrapped(_ text: String) -> [String] {
+        TextWrapper.wrap(TextSanitizer.block(text), width: width)
+    }
+}

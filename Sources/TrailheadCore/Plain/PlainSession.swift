@@ -1,0 +1,220 @@
+/// The plain line mode: numbered choices on stdout, answers read line by line.
+///
+/// Made for `TERM=dumb`, screen readers and piped answers: no cursor movement, no colour, every
+/// screen a few plain lines ending with a prompt.
+public struct PlainSession<IO: LineIO> {
+    public let catalog: Catalog
+    public var io: IO
+    let text: NodeText
+    private var index: SearchIndex?
+    /// nil while the list of trees is shown (only when there are several).
+    private var trail: Trail?
+    private var pendingResults: [SearchResult] = []
+
+    public init(catalog: Catalog, io: IO, width: Int, start: NodeKey? = nil) {
+        self.catalog = catalog
+        self.io = io
+        self.text = NodeText(width: width)
+        if let start {
+            trail = Trail(arrivingAt: start, in: catalog)
+        } else if catalog.trees.count == 1, let tree = catalog.trees.first {
+            trail = Trail(at: catalog.startKey(of: tree))
+        }
+    }
+
+    /// Runs until the user quits or input ends. Returns the exit status (always 0).
+    public mutating func run() -> Int32 {
+        showCurrent()
+        while true {
+            io.write(prompt)
+            guard let line = io.readLine() else {
+                io.write("\n")
+                return 0
+            }
+            if !handle(line.trimmingSpaces) { return 0 }
+        }
+    }
+
+    private var prompt: String {
+        if !pendingResults.isEmpty { return "Result number (Enter to stay here)> " }
+        guard let trail, let node = catalog.node(trail.current) else {
+            return "Guide number, or start of its title (/ search, q quit)> "
+        }
+        if let question = node.question {
+            return "Answer 1-\(question.choices.count) or start of a label (b back, / search, q quit)> "
+        }
+        let seeAlso = node.resource?.seeAlso.count ?? 0
+        return seeAlso > 0
+            ? "See-also number (b back, g start, / search, q quit)> "
+            : "b back, g start, / search, q quit> "
+    }
+
+    /// Handles one line of input; false means quit.
+    private mutating func handle(_ line: String) -> Bool {
+        if !pendingResults.isEmpty {
+            let results = pendingResults
+            pendingResults = []
+            if let number = Int(line), (1...results.count).contains(number) {
+                trail = Trail(arrivingAt: results[number - 1].key, in: catalog)
+                showCurrent()
+                return true
+            }
+            if line.isEmpty || line.lowercased() == "b" {
+                showCurrent()
+                return true
+            }
+        }
+        switch line.lowercased() {
+        case "q", "quit", "exit":
+            return false
+        case "":
+            return true
+        case "b", "back":
+            goBack()
+            return true
+        case "g", "start", "home":
+            goToStart()
+            return true
+        case "?", "h", "help":
+            io.write(Self.help)
+            return true
+        default:
+            break
+        }
+        if line.hasPrefix("/") {
+            search(String(line.dropFirst()).trimmingSpaces)
+            return true
+        }
+        answer(line)
+        return true
+    }
+
+    private mutating func answer(_ line: String) {
+        guard var current = trail else {
+            switch AnswerMatcher.choose(line, among: catalog.trees.map(\.title)) {
+            case .success(let index):
+                trail = Trail(at: catalog.startKey(of: catalog.trees[index]))
+                showCurrent()
+            case .failure(let failure):
+                explain(failure, input: line, labels: catalog.trees.map(\.title))
+            }
+            return
+        }
+        guard let node = catalog.node(current.current) else { return }
+        switch node.content {
+        case .question(let question):
+            let labels = question.choices.map(\.label)
+            switch AnswerMatcher.choose(line, among: labels) {
+            case .success(let index):
+                let choice = question.choices[index]
+                let target = choice.target.key(from: current.current.tree)
+                guard catalog.node(target) != nil else {
+                    io.write("That choice leads to '\(TextSanitizer.line(target.description))', which is not loaded. Run `trailhead validate` to see why.\n")
+                    return
+                }
+                current.follow(.choice(number: index + 1, label: choice.label), to: target)
+                trail = current
+                showCurrent()
+            case .failure(let failure):
+                explain(failure, input: line, labels: labels)
+            }
+        case .resource(let resource):
+            guard let number = Int(line), (1...max(1, resource.seeAlso.count)).contains(number), !resource.seeAlso.isEmpty else {
+                let range = resource.seeAlso.isEmpty ? "" : "a see-also number (1-\(resource.seeAlso.count)), "
+                io.write("This is a resource, not a question. Type \(range)b to go back, g for the start, or q to quit.\n")
+                return
+            }
+            let target = resource.seeAlso[number - 1].key(from: current.current.tree)
+            guard catalog.node(target) != nil else {
+                io.write("'\(TextSanitizer.line(target.description))' is not loaded.\n")
+                return
+            }
+            current.follow(.seeAlso, to: target)
+            trail = current
+            showCurrent()
+        }
+    }
+
+    private mutating func explain(_ failure: AnswerMatcher.Failure, input: String, labels: [String]) {
+        switch failure {
+        case .noMatch:
+            io.write("'\(TextSanitizer.line(String(input.prefix(40))))' is not one of the choices. Type a number from 1 to \(labels.count), or the start of a label.\n")
+        case .ambiguous(let matches):
+            io.write("'\(TextSanitizer.line(String(input.prefix(40))))' could mean: \(matches.map(TextSanitizer.line).joined(separator: ", ")). Type more of the label, or its number.\n")
+        }
+    }
+
+    private mutating func goBack() {
+        guard var current = trail else { return }
+        if current.back() {
+            trail = current
+        } else if catalog.trees.count > 1 {
+            trail = nil
+        } else {
+            io.write("You are at the start.\n")
+            return
+        }
+        showCurrent()
+    }
+
+    private mutating func goToStart() {
+        if catalog.trees.count > 1 {
+            trail = nil
+        } else if let tree = catalog.trees.first {
+            trail = Trail(at: catalog.startKey(of: tree))
+        }
+        showCurrent()
+    }
+
+    private mutating func search(_ query: String) {
+        guard !query.isEmpty else {
+            io.write("Type / followed by words to search for, e.g. /rucio download\n")
+            return
+        }
+        let index = self.index ?? SearchIndex(catalog: catalog)
+        self.index = index
+        let results = index.search(query, limit: 9)
+        guard !results.isEmpty else {
+            io.write("Nothing matches '\(TextSanitizer.line(query))'.\n")
+            return
+        }
+        io.write("\nResults for '\(TextSanitizer.line(query))':\n")
+        for (index, result) in results.enumerated() {
+            let heading = catalog.node(result.key).map { TextSanitizer.line($0.heading) } ?? ""
+            io.write("  \(index + 1). \(heading)\n")
+            let path = text.breadcrumb(catalog.path(to: result.key) ?? [], tree: catalog.tree(result.key.tree))
+            io.write("     \(path)\n")
+        }
+        pendingResults = results
+    }
+
+    private mutating func showCurrent() {
+        io.write("\n")
+        guard let trail else {
+            io.write("Choose a guide:\n\n")
+            for (index, tree) in catalog.trees.enumerated() {
+                io.write("  \(index + 1). \(TextSanitizer.line(tree.title)) — \(TextSanitizer.line(tree.description))\n")
+            }
+            io.write("\n")
+            return
+        }
+        io.write("[\(text.breadcrumb(trail.steps, tree: catalog.tree(trail.current.tree)))]\n\n")
+        for line in text.lines(for: trail.current, in: catalog) {
+            io.write(line + "\n")
+        }
+        io.write("\n")
+    }
+
+    static var help: String { """
+
+    Plain mode keys (type one and press Enter):
+      1, 2, …      choose that answer (or a see-also entry on a resource)
+      text         choose the answer whose label starts with the text
+      b            go back one step
+      g            go back to the start
+      /words       search every tree; then type a result number to jump there
+      q            quit (end of input quits too)
+
+
+    """ }
+}

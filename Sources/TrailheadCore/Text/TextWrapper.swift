@@ -1,0 +1,73 @@
+/// Wraps and truncates text to a number of terminal columns.
+public enum TextWrapper {
+    /// Wraps each paragraph to `width` columns, breaking at spaces and splitting words longer than a line.
+    /// Single newlines inside a paragraph are kept as line breaks, so lists and addresses stay intact.
+    public static func wrap(_ text: String, width: Int) -> [String] {
+        let width = max(width, 1)
+        var lines: [String] = []
+        for sourceLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            let trimmed = sourceLine.drop { $0 == " " }
+            let indent = String(repeating: " ", count: min(sourceLine.count - trimmed.count, width / 2))
+            if trimmed.isEmpty {
+                lines.append("")
+                continue
+            }
+            var current = indent
+            var currentWidth = DisplayWidth.of(indent)
+            for word in trimmed.split(separator: " ") {
+                var word = String(word)
+                var wordWidth = DisplayWidth.of(word)
+                let needed = currentWidth == DisplayWidth.of(indent) ? wordWidth : wordWidth + 1
+                if currentWidth + needed <= width {
+                    if currentWidth > DisplayWidth.of(indent) {
+                        current += " "
+                        currentWidth += 1
+                    }
+                    current += word
+                    currentWidth += wordWidth
+                    continue
+                }
+                if currentWidth > DisplayWidth.of(indent) { lines.append(current) }
+                current = indent
+                currentWidth = DisplayWidth.of(indent)
+                while currentWidth + wordWidth > width {
+                    let (head, rest) = split(word, atColumns: width - currentWidth)
+                    lines.append(current + head)
+                    word = rest
+                    wordWidth = DisplayWidth.of(word)
+                    current = indent
+                    currentWidth = DisplayWidth.of(indent)
+                }
+                current += word
+                currentWidth += wordWidth
+            }
+            lines.append(current)
+        }
+        while lines.last == "" { lines.removeLast() }
+        return lines
+    }
+
+    /// Cuts text to at most `width` columns, ending with `…` when something was cut.
+    public static func truncate(_ text: String, width: Int) -> String {
+        guard width > 0 else { return "" }
+        if DisplayWidth.of(text) <= width { return text }
+        let (head, _) = split(text, atColumns: width - 1)
+        return head + "…"
+    }
+
+    /// The longest prefix that fits in `columns`, and the rest; at least one character moves when nothing fits.
+    static func split(_ text: String, atColumns columns: Int) -> (String, String) {
+        var used = 0
+        var index = text.startIndex
+        while index < text.endIndex {
+            let width = DisplayWidth.of(text[index])
+            if used + width > columns { break }
+            used += width
+            index = text.index(after: index)
+        }
+        if index == text.startIndex && !text.isEmpty && columns > 0 {
+            index = text.index(after: index)
+        }
+        return (String(text[..<index]), String(text[index...]))
+    }
+}

@@ -1,0 +1,117 @@
+/// Checks what only the whole catalog can tell: references, reachability and traps.
+public struct TreeValidator: Sendable {
+    public let catalog: Catalog
+
+    public init(catalog: Catalog) {
+        self.catalog = catalog
+    }
+
+    /// Diagnostics for the trees defined in `files` (all trees when nil).
+    public func diagnostics(forFiles files: Set<String>? = nil) -> [Diagnostic] {
+        let referencedFromOutside = referencesBetweenTrees()
+        let leadsToResource = nodesThatReachAResource()
+        var diagnostics: [Diagnostic] = []
+        for tree in catalog.trees where files?.contains(tree.file) ?? true {
+            diagnostics += danglingReferences(in: tree)
+            diagnostics += traps(in: tree, leadsToResource: leadsToResource)
+            let reachable = catalog.reachable(fromStartOf: tree.id)
+            for node in tree.orderedNodes {
+                let key = NodeKey(tree: tree.id, node: node.id)
+                if !reachable.contains(key) && !referencedFromOutside.contains(key) && tree.nodes[tree.startID] != nil {
+                    diagnostics.append(.warning("unreachable", "node '\(node.id)' cannot be reached from start '\(tree.startID)'; link to it from a choice or see-also, or remove it", at: node.location))
+                }
+            }
+        }
+        return diagnostics
+    }
+
+    private func danglingReferences(in tree: Tree) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        for node in tree.orderedNodes {
+            for reference in node.references {
+                let key = reference.key(from: tree.id)
+                guard let target = catalog.tree(key.tree) else {
+                    let suggestion = Suggestion.phrase(for: key.tree, in: catalog.trees.map(\.id))
+                    diagnostics.append(.error("dangling-reference", "'\(key)' points into tree '\(key.tree)', which is not loaded\(suggestion)", at: reference.location))
+                    continue
+                }
+                if target.nodes[key.node] == nil {
+                    let suggestion = Suggestion.phrase(for: key.node, in: target.nodeOrder)
+                    let place = key.tree == tree.id ? "this tree" : "tree '\(key.tree)'"
+                    diagnostics.append(.error("dangling-reference", "there is no node '\(key.node)' in \(place)\(suggestion)", at: reference.location))
+                }
+            }
+        }
+        return diagnostics
+    }
+
+    /// A trap is a question from which every path leads only to more questions, round and round.
+    /// Each trap is reported once, at the first trapped question a walk from the start meets.
+    private func traps(in tree: Tree, leadsToResource: Set<NodeKey>) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        for node in tree.orderedNodes where node.question != nil {
+            let key = NodeKey(tree: tree.id, node: node.id)
+            if leadsToResource.contains(key) { continue }
+            if let parent = catalog.path(to: key)?.last?.from, !leadsToResource.contains(parent) { continue }
+            let loop = loopDescription(from: key)
+            diagnostics.append(.error("trap", "no resource can be reached from question '\(node.id)'; its choices only lead round in a loop (\(loop))", at: node.location))
+        }
+        return diagnostics
+    }
+
+    private func loopDescription(from start: NodeKey) -> String {
+        var names: [String] = []
+        var seen: Set<NodeKey> = []
+        var current = start
+        while !seen.contains(current), names.count < 8 {
+            seen.insert(current)
+            names.append(current.tree == start.tree ? current.node : current.description)
+            guard let next = catalog.node(current)?.question?.choices.first?.target.key(from: current.tree),
+                  catalog.node(next) != nil else { break }
+            current = next
+        }
+        if seen.contains(current) { names.append(current.tree == start.tree ? current.node : current.description) }
+        return names.joined(separator: " → ")
+    }
+
+    /// Every node from which some resource can be reached by choices (resources included).
+    private func nodesThatReachAResource() -> Set<NodeKey> {
+        var incoming: [NodeKey: [NodeKey]] = [:]
+        var queue: [NodeKey] = []
+        for tree in catalog.trees {
+            for node in tree.orderedNodes {
+                let key = NodeKey(tree: tree.id, node: node.id)
+                if node.isResource {
+                    queue.append(key)
+                } else {
+                    for target in node.references {
+                        incoming[target.key(from: tree.id), default: []].append(key)
+                    }
+                }
+            }
+        }
+        var reached = Set(queue)
+        var head = 0
+        while head < queue.count {
+            let key = queue[head]
+            head += 1
+            for source in incoming[key] ?? [] where reached.insert(source).inserted {
+                queue.append(source)
+            }
+        }
+        return reached
+    }
+
+    private func referencesBetweenTrees() -> Set<NodeKey> {
+        var keys: Set<NodeKey> = []
+        for tree in catalog.trees {
+            for node in tree.orderedNodes {
+                for reference in node.references {
+                    let key = reference.key(from: tree.id)
+                    if key.tree != tree.id { keys.insert(key) }
+                }
+            }
+        }
+        return keys
+    }
+}

@@ -1,0 +1,41 @@
+/// Which URLs a tree may offer: well-formed https, http or mailto only.
+public enum URLRules {
+    public static let allowedSchemes = ["https", "http", "mailto"]
+
+    /// Why a URL is refused, or nil when it is acceptable.
+    public static func problem(with url: String) -> String? {
+        if url.isEmpty { return "the URL is empty" }
+        if let hazard = TextSanitizer.firstHazard(in: url, multiline: false) {
+            return "the URL contains a \(hazard.hazard.rawValue) (\(TextSanitizer.visibleForm(of: hazard.scalar)))"
+        }
+        if url.contains(where: { $0 == " " }) { return "the URL contains a space; write it as %20" }
+        guard let colon = url.firstIndex(of: ":") else {
+            return "the URL has no scheme; start it with https://"
+        }
+        let scheme = url[..<colon].lowercased()
+        guard allowedSchemes.contains(scheme) else {
+            if scheme.isEmpty || !scheme.allSatisfy({ $0.isLetter || $0.isNumber || "+.-".contains($0) }) {
+                return "the URL has no scheme; start it with https://"
+            }
+            return "the URL scheme '\(TextSanitizer.line(String(scheme.prefix(20))))' is not allowed; use https, http or mailto"
+        }
+        let rest = url[url.index(after: colon)...]
+        if scheme == "mailto" {
+            let address = rest.prefix { $0 != "?" }
+            let parts = address.split(separator: "@", omittingEmptySubsequences: false)
+            guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."), !address.hasPrefix("-") else {
+                return "the mailto link needs an address like mailto:name@example.org"
+            }
+            return nil
+        }
+        guard rest.hasPrefix("//") else { return "the URL must look like \(scheme)://host/path" }
+        let authority = rest.dropFirst(2).prefix { $0 != "/" && $0 != "?" && $0 != "#" }
+        let host = authority.split(separator: "@").last.map { $0.split(separator: ":").first ?? "" } ?? ""
+        guard !host.isEmpty, !host.hasPrefix("-"), !host.hasPrefix("."),
+              host.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "." || $0 == "[" || $0 == "]" })
+        else {
+            return "the URL has no valid host name"
+        }
+        return nil
+    }
+}

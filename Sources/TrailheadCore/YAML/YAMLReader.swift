@@ -1,0 +1,176 @@
+import CYaml
+
+/// Reads one YAML document into a `YAMLNode` tree, event by event, with hard limits.
+///
+/// Working at libyaml's event level (rather than decoding generically) lets us refuse aliases
+/// before they can expand, stop deep `[[[[` nesting without recursion, catch duplicate keys,
+/// and keep the position of every key and value.
+public struct YAMLReader: Sendable {
+    public var maxDepth: Int
+
+    public init(maxDepth: Int = 64) {
+        self.maxDepth = maxDepth
+    }
+
+    private enum Frame {
+        case sequence(items: [YAMLNode], line: Int, column: Int)
+        case mapping(entries: [YAMLEntry], pendingKey: (String, Int, Int)?, seen: [String: Int], line: Int, column: Int)
+    }
+
+    public func read(_ bytes: UnsafeRawBufferPointer) -> Result<YAMLNode, YAMLParseError> {
+        if let bad = UTF8Validator.firstInvalidByte(in: bytes) {
+            let hex = String(bad.byte, radix: 16, uppercase: true)
+            return .failure(YAMLParseError(
+                code: "invalid-utf8",
+                message: "invalid UTF-8 (byte 0x\(hex)); save the file as UTF-8",
+                line: bad.line, column: bad.column))
+        }
+        var parser = yaml_parser_t()
+        guard yaml_parser_initialize(&parser) == 1 else {
+            return .failure(YAMLParseError(code: "yaml", message: "out of memory", line: 1, column: 1))
+        }
+        defer { yaml_parser_delete(&parser) }
+        let base = bytes.baseAddress?.assumingMemoryBound(to: UInt8.self)
+        let empty: [UInt8] = [0]
+        return empty.withUnsafeBufferPointer { fallback in
+            yaml_parser_set_input_string(&parser, base ?? fallback.baseAddress, bytes.count)
+            return readEvents(&parser, bytes: bytes)
+        }
+    }
+
+    private func readEvents(_ parser: inout yaml_parser_t, bytes: UnsafeRawBufferPointer) -> Result<YAMLNode, YAMLParseError> {
+        var stack: [Frame] = []
+        var root: YAMLNode?
+        var documents = 0
+        var event = yaml_event_t()
+        while true {
+            guard yaml_parser_parse(&parser, &event) == 1 else {
+                return .failure(syntaxError(parser, bytes: bytes))
+            }
+            defer { yaml_event_delete(&event) }
+            let line = Int(event.start_mark.line) + 1
+            let column = Int(event.start_mark.column) + 1
+            var completed: YAMLNode?
+            switch event.type {
+            case YAML_STREAM_END_EVENT:
+                guard let root else {
+                    return .failure(YAMLParseError(
+                        code: "empty-file", message: "the file is empty; a tree file holds one YAML mapping",
+                        line: 1, column: 1))
+                }
+                return .success(root)
+            case YAML_DOCUMENT_START_EVENT:
+                documents += 1
+                if documents > 1 {
+                    return .failure(YAMLParseError(
+                        code: "multiple-documents",
+                        message: "a second YAML document starts here; put one tree in each file",
+                        line: line, column: column))
+                }
+                continue
+            case YAML_ALIAS_EVENT:
+                let name = String(cString: event.data.alias.anchor)
+                return .failure(YAMLParseError(
+                    code: "alias",
+                    message: "YAML aliases (*\(TextSanitizer.line(String(name.prefix(40))))) are not allowed in tree files; write the value out",
+                    line: line, column: column))
+            case YAML_SCALAR_EVENT:
+                let scalar = event.data.scalar
+                let text = String(decoding: UnsafeBufferPointer(start: scalar.value, count: Int(scalar.length)), as: UTF8.self)
+                completed = YAMLNode(
+                    value: .scalar(text, plain: scalar.style == YAML_PLAIN_SCALAR_STYLE),
+                    line: line, column: column)
+            case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
+                if stack.count >= maxDepth {
+                    return .failure(YAMLParseError(
+                        code: "too-deep",
+                        message: "nesting is deeper than \(maxDepth) levels",
+                        line: line, column: column))
+                }
+                stack.append(event.type == YAML_SEQUENCE_START_EVENT
+                    ? .sequence(items: [], line: line, column: column)
+                    : .mapping(entries: [], pendingKey: nil, seen: [:], line: line, column: column))
+                continue
+            case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
+                switch stack.removeLast() {
+                case .sequence(let items, let startLine, let startColumn):
+                    completed = YAMLNode(value: .sequence(items), line: startLine, column: startColumn)
+                case .mapping(let entries, _, _, let startLine, let startColumn):
+                    completed = YAMLNode(value: .mapping(entries), line: startLine, column: startColumn)
+                }
+            default:
+                continue
+            }
+            guard let node = completed else { continue }
+            if stack.isEmpty {
+                root = node
+            } else if let error = attach(node, to: &stack[stack.count - 1]) {
+                return .failure(error)
+            }
+        }
+    }
+
+    private func attach(_ node: YAMLNode, to frame: inout Frame) -> YAMLParseError? {
+        switch frame {
+        case .sequence(var items, let line, let column):
+            items.append(node)
+            frame = .sequence(items: items, line: line, column: column)
+        case .mapping(var entries, let pendingKey, var seen, let line, let column):
+            if let (key, keyLine, keyColumn) = pendingKey {
+                entries.append(YAMLEntry(key: key, keyLine: keyLine, keyColumn: keyColumn, value: node))
+                frame = .mapping(entries: entries, pendingKey: nil, seen: seen, line: line, column: column)
+                return nil
+            }
+            guard case .scalar(let key, _) = node.value else {
+                return YAMLParseError(
+                    code: "complex-key", message: "a key must be plain text, not \(node.kindName)",
+                    line: node.line, column: node.column)
+            }
+            if let firstLine = seen[key] {
+                return YAMLParseError(
+                    code: "duplicate-key",
+                    message: "duplicate key '\(TextSanitizer.line(String(key.prefix(60))))' (first written on line \(firstLine)); remove one of them",
+                    line: node.line, column: node.column)
+            }
+            seen[key] = node.line
+            frame = .mapping(entries: entries, pendingKey: (key, node.line, node.column), seen: seen, line: line, column: column)
+        }
+        return nil
+    }
+
+    private func syntaxError(_ parser: yaml_parser_t, bytes: UnsafeRawBufferPointer) -> YAMLParseError {
+        let problem = parser.problem.map { String(cString: $0) } ?? "syntax error"
+        var line = Int(parser.problem_mark.line) + 1
+        var column = Int(parser.problem_mark.column) + 1
+        var index = Int(parser.problem_mark.index)
+        if parser.error == YAML_READER_ERROR {
+            index = parser.problem_offset
+            (line, column) = Self.position(ofByte: index, in: bytes)
+        }
+        var message = problem
+        if let context = parser.context.map({ String(cString: $0) }) {
+            let contextLine = Int(parser.context_mark.line) + 1
+            message += " \(context) (started on line \(contextLine))"
+        }
+        if index < bytes.count, bytes[index] == 0x09 {
+            message = "a tab character here; YAML indents with spaces only"
+        }
+        return YAMLParseError(code: "yaml-syntax", message: message, line: line, column: column)
+    }
+
+    /// Converts a byte offset to a 1-based line and column counted in characters.
+    static func position(ofByte offset: Int, in bytes: UnsafeRawBufferPointer) -> (Int, Int) {
+        var line = 1
+        var column = 1
+        for index in 0..<min(offset, bytes.count) {
+            let byte = bytes[index]
+            if byte == 0x0A {
+                line += 1
+                column = 1
+            } else if byte & 0xC0 != 0x80 {
+                column += 1
+            }
+        }
+        return (line, column)
+    }
+}

@@ -1,0 +1,45 @@
+import ArgumentParser
+import TrailheadCore
+
+/// `trailhead list`: the loaded trees and their start questions.
+struct List: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "List the trees and their start questions.")
+
+    @OptionGroup var trees: TreeOptions
+
+    @Flag(help: "Print JSON: {\"trees\": [{id, title, description, file, nodes, start: {node, question}}]}.")
+    var json = false
+
+    func run() throws {
+        let catalog = trees.loadLibrary().catalog
+        if json {
+            Output.json(.object([("trees", .array(catalog.trees.map { tree in
+                .object([
+                    ("id", .string(tree.id)),
+                    ("title", .string(tree.title)),
+                    ("description", .string(tree.description)),
+                    ("file", .string(tree.file)),
+                    ("nodes", .int(tree.nodes.count)),
+                    ("start", .object([
+                        ("node", .string(tree.startID)),
+                        ("question", .optional(tree.nodes[tree.startID]?.heading)),
+                    ])),
+                ])
+            }))]))
+        } else {
+            let width = catalog.trees.map(\.id.count).max() ?? 0
+            for tree in catalog.trees {
+                let pad = String(repeating: " ", count: width - tree.id.count)
+                Output.line("\(tree.id)\(pad)  \(TextSanitizer.line(tree.title)) (\(tree.nodes.count) nodes)")
+                let indent = String(repeating: " ", count: width + 2)
+                for line in TextWrapper.wrap(TextSanitizer.line(tree.description), width: max(30, Output.width - indent.count)) {
+                    Output.line(indent + line)
+                }
+                if let start = tree.nodes[tree.startID] {
+                    Output.line(indent + "Start: " + TextSanitizer.line(start.heading))
+                }
+            }
+        }
+        if catalog.trees.isEmpty { throw ExitCode(1) }
+    }
+}

@@ -1,0 +1,39 @@
+import ArgumentParser
+import TrailheadCore
+
+/// `trailhead show TREE/NODE`: one node with the breadcrumb that leads to it.
+struct Show: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Show a node: its text, links, commands, choices and the path from the start.")
+
+    @OptionGroup var trees: TreeOptions
+
+    @Flag(help: "Print the node as JSON (see docs/cli.md).")
+    var json = false
+
+    @Argument(help: ArgumentHelp("The tree (meaning its start) or a node in it.", valueName: "tree[/node]"))
+    var place: String
+
+    func run() throws {
+        let catalog = try trees.loadCatalog()
+        let key = try Locate.node(place, in: catalog)
+        if json {
+            Output.json(NodeJSON.node(key, in: catalog))
+        } else {
+            NodePrinter.print(key, in: catalog)
+        }
+    }
+}
+
+/// Prints a node as text with its breadcrumb, as `show` and `walk` do.
+enum NodePrinter {
+    static func print(_ key: NodeKey, in catalog: Catalog, steps: [PathStep]? = nil) {
+        let text = NodeText(width: Output.width)
+        let path = steps ?? catalog.path(to: key) ?? []
+        Output.line("[\(text.breadcrumb(path, tree: catalog.tree(key.tree)))]")
+        Output.line("")
+        for line in text.lines(for: key, in: catalog) {
+            Output.line(line)
+        }
+    }
+}

@@ -1,0 +1,71 @@
+import ArgumentParser
+import TrailheadCore
+
+/// `trailhead walk TREE --answer …`: walks from the start with scripted answers.
+struct Walk: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Walk a tree from its start with the given answers and print where the walk ends.",
+        discussion: "An answer is a choice number (from 1) or the start of a label, case-insensitive.")
+
+    @OptionGroup var trees: TreeOptions
+
+    @Flag(help: "Print JSON: the node reached, plus \"answers\" (each answer and the label it chose).")
+    var json = false
+
+    @Option(name: [.customShort("a"), .long], help: "An answer to the next question (repeatable).")
+    var answer: [String] = []
+
+    @Argument(help: ArgumentHelp("The tree to walk, or a node to start from.", valueName: "tree[/node]"))
+    var place: String
+
+    func run() throws {
+        let catalog = try trees.loadCatalog()
+        var trail = Trail(arrivingAt: try Locate.node(place, in: catalog), in: catalog)
+        var chosen: [(String, String)] = []
+        for given in answer {
+            guard let question = catalog.node(trail.current)?.question else {
+                fail("'\(trail.current)' is a resource; there is no question left to answer '\(given)'", at: trail, catalog: catalog, choices: [])
+            }
+            let labels = question.choices.map(\.label)
+            switch AnswerMatcher.choose(given, among: labels) {
+            case .success(let index):
+                let target = question.choices[index].target.key(from: trail.current.tree)
+                guard catalog.node(target) != nil else {
+                    fail("answer '\(given)' leads to '\(target)', which is not loaded", at: trail, catalog: catalog, choices: labels)
+                }
+                trail.follow(.choice(number: index + 1, label: labels[index]), to: target)
+                chosen.append((given, labels[index]))
+            case .failure(.ambiguous(let matches)):
+                fail("answer '\(given)' could mean: \(matches.joined(separator: ", "))", at: trail, catalog: catalog, choices: labels)
+            case .failure(.noMatch):
+                fail("'\(given)' is not a choice of '\(trail.current)'", at: trail, catalog: catalog, choices: labels)
+            }
+        }
+        if json {
+            guard case .object(var members) = NodeJSON.node(trail.current, in: catalog) else { return }
+            members.append(("answers", .array(chosen.map { given, label in
+                .object([("given", .string(given)), ("chose", .string(label))])
+            })))
+            Output.json(.object(members))
+        } else {
+            NodePrinter.print(trail.current, in: catalog, steps: trail.steps)
+        }
+    }
+
+    /// Reports an answer that could not be followed, naming the valid choices, and exits 1.
+    private func fail(_ message: String, at trail: Trail, catalog: Catalog, choices: [String]) -> Never {
+        if json {
+            Output.json(.object([("error", .object([
+                ("message", .string(message)),
+                ("node", .string(trail.current.description)),
+                ("choices", .array(choices.enumerated().map { .object([("number", .int($0 + 1)), ("label", .string($1))]) })),
+            ]))]))
+        }
+        var text = TextSanitizer.line(message)
+        if !choices.isEmpty {
+            text += "; valid choices: " + choices.enumerated().map { "\($0 + 1)) \(TextSanitizer.line($1))" }.joined(separator: ", ")
+        }
+        Output.error(text)
+        Trailhead.exit(withError: ExitCode(1))
+    }
+}

@@ -1,0 +1,41 @@
+import TrailheadCore
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Writing to stdout and stderr; every message about tree content is sanitized before it gets here.
+enum Output {
+    static func line(_ text: String) {
+        print(text)
+    }
+
+    static func json(_ value: JSONValue) {
+        print(value.serialized())
+    }
+
+    static func error(_ message: String) {
+        standardError("trailhead: error: \(message)\n")
+    }
+
+    static func warning(_ message: String) {
+        standardError("trailhead: warning: \(message)\n")
+    }
+
+    /// Writes straight to file descriptor 2, unbuffered, so messages keep their order with stdout.
+    static func standardError(_ text: String) {
+        fflush(nil)
+        var bytes = Array(text.utf8)[...]
+        while !bytes.isEmpty {
+            let written = bytes.withUnsafeBytes { Glibc.write(STDERR_FILENO, $0.baseAddress, $0.count) }
+            if written < 0 && errno == EINTR { continue }
+            if written <= 0 { return }
+            bytes = bytes.dropFirst(written)
+        }
+    }
+
+    /// Output is wrapped to the terminal, or kept at 80 columns when it goes to a file or pipe.
+    static var width: Int {
+        Environment.isTerminal(STDOUT_FILENO) ? min(Environment.terminalWidth, 100) : 80
+    }
+}

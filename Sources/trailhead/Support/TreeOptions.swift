@@ -1,0 +1,43 @@
+import ArgumentParser
+import TrailheadCore
+
+/// Where to read trees from; shared by every subcommand.
+struct TreeOptions: ParsableArguments {
+    @Option(name: .customLong("trees"), help: ArgumentHelp("Also read trees from this directory or file (repeatable; comes first in the search order).", valueName: "dir"))
+    var directories: [String] = []
+
+    @Flag(help: "Read only the --trees locations: skip TRAILHEAD_PATH, the user, site and bundled trees.")
+    var noDefaultTrees = false
+
+    var sources: TreeSources {
+        TreeSources.standard(
+            explicit: directories, environment: Environment.variables,
+            bundled: BundledTrees.directory, includeDefaults: !noDefaultTrees)
+    }
+
+    /// Loads the library and reports broken files in one line on stderr, as scripted commands must.
+    func loadLibrary() -> Library {
+        let library = Library.load(sources)
+        let broken = library.brokenFiles
+        if !broken.isEmpty {
+            let names = broken.prefix(3).map { TextSanitizer.line($0.path) }.joined(separator: ", ")
+            let more = broken.count > 3 ? " and \(broken.count - 3) more" : ""
+            let noun = broken.count == 1 ? "file" : "files"
+            Output.warning("skipped \(broken.count) broken tree \(noun): \(names)\(more) (run `trailhead validate` for details)")
+        }
+        for diagnostic in library.crossFileDiagnostics where diagnostic.code == "missing-source" {
+            Output.warning("\(diagnostic)")
+        }
+        return library
+    }
+
+    /// Loads the library and fails with exit 1 and a clear message when no tree could be loaded.
+    func loadCatalog() throws -> Catalog {
+        let library = loadLibrary()
+        guard !library.catalog.trees.isEmpty else {
+            Output.error("no trees could be loaded. Put tree files in a directory and pass --trees DIR, or see `trailhead --help`.")
+            throw ExitCode(1)
+        }
+        return library.catalog
+    }
+}

@@ -1,0 +1,50 @@
+import ArgumentParser
+import TrailheadCore
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The `trailhead` command: walks newcomers from Start to the tool they need.
+@main
+struct Trailhead: ParsableCommand {
+    static let version = "0.1.0"
+
+    static let configuration = CommandConfiguration(
+        commandName: "trailhead",
+        abstract: "Find the right tool or resource by answering a few questions.",
+        discussion: """
+        Exit status: 0 found, 1 not found or invalid answer, 2 usage error or invalid input.
+
+        Examples:
+          trailhead                               walk the trees from the start
+          trailhead escape-vre/rucio-download     open one node
+          printf '2\\n1\\n' | trailhead --plain    answer from a script
+          trailhead walk escape-vre --answer data --answer 1 --json
+          trailhead search rucio download
+          trailhead validate trees/
+        """,
+        version: version,
+        subcommands: [Browse.self, List.self, Show.self, Walk.self, Search.self, Validate.self],
+        defaultSubcommand: Browse.self
+    )
+
+    /// Maps argument-parser's exit codes onto Trailhead's: usage errors exit 2, like grep.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success {
+                print(fullMessage(for: error))
+                Glibc.exit(0)
+            }
+            if let explicit = error as? ExitCode {
+                Glibc.exit(explicit.rawValue)
+            }
+            Output.error(fullMessage(for: error))
+            Glibc.exit(2)
+        }
+    }
+}
