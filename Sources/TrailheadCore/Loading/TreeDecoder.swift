@@ -285,7 +285,11 @@ struct TreeDecoder {
                 report(.error("wrong-type", "'placeholders' must be a mapping of names to {prompt, default, pattern}, not \(entry.value.kindName)", at: location(of: entry.value)))
             }
         }
-        let used = Set(PlaceholderScanner.names(in: trimmedRun, declared: Set(placeholders.map(\.name))))
+        let declared = Set(placeholders.map(\.name))
+        let used = Set(PlaceholderScanner.names(in: trimmedRun, declared: declared))
+        for name in PlaceholderScanner.undeclaredNames(in: trimmedRun, declared: declared) {
+            report(.warning("undeclared-placeholder", "'{\(name)}' in 'run' looks like a placeholder but is not declared under 'placeholders'; it is shown as written", at: run.location))
+        }
         for placeholder in placeholders where !used.contains(placeholder.name) {
             report(.error("unused-placeholder", "placeholder '\(placeholder.name)' is declared but '{\(placeholder.name)}' does not appear in 'run'", at: placeholder.location))
         }
@@ -374,6 +378,13 @@ struct TreeDecoder {
 
     private mutating func checkText(_ text: String, key: String, multiline: Bool, at location: SourceLocation) {
         guard let found = TextSanitizer.firstHazard(in: text, multiline: multiline) else { return }
+        if found.scalar == "\n" {
+            report(.error(
+                "multiline-text",
+                "'\(key)' must be one line but contains a line break; write it on one line, or use '>-' to fold a long one",
+                at: location))
+            return
+        }
         report(.error(
             "unsafe-text",
             "'\(key)' contains a \(found.hazard.rawValue) (\(TextSanitizer.visibleForm(of: found.scalar))); remove it",

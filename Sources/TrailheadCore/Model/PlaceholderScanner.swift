@@ -40,6 +40,22 @@ public enum PlaceholderScanner {
         return segments
     }
 
+    /// Brace-wrapped words that look like placeholder names but are not declared (likely a forgotten declaration).
+    public static func undeclaredNames(in text: String, declared: Set<String>) -> [String] {
+        var names: [String] = []
+        for case .literal(let literal) in segments(of: text, declared: declared) {
+            var rest = literal[...]
+            while let open = rest.firstIndex(of: "{") {
+                let isShellExpansion = open > rest.startIndex && rest[rest.index(before: open)] == "$"
+                guard let close = rest[open...].firstIndex(of: "}") else { break }
+                let name = String(rest[rest.index(after: open)..<close])
+                if !isShellExpansion && isValidName(name) && !names.contains(name) { names.append(name) }
+                rest = rest[rest.index(after: open)...]
+            }
+        }
+        return names
+    }
+
     public static func isValidName(_ name: String) -> Bool {
         guard let first = name.unicodeScalars.first, ("a"..."z").contains(first), name.count <= 64 else { return false }
         return name.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "_" || $0 == "-" }

@@ -76,6 +76,6 @@ public struct NodeText: Sendable {
     }
 
     private func wrapped(_ text: String) -> [String] {
-        TextWrapper.wrap(TextSanitizer.block(text), width: width)
+        TextWrapper.wrap(TextSanitizer.block(TextWrapper.reflow(text)), width: width)
     }
 }

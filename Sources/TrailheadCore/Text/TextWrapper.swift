@@ -47,6 +47,38 @@ public enum TextWrapper {
         return lines
     }
 
+    /// Joins the lines of each paragraph into one, so authors may break lines anywhere.
+    /// Blank lines separate paragraphs; a line that starts a list item (`- `, `* `, `• `, `1. `)
+    /// or is indented starts a line of its own.
+    public static func reflow(_ text: String) -> String {
+        var out = ""
+        var previousBlank = true
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            let trimmed = line.trimmingSpacesSubstring
+            if trimmed.isEmpty {
+                if !previousBlank { out += "\n\n" }
+                previousBlank = true
+                continue
+            }
+            if previousBlank {
+                out += line
+            } else if line.hasPrefix(" ") || startsListItem(trimmed) {
+                out += "\n" + line
+            } else {
+                out += " " + trimmed
+            }
+            previousBlank = false
+        }
+        while out.hasSuffix("\n") { out.removeLast() }
+        return out
+    }
+
+    private static func startsListItem(_ line: Substring) -> Bool {
+        if line.hasPrefix("- ") || line.hasPrefix("* ") || line.hasPrefix("• ") { return true }
+        let digits = line.prefix { $0.isASCII && $0.isNumber }
+        return !digits.isEmpty && (line.dropFirst(digits.count).hasPrefix(". ") || line.dropFirst(digits.count).hasPrefix(") "))
+    }
+
     /// Cuts text to at most `width` columns, ending with `…` when something was cut.
     public static func truncate(_ text: String, width: Int) -> String {
         guard width > 0 else { return "" }

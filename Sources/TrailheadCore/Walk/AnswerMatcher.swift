@@ -32,11 +32,17 @@ public enum AnswerMatcher {
     }
 }
 
-extension String {
+extension StringProtocol {
     /// The text without leading and trailing spaces, tabs and line ends.
     public var trimmingSpaces: String {
+        String(trimmingSpacesSubstring)
+    }
+
+    var trimmingSpacesSubstring: SubSequence {
         let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }
-        guard let first = firstIndex(where: { !isSpace($0) }), let last = lastIndex(where: { !isSpace($0) }) else { return "" }
-        return String(self[first...last])
+        guard let first = firstIndex(where: { !isSpace($0) }), let last = lastIndex(where: { !isSpace($0) }) else {
+            return self[endIndex...]
+        }
+        return self[first...last]
     }
 }

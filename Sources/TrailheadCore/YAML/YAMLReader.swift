@@ -152,6 +152,9 @@ public struct YAMLReader: Sendable {
             let contextLine = Int(parser.context_mark.line) + 1
             message += " \(context) (started on line \(contextLine))"
         }
+        if problem.hasPrefix("Maximum nesting level") {
+            return YAMLParseError(code: "too-deep", message: "nesting is deeper than \(maxDepth) levels", line: line, column: column)
+        }
         if index < bytes.count, bytes[index] == 0x09 {
             message = "a tab character here; YAML indents with spaces only"
         }

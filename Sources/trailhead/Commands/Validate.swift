@@ -25,41 +25,24 @@ struct Validate: ParsableCommand {
             Output.error("\(TextSanitizer.line(path)): no such file or directory")
             throw ExitCode(2)
         }
-        let checkedSources = paths.map { TreeSources.Source(path: $0, layer: "--trees") }
-        let contextSources = trees.sources.sources
-        let allSources = TreeSources(sources: checkedSources + contextSources)
-        let loaded = Library.load(allSources, loader: loader)
-        let checkedFiles: [LoadedFile]
+        let context = Library.load(trees.sources, loader: loader)
+        let run: ValidationRun
         if paths.isEmpty {
-            checkedFiles = loaded.files
+            run = ValidationRun(checked: context.files, context: [], contextDiagnostics: context.crossFileDiagnostics)
         } else {
-            let wanted = Set(paths.flatMap { loader.load(path: $0) }.map { loader.fileSystem.canonicalPath($0.path) })
-            checkedFiles = loaded.files.filter { wanted.contains(loader.fileSystem.canonicalPath($0.path)) }
+            let checked = paths.flatMap { loader.load(path: $0) }
+            let checkedCanonical = Set(checked.map { loader.fileSystem.canonicalPath($0.path) })
+            let others = context.files.filter { !checkedCanonical.contains(loader.fileSystem.canonicalPath($0.path)) }
+            run = ValidationRun(checked: checked, context: others, contextDiagnostics: context.crossFileDiagnostics)
         }
-        let checkedPaths = Set(checkedFiles.map(\.path))
-        let graph = Library.assemble(files: loaded.files, includeBroken: true)
-        var diagnostics = checkedFiles.flatMap(\.diagnostics)
-        diagnostics += loaded.crossFileDiagnostics.filter { checkedPaths.contains($0.location.file) || $0.code == "missing-source" }
-        diagnostics += TreeValidator(catalog: graph.catalog).diagnostics(forFiles: checkedPaths)
-        diagnostics = diagnostics.sortedByLocation
         if json {
-            Output.json(.object([
-                ("files", .int(checkedFiles.count)),
-                ("errors", .int(diagnostics.errorCount)),
-                ("warnings", .int(diagnostics.warningCount)),
-                ("diagnostics", .array(diagnostics.map(NodeJSON.diagnostic))),
-            ]))
+            Output.json(run.json)
         } else {
-            for diagnostic in diagnostics {
+            for diagnostic in run.diagnostics {
                 Output.line(diagnostic.description)
             }
-            let files = checkedFiles.count == 1 ? "1 file" : "\(checkedFiles.count) files"
-            Output.line("\(files) checked: \(plural(diagnostics.errorCount, "error")), \(plural(diagnostics.warningCount, "warning"))")
+            Output.line(run.summary)
         }
-        if diagnostics.hasErrors { throw ExitCode(1) }
-    }
-
-    private func plural(_ count: Int, _ noun: String) -> String {
-        "\(count) \(noun)\(count == 1 ? "" : "s")"
+        if run.diagnostics.hasErrors { throw ExitCode(1) }
     }
 }

@@ -1,0 +1,55 @@
+# Trailhead: `make run` starts it on the bundled trees, `make test` runs every test.
+SWIFT ?= swift
+PREFIX ?= /usr/local
+# Debian packages a new machine may lack: ncursesw for the UI, tmux for the end-to-end tests,
+# pkg-config so SwiftPM finds ncursesw.
+APT_PACKAGES := libncursesw5-dev tmux pkg-config
+DEBUG_BIN := .build/debug/trailhead
+RELEASE_BIN := .build/release/trailhead
+
+.PHONY: all build release run test unit-test deps install uninstall clean
+
+all: build
+
+deps:
+	@command -v $(SWIFT) >/dev/null 2>&1 || { echo "Swift 6 is needed: see https://www.swift.org/install/linux/"; exit 1; }
+	@missing=""; \
+	[ -e /usr/include/ncursesw/curses.h ] || missing="$$missing libncursesw5-dev"; \
+	command -v tmux >/dev/null 2>&1 || missing="$$missing tmux"; \
+	command -v pkg-config >/dev/null 2>&1 || missing="$$missing pkg-config"; \
+	if [ -n "$$missing" ]; then \
+		if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+			echo "Installing:$$missing"; \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null || exit 1; \
+		else \
+			echo "Trailhead needs these Debian packages:$$missing"; \
+			echo "Install them with:"; \
+			echo "    sudo apt-get install -y$$missing"; \
+			exit 1; \
+		fi; \
+	fi
+
+build: deps
+	$(SWIFT) build
+
+release: deps
+	$(SWIFT) build -c release
+
+run: release
+	$(RELEASE_BIN) $(ARGS)
+
+# Builds the binary first: the CLI and plain-mode tests run it as a user would.
+test: build
+	TRAILHEAD_BIN=$(CURDIR)/$(DEBUG_BIN) $(SWIFT) test
+
+install: release
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/trailhead/trees
+	install -m 755 $(RELEASE_BIN) $(DESTDIR)$(PREFIX)/bin/trailhead
+	install -m 644 trees/*.yaml trees/trailhead.schema.json $(DESTDIR)$(PREFIX)/share/trailhead/trees/
+
+uninstall:
+	rm -f $(DESTDIR)$(PREFIX)/bin/trailhead
+	rm -rf $(DESTDIR)$(PREFIX)/share/trailhead
+
+clean:
+	rm -rf .build

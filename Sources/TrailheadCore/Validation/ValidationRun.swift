@@ -1,0 +1,39 @@
+/// One run of `validate`: the files checked and every problem found in them.
+public struct ValidationRun: Sendable {
+    public var checkedFiles: [LoadedFile]
+    public var diagnostics: [Diagnostic]
+
+    /// Checks `checked` (in precedence order, before `context`); references to other trees are
+    /// resolved against both, but only problems located in the checked files are reported.
+    public init(checked: [LoadedFile], context: [LoadedFile], contextDiagnostics: [Diagnostic] = []) {
+        let checkedPaths = Set(checked.map(\.path))
+        let everything = Library.assemble(files: checked + context, diagnostics: contextDiagnostics)
+        let graph = Library.assemble(files: checked + context, includeBroken: true)
+        var diagnostics = checked.flatMap(\.diagnostics)
+        diagnostics += everything.crossFileDiagnostics.filter {
+            checkedPaths.contains($0.location.file) || $0.code == "missing-source"
+        }
+        diagnostics += TreeValidator(catalog: graph.catalog).diagnostics(forFiles: checkedPaths)
+        self.checkedFiles = checked
+        self.diagnostics = diagnostics.sortedByLocation
+    }
+
+    /// The summary line: "2 files checked: 0 errors, 1 warning".
+    public var summary: String {
+        let files = checkedFiles.count == 1 ? "1 file" : "\(checkedFiles.count) files"
+        return "\(files) checked: \(Self.plural(diagnostics.errorCount, "error")), \(Self.plural(diagnostics.warningCount, "warning"))"
+    }
+
+    public var json: JSONValue {
+        .object([
+            ("files", .int(checkedFiles.count)),
+            ("errors", .int(diagnostics.errorCount)),
+            ("warnings", .int(diagnostics.warningCount)),
+            ("diagnostics", .array(diagnostics.map(NodeJSON.diagnostic))),
+        ])
+    }
+
+    private static func plural(_ count: Int, _ noun: String) -> String {
+        "\(count) \(noun)\(count == 1 ? "" : "s")"
+    }
+}

@@ -1,0 +1,65 @@
+import Testing
+@testable import TrailheadCore
+
+@Suite struct CatalogTests {
+    @Test func findsTheShortestWalkFromTheStart() throws {
+        let catalog = TestTrees.bundledLibrary.catalog
+        let steps = try #require(catalog.path(to: NodeKey(tree: "escape-vre", node: "rucio-download")))
+        #expect(steps.first?.from == NodeKey(tree: "escape-vre", node: "start"))
+        #expect(steps.allSatisfy { if case .choice = $0.via { true } else { false } })
+        var trail = Trail(at: NodeKey(tree: "escape-vre", node: "start"))
+        for step in steps {
+            guard case .choice(let number, _) = step.via else { continue }
+            let choice = try #require(catalog.node(trail.current)?.question?.choices[number - 1])
+            trail.follow(step.via, to: choice.target.key(from: trail.current.tree))
+        }
+        #expect(trail.current == NodeKey(tree: "escape-vre", node: "rucio-download"))
+    }
+
+    @Test func theStartHasAnEmptyPath() {
+        let catalog = TestTrees.catalog([TestTrees.minimal()])
+        #expect(catalog.path(to: NodeKey(tree: "demo", node: "start")) == [])
+        #expect(catalog.path(to: NodeKey(tree: "demo", node: "docs"))?.map(\.label) == ["Documentation"])
+    }
+
+    @Test func resolvesATreeToItsStart() {
+        let catalog = TestTrees.catalog([TestTrees.minimal()])
+        #expect(catalog.resolve(NodeKey(tree: "demo", node: "")) == NodeKey(tree: "demo", node: "start"))
+        #expect(catalog.resolve(NodeKey(tree: "demo", node: "nope")) == nil)
+        #expect(catalog.resolve(NodeKey(tree: "nope", node: "")) == nil)
+    }
+
+    @Test func trailGoesBackTheWayItCame() {
+        var trail = Trail(at: NodeKey(tree: "demo", node: "start"))
+        trail.follow(.choice(number: 2, label: "Documentation"), to: NodeKey(tree: "demo", node: "docs"))
+        trail.follow(.seeAlso, to: NodeKey(tree: "demo", node: "data"))
+        #expect(trail.labels == ["Documentation", "see also"])
+        let first = trail.back()
+        #expect(first)
+        #expect(trail.current == NodeKey(tree: "demo", node: "docs"))
+        let second = trail.back()
+        let third = trail.back()
+        #expect(second && !third)
+        #expect(trail.current == NodeKey(tree: "demo", node: "start"))
+    }
+
+    @Test func parsesNodeKeys() {
+        #expect(NodeKey(parsing: "a/b") == NodeKey(tree: "a", node: "b"))
+        #expect(NodeKey(parsing: "a") == NodeKey(tree: "a", node: ""))
+        #expect(NodeKey(parsing: "a/") == nil)
+        #expect(NodeKey(parsing: "/b") == nil)
+        #expect(NodeKey(parsing: "a/b/c") == nil)
+    }
+
+    @Test func sourcesFollowTheDocumentedOrder() {
+        let sources = TreeSources.standard(
+            explicit: ["cli"], environment: ["TRAILHEAD_PATH": "p1:p2", "HOME": "/home/u", "XDG_DATA_DIRS": "/d1:/d2"],
+            bundled: "/bundled")
+        #expect(sources.sources.map(\.path) == [
+            "cli", "p1", "p2", "/home/u/.config/trailhead/trees",
+            "/d1/trailhead/trees", "/d2/trailhead/trees", "/bundled",
+        ])
+        let only = TreeSources.standard(explicit: ["cli"], environment: [:], bundled: "/bundled", includeDefaults: false)
+        #expect(only.sources.map(\.path) == ["cli"])
+    }
+}

@@ -1,0 +1,59 @@
+import Testing
+@testable import TrailheadCore
+
+@Suite struct TextTests {
+    @Test func sanitizerShowsControlAndInvisibleCharacters() {
+        #expect(TextSanitizer.line("a\u{1B}]0;x\u{07}b") == "a^[]0;x^Gb")
+        #expect(TextSanitizer.line("x\u{202E}y\u{200B}z\u{7F}\u{9B}") == "x<U+202E>y<U+200B>z^?<U+009B>")
+        #expect(TextSanitizer.line("two\nlines\tand tab") == "two↵lines and tab")
+        #expect(TextSanitizer.block("two\nlines\r") == "two\nlines^M")
+        #expect(TextSanitizer.line("plain ascii") == "plain ascii")
+        #expect(TextSanitizer.line("👩\u{200D}🔬 ok") == "👩\u{200D}🔬 ok")
+    }
+
+    @Test func widthCountsWideAndCombiningCharacters() {
+        #expect(DisplayWidth.of("abc") == 3)
+        #expect(DisplayWidth.of("日本") == 4)
+        #expect(DisplayWidth.of("e\u{301}") == 1)
+        #expect(DisplayWidth.of("🚀") == 2)
+    }
+
+    @Test func wrapsAtSpacesAndSplitsLongWords() {
+        #expect(TextWrapper.wrap("the quick brown fox", width: 10) == ["the quick", "brown fox"])
+        #expect(TextWrapper.wrap("abcdefghij", width: 4) == ["abcd", "efgh", "ij"])
+        #expect(TextWrapper.wrap("日本語のテキスト", width: 6) == ["日本語", "のテキ", "スト"])
+        #expect(TextWrapper.wrap("a\n\nb", width: 10) == ["a", "", "b"])
+    }
+
+    @Test func truncatesWithAnEllipsis() {
+        #expect(TextWrapper.truncate("hello world", width: 8) == "hello w…")
+        #expect(TextWrapper.truncate("日本語", width: 4) == "日…")
+        #expect(TextWrapper.truncate("short", width: 8) == "short")
+    }
+
+    @Test func reflowJoinsParagraphLinesButKeepsListsAndIndentedLines() {
+        let text = "one\ntwo\n\n- item a\n- item b\n    code line\nthree\n"
+        #expect(TextWrapper.reflow(text) == "one two\n\n- item a\n- item b\n    code line three")
+    }
+
+    @Test func suggestionsFindCloseWords() {
+        #expect(Suggestion.closest(to: "titel", in: ["title", "id"]) == "title")
+        #expect(Suggestion.closest(to: "zzz", in: ["title", "id"]) == nil)
+    }
+
+    @Test func urlRulesAllowOnlySafeSchemes() {
+        #expect(URLRules.problem(with: "https://example.org/a?b=c") == nil)
+        #expect(URLRules.problem(with: "mailto:ops@example.org?subject=x") == nil)
+        #expect(URLRules.problem(with: "javascript:alert(1)")?.contains("not allowed") == true)
+        #expect(URLRules.problem(with: "file:///etc/passwd")?.contains("not allowed") == true)
+        #expect(URLRules.problem(with: "example.org")?.contains("no scheme") == true)
+        #expect(URLRules.problem(with: "https://-oProxyCommand=x")?.contains("host") == true)
+        #expect(URLRules.problem(with: "https://a b")?.contains("space") == true)
+        #expect(URLRules.problem(with: "mailto:")?.contains("address") == true)
+    }
+
+    @Test func jsonEscapesHazardsAndKeepsKeyOrder() {
+        let value = JSONValue.object([("b", .string("x\u{1B}y\u{202E}\"")), ("a", .array([.int(1), .null, .bool(true)]))])
+        #expect(value.serialized(pretty: false) == #"{"b":"x\u001by\u202e\"","a":[1,null,true]}"#)
+    }
+}

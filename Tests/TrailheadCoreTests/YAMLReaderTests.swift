@@ -1,0 +1,115 @@
+import Testing
+@testable import TrailheadCore
+
+@Suite struct YAMLReaderTests {
+    func read(_ text: String, maxDepth: Int = 64) -> Result<YAMLNode, YAMLParseError> {
+        Array(text.utf8).withUnsafeBytes { YAMLReader(maxDepth: maxDepth).read($0) }
+    }
+
+    func error(_ text: String, maxDepth: Int = 64) -> YAMLParseError? {
+        if case .failure(let error) = read(text, maxDepth: maxDepth) { return error }
+        return nil
+    }
+
+    @Test func keepsPositionsOfKeysAndValues() throws {
+        let root = try read("a: 1\nb:\n  - x\n  - 'y'\n").get()
+        guard case .mapping(let entries) = root.value else {
+            Issue.record("expected a mapping")
+            return
+        }
+        #expect(entries.map(\.key) == ["a", "b"])
+        #expect(entries[1].keyLine == 2 && entries[1].keyColumn == 1)
+        guard case .sequence(let items) = entries[1].value.value else {
+            Issue.record("expected a list")
+            return
+        }
+        #expect(items[1].line == 4 && items[1].column == 5)
+        guard case .scalar("y", let plain) = items[1].value else {
+            Issue.record("expected scalar y")
+            return
+        }
+        #expect(!plain)
+    }
+
+    @Test func refusesAliases() {
+        let found = error("a: &x hello\nb: *x\n")
+        #expect(found?.code == "alias")
+        #expect(found?.line == 2)
+        #expect(found?.column == 4)
+    }
+
+    @Test func refusesBillionLaughsBeforeExpanding() {
+        var text = "a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n"
+        for (previous, name) in zip("abcdefgh", "bcdefghi") {
+            text += "\(name): &\(name) [" + Array(repeating: "*\(previous)", count: 9).joined(separator: ",") + "]\n"
+        }
+        #expect(error(text)?.code == "alias")
+    }
+
+    @Test func reportsDuplicateKeysWithTheFirstLine() {
+        let found = error("title: a\nid: x\ntitle: b\n")
+        #expect(found?.code == "duplicate-key")
+        #expect(found?.line == 3)
+        #expect(found?.message.contains("line 1") == true)
+    }
+
+    @Test func stopsDeepFlowNestingWithoutRecursion() {
+        let depth = 100_000
+        let text = "title: " + String(repeating: "[", count: depth) + String(repeating: "]", count: depth) + "\n"
+        let found = error(text)
+        #expect(found?.code == "too-deep")
+        #expect(found?.line == 1)
+    }
+
+    @Test func allowsNestingUpToTheLimit() {
+        let text = String(repeating: "[", count: 5) + String(repeating: "]", count: 5)
+        #expect(error(text, maxDepth: 5) == nil)
+        #expect(error(text, maxDepth: 4)?.code == "too-deep")
+    }
+
+    @Test func reportsTheFirstInvalidUTF8Byte() {
+        var bytes = Array("a: 1\nbé: \n".utf8)
+        bytes.insert(0xFF, at: 8)
+        let result = bytes.withUnsafeBytes { YAMLReader().read($0) }
+        guard case .failure(let found) = result else {
+            Issue.record("invalid UTF-8 was accepted")
+            return
+        }
+        #expect(found.code == "invalid-utf8")
+        #expect(found.line == 2 && found.column == 3)
+        #expect(found.message.contains("0xFF"))
+    }
+
+    @Test func rejectsOverlongAndSurrogateEncodings() {
+        for bad: [UInt8] in [[0xC0, 0xAF], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80], [0xE2, 0x82]] {
+            let found = bad.withUnsafeBytes { UTF8Validator.firstInvalidByte(in: $0) }
+            #expect(found?.line == 1 && found?.column == 1, "\(bad)")
+        }
+    }
+
+    @Test func explainsTabIndentation() {
+        let found = error("a:\n\tb: 1\n")
+        #expect(found?.code == "yaml-syntax")
+        #expect(found?.message.contains("tab") == true)
+    }
+
+    @Test func refusesEmptyFilesAndSecondDocuments() {
+        #expect(error("")?.code == "empty-file")
+        #expect(error("# only a comment\n")?.code == "empty-file")
+        #expect(error("a: 1\n---\nb: 2\n")?.code == "multiple-documents")
+        #expect(error("a: 1\n---\nb: 2\n")?.line == 2)
+    }
+
+    @Test func acceptsByteOrderMarkAndCRLF() throws {
+        let root = try read("\u{FEFF}a: 1\r\nb: 2\r\n").get()
+        guard case .mapping(let entries) = root.value else {
+            Issue.record("expected mapping")
+            return
+        }
+        #expect(entries.map(\.key) == ["a", "b"])
+    }
+
+    @Test func refusesComplexKeys() {
+        #expect(error("? [a, b]\n: x\n")?.code == "complex-key")
+    }
+}
