@@ -28,5 +28,7 @@ let package = Package(
             name: "TrailheadCoreTests",
             dependencies: ["TrailheadCore"]
         ),
+        // Runs the built `trailhead` binary as a user or script would (see the Makefile's `test`).
+        .testTarget(name: "TrailheadCLITests"),
     ]
 )

@@ -31,11 +31,13 @@ import Testing
         #expect(!plain)
     }
 
-    @Test func refusesAliases() {
-        let found = error("a: &x hello\nb: *x\n")
-        #expect(found?.code == "alias")
-        #expect(found?.line == 2)
-        #expect(found?.column == 4)
+    @Test func refusesAnchorsAndAliases() {
+        let anchor = error("a: &x hello\nb: *x\n")
+        #expect(anchor?.code == "anchor")
+        #expect(anchor?.line == 1 && anchor?.column == 4)
+        let alias = error("a: 1\nb: *x\n")
+        #expect(alias?.code == "alias")
+        #expect(alias?.line == 2 && alias?.column == 4)
     }
 
     @Test func refusesBillionLaughsBeforeExpanding() {
@@ -43,7 +45,7 @@ import Testing
         for (previous, name) in zip("abcdefgh", "bcdefghi") {
             text += "\(name): &\(name) [" + Array(repeating: "*\(previous)", count: 9).joined(separator: ",") + "]\n"
         }
-        #expect(error(text)?.code == "alias")
+        #expect(error(text)?.code == "anchor")
     }
 
     @Test func reportsDuplicateKeysWithTheFirstLine() {

@@ -17,6 +17,9 @@ struct TreeDecoder {
     private var nodes: [String: Node] = [:]
     private var nodeOrder: [String] = []
     private var nodeCountExceeded = false
+    /// Keys that an unknown key looked like a misspelling of, per mapping (by the mapping's location),
+    /// so the "missing" error is not reported on top of the "did you mean" one.
+    private var misspelled: [SourceLocation: Set<String>] = [:]
 
     init(file: String, limits: LoaderLimits) {
         self.file = file
@@ -132,13 +135,17 @@ struct TreeDecoder {
             if allowed.contains(entry.key) {
                 fields[entry.key] = entry
             } else if other.contains(entry.key) {
-                report(.error("unknown-key", "'\(entry.key)' does not belong in a \(kindName) node; it has \(allowed.joined(separator: ", "))", at: keyLocation(entry)))
+                if isQuestion && entry.key == "title" { continue }
+                report(.error("unknown-key", "'\(entry.key)' does not belong in a \(kindName) node; a \(kindName) node takes \(allowed.joined(separator: ", "))", at: keyLocation(entry)))
             } else {
-                report(unknownKey(entry, allowed: allowed, in: "a \(kindName) node"))
+                report(unknownKey(entry, allowed: allowed, in: "a \(kindName) node", owner: idLocation))
             }
         }
-        if nodes[id] != nil {
-            report(.error("duplicate-id", "node id '\(id)' is already used in this tree; choose another", at: idLocation))
+        if !isQuestion && !keys.contains("title") {
+            misspelled[idLocation, default: []].insert("title")
+        }
+        if let existing = nodes[id] {
+            report(.error("duplicate-id", "node id '\(id)' is already used by the node on line \(existing.location.line); choose another", at: idLocation))
             return
         }
         let tags = stringList(fields["tags"], key: "tags")
@@ -301,7 +308,7 @@ struct TreeDecoder {
         if !PlaceholderScanner.isValidName(entry.key) {
             report(.error("bad-id", "placeholder name '\(entry.key)' must be lowercase letters, digits, '_' and '-', starting with a letter", at: nameLocation))
         }
-        guard let fields = mapping(entry.value, what: "placeholder '\(entry.key)'", allowed: Self.placeholderKeys) else { return nil }
+        guard let fields = mapping(entry.value, what: "placeholder '\(entry.key)'", allowed: Self.placeholderKeys, owner: nameLocation) else { return nil }
         let prompt = requiredText(fields, "prompt", in: "placeholder '\(entry.key)'", at: nameLocation)
         let defaultValue = optionalText(fields["default"], key: "default", allowEmpty: true)
         let pattern = optionalText(fields["pattern"], key: "pattern")
@@ -311,7 +318,7 @@ struct TreeDecoder {
                 report(.error("bad-pattern", "'pattern' is not a valid regular expression: \(error)", at: pattern.location))
             case .success(let regex):
                 if let defaultValue, !PlaceholderPattern.matches(regex, defaultValue.text) {
-                    report(.error("bad-default", "default '\(defaultValue.text)' does not match the pattern", at: defaultValue.location))
+                    report(.error("bad-default", "default '\(defaultValue.text)' does not match the pattern '\(pattern.text)'", at: defaultValue.location))
                 }
             }
         }
@@ -322,7 +329,7 @@ struct TreeDecoder {
 
     // MARK: - Values
 
-    private mutating func mapping(_ yaml: YAMLNode, what: String, allowed: [String]) -> [String: YAMLEntry]? {
+    private mutating func mapping(_ yaml: YAMLNode, what: String, allowed: [String], owner: SourceLocation? = nil) -> [String: YAMLEntry]? {
         guard case .mapping(let entries) = yaml.value else {
             report(.error("wrong-type", "\(what) must be a mapping (key: value lines), not \(yaml.kindName)", at: location(of: yaml)))
             return nil
@@ -332,15 +339,16 @@ struct TreeDecoder {
             if allowed.contains(entry.key) {
                 fields[entry.key] = entry
             } else {
-                report(unknownKey(entry, allowed: allowed, in: what))
+                report(unknownKey(entry, allowed: allowed, in: what, owner: owner ?? location(of: yaml)))
             }
         }
         return fields
     }
 
-    private func unknownKey(_ entry: YAMLEntry, allowed: [String], in what: String) -> Diagnostic {
+    private mutating func unknownKey(_ entry: YAMLEntry, allowed: [String], in what: String, owner: SourceLocation) -> Diagnostic {
         let key = String(entry.key.prefix(60))
         let suggestion = Suggestion.closest(to: key, in: allowed)
+        if let suggestion { misspelled[owner, default: []].insert(suggestion) }
         let advice = suggestion.map { "did you mean '\($0)'?" } ?? "allowed keys are \(allowed.joined(separator: ", "))"
         return .error("unknown-key", "unknown key '\(key)' in \(what); \(advice)", at: keyLocation(entry))
     }
@@ -349,8 +357,13 @@ struct TreeDecoder {
         _ fields: [String: YAMLEntry], _ key: String, in what: String, at owner: SourceLocation, multiline: Bool = false
     ) -> (text: String, location: SourceLocation)? {
         guard let entry = fields[key] else {
-            report(.error("missing-key", "\(what) is missing '\(key)'", at: owner))
+            if misspelled[owner]?.contains(key) != true {
+                report(.error("missing-key", "\(what) is missing '\(key)'; add '\(key): …'", at: owner))
+            }
             return nil
+        }
+        guard case .scalar = entry.value.value else {
+            return optionalText(entry, key: key, multiline: multiline)
         }
         guard let value = optionalText(entry, key: key, multiline: multiline) else {
             report(.error(key == "label" ? "empty-label" : "empty-text", "'\(key)' is empty in \(what)", at: keyLocation(entry)))
@@ -387,7 +400,7 @@ struct TreeDecoder {
         }
         report(.error(
             "unsafe-text",
-            "'\(key)' contains a \(found.hazard.rawValue) (\(TextSanitizer.visibleForm(of: found.scalar))); remove it",
+            "'\(key)' contains a \(found.hazard.rawValue) (\(TextSanitizer.codePoint(found.scalar))); remove it",
             at: location))
     }
 

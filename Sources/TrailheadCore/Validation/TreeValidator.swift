@@ -6,14 +6,16 @@ public struct TreeValidator: Sendable {
         self.catalog = catalog
     }
 
-    /// Diagnostics for the trees defined in `files` (all trees when nil).
-    public func diagnostics(forFiles files: Set<String>? = nil) -> [Diagnostic] {
+    /// Diagnostics for the trees defined in `files` (all trees when nil). Files listed in
+    /// `filesWithErrors` get no reachability warnings: those are usually echoes of the errors.
+    public func diagnostics(forFiles files: Set<String>? = nil, filesWithErrors: Set<String> = []) -> [Diagnostic] {
         let referencedFromOutside = referencesBetweenTrees()
         let leadsToResource = nodesThatReachAResource()
         var diagnostics: [Diagnostic] = []
         for tree in catalog.trees where files?.contains(tree.file) ?? true {
             diagnostics += danglingReferences(in: tree)
             diagnostics += traps(in: tree, leadsToResource: leadsToResource)
+            if filesWithErrors.contains(tree.file) { continue }
             let reachable = catalog.reachable(fromStartOf: tree.id)
             for node in tree.orderedNodes {
                 let key = NodeKey(tree: tree.id, node: node.id)
@@ -49,7 +51,11 @@ public struct TreeValidator: Sendable {
     /// Each trap is reported once, at the first trapped question a walk from the start meets.
     private func traps(in tree: Tree, leadsToResource: Set<NodeKey>) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
-        for node in tree.orderedNodes where node.question != nil {
+        for node in tree.orderedNodes {
+            // A question whose choices all lead nowhere is already reported as a dead end or dangling.
+            guard let question = node.question,
+                  question.choices.contains(where: { catalog.node($0.target.key(from: tree.id)) != nil })
+            else { continue }
             let key = NodeKey(tree: tree.id, node: node.id)
             if leadsToResource.contains(key) { continue }
             if let parent = catalog.path(to: key)?.last?.from, !leadsToResource.contains(parent) { continue }

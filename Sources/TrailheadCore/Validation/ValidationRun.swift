@@ -13,7 +13,8 @@ public struct ValidationRun: Sendable {
         diagnostics += everything.crossFileDiagnostics.filter {
             checkedPaths.contains($0.location.file) || $0.code == "missing-source"
         }
-        diagnostics += TreeValidator(catalog: graph.catalog).diagnostics(forFiles: checkedPaths)
+        let filesWithErrors = Set(checked.filter { $0.diagnostics.hasErrors }.map(\.path))
+        diagnostics += TreeValidator(catalog: graph.catalog).diagnostics(forFiles: checkedPaths, filesWithErrors: filesWithErrors)
         self.checkedFiles = checked
         self.diagnostics = diagnostics.sortedByLocation
     }

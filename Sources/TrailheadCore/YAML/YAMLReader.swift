@@ -55,7 +55,7 @@ public struct YAMLReader: Sendable {
             case YAML_STREAM_END_EVENT:
                 guard let root else {
                     return .failure(YAMLParseError(
-                        code: "empty-file", message: "the file is empty; a tree file holds one YAML mapping",
+                        code: "empty-file", message: "the file holds no YAML content; a tree file holds one mapping (format, id, title, description, start, nodes)",
                         line: 1, column: 1))
                 }
                 return .success(root)
@@ -76,11 +76,14 @@ public struct YAMLReader: Sendable {
                     line: line, column: column))
             case YAML_SCALAR_EVENT:
                 let scalar = event.data.scalar
+                if let anchor = scalar.anchor { return .failure(anchorError(anchor, line: line, column: column)) }
                 let text = String(decoding: UnsafeBufferPointer(start: scalar.value, count: Int(scalar.length)), as: UTF8.self)
                 completed = YAMLNode(
                     value: .scalar(text, plain: scalar.style == YAML_PLAIN_SCALAR_STYLE),
                     line: line, column: column)
             case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
+                let anchor = event.type == YAML_SEQUENCE_START_EVENT ? event.data.sequence_start.anchor : event.data.mapping_start.anchor
+                if let anchor { return .failure(anchorError(anchor, line: line, column: column)) }
                 if stack.count >= maxDepth {
                     return .failure(YAMLParseError(
                         code: "too-deep",
@@ -108,6 +111,14 @@ public struct YAMLReader: Sendable {
                 return .failure(error)
             }
         }
+    }
+
+    private func anchorError(_ anchor: UnsafeMutablePointer<UInt8>, line: Int, column: Int) -> YAMLParseError {
+        let name = TextSanitizer.line(String(String(cString: anchor).prefix(40)))
+        return YAMLParseError(
+            code: "anchor",
+            message: "YAML anchors (&\(name)) are not allowed in tree files; write each value out where it is used",
+            line: line, column: column)
     }
 
     private func attach(_ node: YAMLNode, to frame: inout Frame) -> YAMLParseError? {
@@ -148,9 +159,24 @@ public struct YAMLReader: Sendable {
             (line, column) = Self.position(ofByte: index, in: bytes)
         }
         var message = problem
-        if let context = parser.context.map({ String(cString: $0) }) {
+        let context = parser.context.map { String(cString: $0) }
+        if let context {
             let contextLine = Int(parser.context_mark.line) + 1
-            message += " \(context) (started on line \(contextLine))"
+            message += " \(context) that started on line \(contextLine)"
+        }
+        if problem == "found unexpected end of stream", context?.contains("quoted scalar") == true {
+            return YAMLParseError(
+                code: "yaml-syntax", message: "the quoted text starting here is never closed; add the closing quote",
+                line: Int(parser.context_mark.line) + 1, column: Int(parser.context_mark.column) + 1)
+        }
+        if problem == "did not find expected key" || problem == "mapping values are not allowed in this context"
+            || problem == "did not find expected '-' indicator" {
+            message = "check the indentation of this line against the lines above: \(message)"
+        }
+        if problem == "control characters are not allowed" {
+            let value = UInt32(truncatingIfNeeded: parser.problem_value)
+            let shown = Unicode.Scalar(value).map(TextSanitizer.codePoint) ?? "a control character"
+            message = "a raw control character \(shown) is in the file here; remove it"
         }
         if problem.hasPrefix("Maximum nesting level") {
             return YAMLParseError(code: "too-deep", message: "nesting is deeper than \(maxDepth) levels", line: line, column: column)

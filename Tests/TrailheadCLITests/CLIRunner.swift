@@ -1,0 +1,70 @@
+import Foundation
+import Testing
+
+/// Runs the built `trailhead` binary and captures what it prints.
+struct CLIRunner {
+    struct Outcome {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+
+        /// stdout parsed as a JSON object.
+        var json: [String: Any] {
+            get throws {
+                let object = try JSONSerialization.jsonObject(with: Data(stdout.utf8))
+                return try #require(object as? [String: Any])
+            }
+        }
+    }
+
+    static let repositoryRoot: String = {
+        var url = URL(fileURLWithPath: "\(#filePath)")
+        for _ in 0..<3 { url.deleteLastPathComponent() }
+        return url.path
+    }()
+
+    static var binary: String {
+        ProcessInfo.processInfo.environment["TRAILHEAD_BIN"] ?? repositoryRoot + "/.build/debug/trailhead"
+    }
+
+    static var trees: String { repositoryRoot + "/trees" }
+    static var fixtures: String { repositoryRoot + "/Tests/Fixtures" }
+
+    /// Runs with a clean environment so the user's own trees never leak into a test.
+    static func run(_ arguments: [String], stdin: String = "", environment: [String: String] = [:]) throws -> Outcome {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: binary)
+        process.arguments = arguments
+        let home = FileManager.default.temporaryDirectory.appendingPathComponent("trailhead-test-home").path
+        var env = ["PATH": "/usr/bin:/bin", "HOME": home, "XDG_DATA_DIRS": "/nonexistent", "LANG": "C.UTF-8", "TERM": "xterm"]
+        env.merge(environment) { $1 }
+        process.environment = env
+        process.currentDirectoryURL = URL(fileURLWithPath: repositoryRoot)
+        let input = Pipe()
+        let output = Pipe()
+        let errors = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        process.standardError = errors
+        try process.run()
+        input.fileHandleForWriting.write(Data(stdin.utf8))
+        try input.fileHandleForWriting.close()
+        let outData = output.fileHandleForReading.readDataToEndOfFile()
+        let errData = errors.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Outcome(
+            status: process.terminationStatus,
+            stdout: String(decoding: outData, as: UTF8.self),
+            stderr: String(decoding: errData, as: UTF8.self))
+    }
+
+    /// Makes a directory of tree files for one test.
+    static func treeDirectory(_ files: [String: String]) throws -> String {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("trailhead-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        for (name, text) in files {
+            try Data(text.utf8).write(to: directory.appendingPathComponent(name))
+        }
+        return directory.path
+    }
+}

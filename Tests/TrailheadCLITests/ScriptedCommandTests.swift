@@ -1,0 +1,111 @@
+import Foundation
+import Testing
+
+/// `list`, `show`, `walk` and `search`: text, JSON and exit codes, from the real binary.
+@Suite struct ScriptedCommandTests {
+    @Test func helpShowsExamplesAndExitsZero() throws {
+        let outcome = try CLIRunner.run(["--help"])
+        #expect(outcome.status == 0)
+        #expect(outcome.stdout.contains("Examples:"))
+        #expect(outcome.stdout.contains("validate"))
+    }
+
+    @Test func usageErrorsExitTwo() throws {
+        let unknownOption = try CLIRunner.run(["list", "--bogus"])
+        #expect(unknownOption.status == 2)
+        #expect(unknownOption.stderr.contains("--bogus"))
+        #expect(try CLIRunner.run(["show"]).status == 2)
+        #expect(try CLIRunner.run(["show", "a/b/c"]).status == 2)
+        #expect(try CLIRunner.run(["search", "--limit", "0", "x"]).status == 2)
+    }
+
+    @Test func listShowsTreesAndTheirStartQuestions() throws {
+        let text = try CLIRunner.run(["list"])
+        #expect(text.status == 0)
+        #expect(text.stdout.contains("escape-vre  ESCAPE Virtual Research Environment"))
+        #expect(text.stdout.contains("Start: What do you want to do?"))
+        let json = try CLIRunner.run(["list", "--json"]).json
+        let trees = try #require(json["trees"] as? [[String: Any]])
+        #expect(trees.compactMap { $0["id"] as? String } == ["escape-vre", "login-node"])
+        let start = try #require(trees[0]["start"] as? [String: Any])
+        #expect(start["node"] as? String == "start")
+        #expect((trees[0]["nodes"] as? Int ?? 0) >= 40)
+    }
+
+    @Test func listWithNoTreesExitsOne() throws {
+        let empty = try CLIRunner.treeDirectory([:])
+        let outcome = try CLIRunner.run(["list", "--no-default-trees", "--trees", empty])
+        #expect(outcome.status == 1)
+    }
+
+    @Test func showPrintsANodeWithItsBreadcrumb() throws {
+        let text = try CLIRunner.run(["show", "escape-vre/rucio-download"])
+        #expect(text.status == 0)
+        #expect(text.stdout.hasPrefix("[ESCAPE Virtual Research Environment › "))
+        #expect(text.stdout.contains("$ rucio download"))
+        let json = try CLIRunner.run(["show", "escape-vre/rucio-download", "--json"]).json
+        #expect(json["kind"] as? String == "resource")
+        let path = try #require(json["path"] as? [[String: Any]])
+        #expect(path.first?["node"] as? String == "escape-vre/start")
+        let commands = try #require(json["commands"] as? [[String: Any]])
+        #expect((commands.first?["run"] as? String)?.contains("rucio download") == true)
+        let source = try #require(json["source"] as? [String: Any])
+        #expect((source["file"] as? String)?.hasSuffix("trees/escape-vre.yaml") == true)
+    }
+
+    @Test func showATreeMeansItsStart() throws {
+        let json = try CLIRunner.run(["show", "login-node", "--json"]).json
+        #expect(json["node"] as? String == "start")
+        #expect(json["kind"] as? String == "question")
+        #expect((json["choices"] as? [Any])?.isEmpty == false)
+    }
+
+    @Test func showAnUnknownNodeExitsOneWithASuggestion() throws {
+        let outcome = try CLIRunner.run(["show", "escape-vre/rucio-downlaod"])
+        #expect(outcome.status == 1)
+        #expect(outcome.stderr.contains("did you mean 'rucio-download'?"))
+        #expect(try CLIRunner.run(["show", "no-such-tree"]).status == 1)
+    }
+
+    @Test func walkFollowsNumbersAndLabelsToTheSameNode() throws {
+        let shown = try CLIRunner.run(["show", "escape-vre/rucio-download", "--json"]).json
+        let path = try #require(shown["path"] as? [[String: Any]])
+        let numbers = path.compactMap { $0["number"] as? Int }.map(String.init)
+        let labels = path.compactMap { $0["answer"] as? String }.map { String($0.lowercased().prefix(12)) }
+        for answers in [numbers, labels] {
+            let arguments = ["walk", "escape-vre", "--json"] + answers.flatMap { ["--answer", $0] }
+            let outcome = try CLIRunner.run(arguments)
+            #expect(outcome.status == 0, "\(arguments): \(outcome.stderr)")
+            #expect(try outcome.json["node"] as? String == "rucio-download")
+        }
+    }
+
+    @Test func walkWithAnInvalidAnswerNamesTheValidChoices() throws {
+        let outcome = try CLIRunner.run(["walk", "escape-vre", "--answer", "99"])
+        #expect(outcome.status == 1)
+        #expect(outcome.stderr.contains("'99' is not a choice of 'escape-vre/start'; valid choices: 1) Get access"))
+        let json = try CLIRunner.run(["walk", "escape-vre", "--answer", "zzz", "--json"]).json
+        let error = try #require(json["error"] as? [String: Any])
+        #expect((error["choices"] as? [Any])?.count ?? 0 >= 2)
+    }
+
+    @Test func walkPastAResourceFails() throws {
+        let outcome = try CLIRunner.run(["walk", "escape-vre/rucio-download", "--answer", "1"])
+        #expect(outcome.status == 1)
+        #expect(outcome.stderr.contains("is a resource"))
+    }
+
+    @Test func searchFindsTheNodeAndReportsPositions() throws {
+        let text = try CLIRunner.run(["search", "rucio", "download"])
+        #expect(text.status == 0)
+        #expect(text.stdout.hasPrefix("escape-vre/rucio-download  "))
+        let json = try CLIRunner.run(["search", "rucio download", "--json"]).json
+        let results = try #require(json["results"] as? [[String: Any]])
+        #expect(results.first?["node"] as? String == "rucio-download")
+        #expect((results.first?["positions"] as? [Int])?.isEmpty == false)
+        #expect(results.first?["path"] is [Any])
+        let none = try CLIRunner.run(["search", "qqqzzzxx"])
+        #expect(none.status == 1)
+        #expect(none.stdout.isEmpty)
+    }
+}
