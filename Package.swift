@@ -17,10 +17,19 @@ let package = Package(
             name: "TrailheadCore",
             dependencies: [.product(name: "Yams", package: "Yams")]
         ),
+        // ncursesw from Debian's libncursesw5-dev; a module map and a shim for the macros.
+        .systemLibrary(name: "CNcursesw", providers: [.apt(["libncursesw5-dev"])]),
+        // Signal flags and last-resort terminal restoration, which must be async-signal-safe C.
+        .target(name: "CTerminal"),
+        .target(
+            name: "TrailheadTUI",
+            dependencies: ["TrailheadCore", "CNcursesw", "CTerminal"]
+        ),
         .executableTarget(
             name: "trailhead",
             dependencies: [
                 "TrailheadCore",
+                "TrailheadTUI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -10,8 +10,10 @@ public enum FuzzyMatcher {
     static let bonusCamel = 7
     static let bonusConsecutive = 4
     static let bonusFirstCharacterMultiplier = 2
-    static let penaltyGapStart = 3
+    static let penaltyGapStart = 8
     static let penaltyGapExtension = 1
+    /// A term found as a whole word ("rucio" in "the rucio client") earns this on top.
+    static let bonusWholeWord = 24
 
     /// The score and matched byte offsets, or nil when `term` is not a subsequence of `text`.
     /// `original` holds the unfolded bytes, used only to find camelCase humps.
@@ -41,7 +43,12 @@ public enum FuzzyMatcher {
             }
             index -= 1
         }
-        return score(term, in: text, original: original, from: start, to: end)
+        var result = score(term, in: text, original: original, from: start, to: end)
+        if end - start + 1 == term.count && bonus(at: start, in: text, original: nil) == bonusBoundary
+            && (end + 1 == text.count || isSeparator(text[end + 1])) {
+            result.0 += bonusWholeWord
+        }
+        return result
     }
 
     private static func score(_ term: [UInt8], in text: [UInt8], original: [UInt8]?, from start: Int, to end: Int) -> (Int, [Int]) {

@@ -2,7 +2,7 @@ extension SearchIndex {
     /// Nodes matching every space-separated term of `query`, best first.
     ///
     /// A term matches a node when it matches any of its fields; the node's score is the sum of each
-    /// term's best field score times the field's weight. Ties go to shallower nodes, then shorter
+    /// term's best match score plus that field's bonus. Ties go to shallower nodes, then shorter
     /// titles, then node key, so the order is stable. Smart case: a term with an upper-case
     /// letter matches case-sensitively.
     public func search(_ query: String, limit: Int = .max) -> [SearchResult] {
@@ -22,7 +22,7 @@ extension SearchIndex {
                 for field in entry.fields {
                     let haystack = term.caseSensitive ? field.folded.cased : field.folded.lower
                     guard let match = FuzzyMatcher.match(term.bytes, in: haystack, original: field.folded.cased) else { continue }
-                    let weighted = match.score * field.field.weight
+                    let weighted = match.score + field.field.bonus
                     if weighted > termBest?.score ?? .min {
                         termBest = (field, weighted, match.positions)
                     }
@@ -32,7 +32,7 @@ extension SearchIndex {
                     break
                 }
                 total += termBest.score
-                if best == nil || termBest.field.field.weight > best!.field.field.weight {
+                if best == nil || termBest.field.field.bonus > best!.field.field.bonus {
                     best = termBest
                 } else if termBest.field.text == best!.field.text {
                     best!.positions += termBest.positions

@@ -4,15 +4,17 @@ public struct SearchIndex: Sendable {
     public enum Field: String, Sendable, Codable, CaseIterable {
         case title, label, tag, hint, body, command, link
 
-        var weight: Int {
+        /// Added to a term's match score in this field. Additive rather than a multiplier, so a
+        /// tight match in body text still beats letters scattered across a title.
+        var bonus: Int {
             switch self {
-            case .title: 10
-            case .label: 9
-            case .tag: 6
-            case .hint: 5
-            case .command: 5
-            case .body: 4
-            case .link: 4
+            case .title: 40
+            case .label: 36
+            case .tag: 28
+            case .hint: 16
+            case .command: 16
+            case .link: 8
+            case .body: 0
             }
         }
     }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import TrailheadCore
+import TrailheadTUI
 
 #if canImport(Glibc)
 import Glibc
@@ -10,9 +11,12 @@ struct Browse: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Walk the trees from the start, question by question (the default).",
         discussion: """
+        Opens the full-screen interface on the terminal (press ? for its keys). A link or command \
+        chosen with Enter is printed on stdout when the interface closes.
+
         Plain line mode prints numbered choices and reads answers from stdin: type a number, the \
         start of a label, b (back), g (start), /words (search) or q (quit). It is used with --plain, \
-        when stdin is not a terminal (answers piped in) and when TERM=dumb.
+        when stdin is not a terminal (answers piped in) and when TERM is dumb or unset.
         """
     )
 
@@ -26,9 +30,21 @@ struct Browse: ParsableCommand {
 
     func run() throws {
         let catalog = try trees.loadCatalog()
-        var start: NodeKey?
-        if let place {
-            start = try Locate.node(place, in: catalog)
+        let start = try place.map { try Locate.node($0, in: catalog) }
+        let environment = Environment.variables
+        let term = environment["TERM"] ?? ""
+        if !plain && term != "dumb" && !term.isEmpty && Environment.isTerminal(STDIN_FILENO) {
+            do {
+                let outcome = try InteractiveSession.run(
+                    catalog: catalog, start: start, version: Trailhead.version, environment: environment)
+                for line in outcome.output {
+                    Output.line(TextSanitizer.block(line))
+                }
+                if outcome.status != 0 { throw ExitCode(outcome.status) }
+                return
+            } catch let error as InteractiveSessionError {
+                Output.warning("\(error.message); using plain mode")
+            }
         }
         var session = PlainSession(catalog: catalog, io: StandardLineIO(), width: Output.width, start: start)
         let status = session.run()

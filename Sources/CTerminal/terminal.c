@@ -1,0 +1,109 @@
+#define _GNU_SOURCE
+#include "CTerminal.h"
+
+#include <signal.h>
+#include <string.h>
+#include <termios.h>
+#include <unistd.h>
+
+static int remembered_fd = -1;
+static struct termios saved_termios;
+static int have_termios = 0;
+
+/* Leave the alternate screen, show the cursor, stop mouse reporting, reset attributes,
+ * keypad (application cursor keys) off. */
+static const char reset_bytes[] =
+    "\033[?1000l\033[?1002l\033[?1003l\033[?1006l\033[0m\033[?25h\033[?1049l\033[?1l\033>";
+
+static volatile sig_atomic_t pending[65];
+
+static const int flag_signals[] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGTSTP, SIGCONT, SIGWINCH };
+static const int crash_signals[] = { SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT, SIGTRAP, SIGSYS };
+static struct sigaction previous_crash[sizeof(crash_signals) / sizeof(crash_signals[0])];
+
+void th_terminal_remember(int fd) {
+    remembered_fd = fd;
+    have_termios = tcgetattr(fd, &saved_termios) == 0;
+}
+
+void th_terminal_restore_now(void) {
+    if (remembered_fd < 0) return;
+    ssize_t ignored = write(remembered_fd, reset_bytes, sizeof(reset_bytes) - 1);
+    (void)ignored;
+    if (have_termios) tcsetattr(remembered_fd, TCSAFLUSH, &saved_termios);
+}
+
+static void on_flag_signal(int signal_number) {
+    if (signal_number > 0 && signal_number < 65) pending[signal_number] = 1;
+}
+
+/* Restore the terminal, then hand the signal to whoever handled it before (Swift's
+ * backtracer, or the default action), so a crash report lands on a sane terminal. */
+static void on_crash_signal(int signal_number) {
+    th_terminal_restore_now();
+    for (unsigned i = 0; i < sizeof(crash_signals) / sizeof(crash_signals[0]); i++) {
+        if (crash_signals[i] == signal_number) {
+            sigaction(signal_number, &previous_crash[i], NULL);
+            break;
+        }
+    }
+    raise(signal_number);
+}
+
+void th_signals_install(void) {
+    struct sigaction action;
+    memset(&action, 0, sizeof(action));
+    sigemptyset(&action.sa_mask);
+    action.sa_handler = on_flag_signal;
+    /* No SA_RESTART: a signal interrupts the blocking read so the loop sees it at once. */
+    for (unsigned i = 0; i < sizeof(flag_signals) / sizeof(flag_signals[0]); i++) {
+        sigaction(flag_signals[i], &action, NULL);
+    }
+    struct sigaction crash;
+    memset(&crash, 0, sizeof(crash));
+    sigemptyset(&crash.sa_mask);
+    crash.sa_handler = on_crash_signal;
+    crash.sa_flags = SA_NODEFER;
+    for (unsigned i = 0; i < sizeof(crash_signals) / sizeof(crash_signals[0]); i++) {
+        sigaction(crash_signals[i], &crash, &previous_crash[i]);
+    }
+}
+
+void th_signals_uninstall(void) {
+    struct sigaction action;
+    memset(&action, 0, sizeof(action));
+    sigemptyset(&action.sa_mask);
+    action.sa_handler = SIG_DFL;
+    for (unsigned i = 0; i < sizeof(flag_signals) / sizeof(flag_signals[0]); i++) {
+        sigaction(flag_signals[i], &action, NULL);
+    }
+    for (unsigned i = 0; i < sizeof(crash_signals) / sizeof(crash_signals[0]); i++) {
+        sigaction(crash_signals[i], &previous_crash[i], NULL);
+    }
+}
+
+int th_signal_take(void) {
+    /* Terminating signals first, so a hang-up during a resize still ends the program. */
+    static const int order[] = { SIGHUP, SIGTERM, SIGINT, SIGQUIT, SIGTSTP, SIGCONT, SIGWINCH };
+    for (unsigned i = 0; i < sizeof(order) / sizeof(order[0]); i++) {
+        if (pending[order[i]]) {
+            pending[order[i]] = 0;
+            return order[i];
+        }
+    }
+    return 0;
+}
+
+void th_suspend_self(void) {
+    struct sigaction action, previous;
+    memset(&action, 0, sizeof(action));
+    sigemptyset(&action.sa_mask);
+    action.sa_handler = SIG_DFL;
+    sigaction(SIGTSTP, &action, &previous);
+    sigset_t unblock;
+    sigemptyset(&unblock);
+    sigaddset(&unblock, SIGTSTP);
+    sigprocmask(SIG_UNBLOCK, &unblock, NULL);
+    kill(0, SIGTSTP);
+    sigaction(SIGTSTP, &previous, NULL);
+}

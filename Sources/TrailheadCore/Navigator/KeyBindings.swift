@@ -1,0 +1,83 @@
+/// The keys of the full-screen interface, per mode. The help overlay is generated from `help`.
+public enum KeyBindings {
+    public static func action(for key: KeyEvent, in state: NavigatorState) -> Action? {
+        if key == .control("c") { return .interrupt }
+        if case .mouse(let mouse) = key {
+            switch mouse.kind {
+            case .wheelUp: return .scroll(-3)
+            case .wheelDown: return .scroll(3)
+            case .click: return .click(column: mouse.column, row: mouse.row)
+            }
+        }
+        if state.overlay != nil {
+            switch key {
+            case .enter where state.overlay?.isFeedback == true: return .choose
+            default: return .closeOverlay
+            }
+        }
+        if state.search != nil { return searchAction(for: key) }
+        switch key {
+        case .up, .character("k"), .control("p"): return .move(-1)
+        case .down, .character("j"), .control("n"), .tab: return .move(1)
+        case .backTab: return .move(-1)
+        case .pageUp, .control("b"): return .pageUp
+        case .pageDown, .control("f"), .character(" "): return .pageDown
+        case .end, .character("G"): return .moveToLast
+        case .enter, .right, .character("l"): return .choose
+        case .escape, .left, .character("h"), .backspace: return .back
+        case .home, .character("g"): return .home
+        case .character("/"): return .openSearch
+        case .character("?"): return .toggleHelp
+        case .character("!"): return .showFeedback
+        case .character("q"): return .quit
+        case .character(let character):
+            if let digit = character.wholeNumberValue, (1...9).contains(digit), character.isASCII {
+                return .chooseNumber(digit)
+            }
+            return nil
+        default: return nil
+        }
+    }
+
+    private static func searchAction(for key: KeyEvent) -> Action? {
+        switch key {
+        case .escape: return .closeOverlay
+        case .enter: return .choose
+        case .up, .control("p"), .control("k"), .backTab: return .move(-1)
+        case .down, .control("n"), .control("j"), .tab: return .move(1)
+        case .pageUp: return .pageUp
+        case .pageDown: return .pageDown
+        case .backspace, .control("h"): return .searchDeleteBackward
+        case .control("w"): return .searchDeleteWord
+        case .control("u"): return .searchClear
+        case .character(let character): return .searchType(String(character))
+        default: return nil
+        }
+    }
+
+    /// Every binding, for the help overlay: (keys, what they do), grouped by heading.
+    public static let help: [(heading: String, entries: [(keys: String, does: String)])] = [
+        ("Walking", [
+            ("↑ ↓  j k", "move between choices"),
+            ("Enter → l", "choose (on a link or command: print it and quit)"),
+            ("1 … 9", "choose that answer directly"),
+            ("Esc ← h ⌫", "back one step"),
+            ("g  Home", "back to the start"),
+            ("PgUp PgDn", "scroll a page (also the mouse wheel)"),
+            ("click", "choose what you click"),
+        ]),
+        ("Search", [
+            ("/", "search every tree"),
+            ("type", "results as you type; all words must match"),
+            ("↑ ↓  Ctrl-P Ctrl-N", "move in the results"),
+            ("Enter", "go there, with the path that leads to it"),
+            ("Ctrl-W  Ctrl-U", "delete a word / the whole query"),
+            ("Esc", "close the search"),
+        ]),
+        ("Other", [
+            ("!", "this didn't help me: how to report it"),
+            ("?", "this help"),
+            ("q", "quit    Ctrl-C  quit at once"),
+        ]),
+    ]
+}

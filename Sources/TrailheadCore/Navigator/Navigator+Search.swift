@@ -1,0 +1,86 @@
+extension Navigator {
+    /// How many results the pane keeps; the pane shows a window of them.
+    static let searchResultLimit = 200
+
+    /// Rows the results list gets; the rest of the body shows a preview of the selected result.
+    public var searchListHeight: Int {
+        let available = bodyHeight - 1
+        return available >= 12 ? available * 3 / 5 : available
+    }
+
+    mutating func handleSearch(_ action: Action) -> NavigatorEffect? {
+        guard var pane = state.search else { return nil }
+        switch action {
+        case .searchType(let text):
+            pane.query += text
+            runSearch(&pane)
+        case .searchDeleteBackward:
+            if pane.query.isEmpty {
+                state.search = nil
+                return nil
+            }
+            pane.query.removeLast()
+            runSearch(&pane)
+        case .searchDeleteWord:
+            while pane.query.last == " " { pane.query.removeLast() }
+            while let last = pane.query.last, last != " " { pane.query.removeLast() }
+            runSearch(&pane)
+        case .searchClear:
+            pane.query = ""
+            runSearch(&pane)
+        case .move(let delta):
+            pane.selection = min(max(pane.selection + delta, 0), max(pane.results.count - 1, 0))
+        case .pageDown, .pageUp, .scroll:
+            let perPage = max(1, searchListHeight / 2)
+            var delta = action == .pageUp ? -perPage : perPage
+            if case .scroll(let lines) = action { delta = lines > 0 ? 1 : -1 }
+            pane.selection = min(max(pane.selection + delta, 0), max(pane.results.count - 1, 0))
+        case .choose:
+            guard pane.results.indices.contains(pane.selection) else {
+                state.status = pane.query.isEmpty ? "Type what you are looking for" : "Nothing matches"
+                return nil
+            }
+            jump(to: pane.results[pane.selection].key)
+            return nil
+        case .click(_, let row):
+            let index = pane.scroll + (row - 2) / 2
+            guard row >= 2, row - 2 < searchListHeight, pane.results.indices.contains(index) else { return nil }
+            jump(to: pane.results[index].key)
+            return nil
+        case .closeOverlay, .back:
+            state.search = nil
+            return nil
+        default:
+            return nil
+        }
+        state.search = pane
+        revealSearchSelection()
+        return nil
+    }
+
+    private mutating func runSearch(_ pane: inout SearchPane) {
+        let index = searchIndex ?? SearchIndex(catalog: catalog)
+        searchIndex = index
+        pane.results = pane.query.trimmingSpaces.isEmpty ? [] : index.search(pane.query, limit: Self.searchResultLimit)
+        pane.selection = 0
+        pane.scroll = 0
+    }
+
+    /// Jumps to a node with the breadcrumb of a walk from its tree's start, so back retraces it.
+    private mutating func jump(to key: NodeKey) {
+        state.search = nil
+        state.place = .node(Trail(arrivingAt: key, in: catalog))
+        state.selection = 0
+        state.scroll = 0
+        revealSelection()
+    }
+
+    mutating func revealSearchSelection() {
+        guard var pane = state.search else { return }
+        let visible = max(1, searchListHeight / 2)
+        if pane.selection >= pane.scroll + visible { pane.scroll = pane.selection - visible + 1 }
+        if pane.selection < pane.scroll { pane.scroll = pane.selection }
+        pane.scroll = max(0, min(pane.scroll, max(0, pane.results.count - visible)))
+        state.search = pane
+    }
+}

@@ -1,0 +1,26 @@
+/// Something on a page the user can select and choose.
+public enum PageItem: Equatable, Sendable {
+    case tree(Int)
+    case choice(Int)
+    case link(Int)
+    case command(Int)
+    case seeAlso(Int)
+
+    /// The items of a place, in the order they are shown.
+    public static func items(of place: NavigatorState.Place, in catalog: Catalog) -> [PageItem] {
+        switch place {
+        case .treeList:
+            return catalog.trees.indices.map(PageItem.tree)
+        case .node(let trail):
+            guard let node = catalog.node(trail.current) else { return [] }
+            switch node.content {
+            case .question(let question):
+                return question.choices.indices.map(PageItem.choice)
+            case .resource(let resource):
+                return resource.links.indices.map(PageItem.link)
+                    + resource.commands.indices.map(PageItem.command)
+                    + resource.seeAlso.indices.map(PageItem.seeAlso)
+            }
+        }
+    }
+}

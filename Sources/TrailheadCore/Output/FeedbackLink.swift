@@ -1,0 +1,30 @@
+/// Fills a tree's feedback template with where the user was, URL-encoded.
+public enum FeedbackLink {
+    /// The template with `{tree}`, `{node}`, `{path}` (node ids from the start, joined by `/`)
+    /// and `{version}` replaced; nil when the tree has no feedback target.
+    public static func url(for key: NodeKey, trail: [PathStep], in catalog: Catalog, version: String) -> String? {
+        guard let template = catalog.tree(key.tree)?.feedback else { return nil }
+        let path = (trail.map(\.from.node) + [key.node]).joined(separator: "/")
+        var url = template
+        for (field, value) in [("{tree}", key.tree), ("{node}", key.node), ("{path}", path), ("{version}", version)] {
+            url = url.replacing(field, with: percentEncoded(value))
+        }
+        return url
+    }
+
+    /// Percent-encodes everything but unreserved characters (RFC 3986), so a value cannot
+    /// change the structure of the URL it is put into.
+    public static func percentEncoded(_ value: String) -> String {
+        var out = ""
+        for byte in value.utf8 {
+            switch byte {
+            case 0x41...0x5A, 0x61...0x7A, 0x30...0x39, 0x2D, 0x2E, 0x5F, 0x7E:
+                out.unicodeScalars.append(Unicode.Scalar(byte))
+            default:
+                let hex = String(byte, radix: 16, uppercase: true)
+                out += "%" + (hex.count == 1 ? "0" + hex : hex)
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,70 @@
+/// Draws the help and feedback windows over the page.
+enum OverlayRenderer {
+    static func draw(_ overlay: NavigatorState.Overlay, navigator: Navigator, over rows: inout [[Span]]) {
+        let size = navigator.state.size
+        let boxWidth = min(size.columns - 4, 72)
+        let inner = boxWidth - 4
+        var content: [(String, Style)] = []
+        let title: String
+        switch overlay {
+        case .help:
+            title = "Keys"
+            for group in KeyBindings.help {
+                if !content.isEmpty { content.append(("", .plain)) }
+                content.append((group.heading, .bold))
+                let keyWidth = group.entries.map { DisplayWidth.of($0.keys) }.max() ?? 0
+                for entry in group.entries {
+                    let pad = String(repeating: " ", count: keyWidth - DisplayWidth.of(entry.keys))
+                    content.append(("  " + entry.keys + pad + "  " + entry.does, .plain))
+                }
+            }
+        case .feedback(let url, let tree):
+            title = "This didn't help me"
+            let treeTitle = navigator.catalog.tree(tree)?.title ?? tree
+            if let url {
+                for line in TextWrapper.wrap("If you don't understand what to do here, it means the guide needs work, not you. Tell the authors of “\(TextSanitizer.line(treeTitle))”:", width: inner) {
+                    content.append((line, .plain))
+                }
+                content.append(("", .plain))
+                for line in TextWrapper.wrap(TextSanitizer.line(url), width: inner) {
+                    content.append((line, .link))
+                }
+                content.append(("", .plain))
+                content.append(("Press Enter to print this link when Trailhead quits.", .dim))
+            } else {
+                for line in TextWrapper.wrap("“\(TextSanitizer.line(treeTitle))” names no place to report problems. Ask whoever gave you Trailhead, and mention this page: \(navigator.state.trail?.current.description ?? tree).", width: inner) {
+                    content.append((line, .plain))
+                }
+            }
+        }
+        let maxContent = max(1, navigator.bodyHeight - 2)
+        let shown = content.prefix(maxContent)
+        let boxHeight = shown.count + 2
+        let top = 1 + max(0, (navigator.bodyHeight - boxHeight) / 2)
+        let left = max(0, (size.columns - boxWidth) / 2)
+        var lines: [[Span]] = []
+        let titleText = TextWrapper.truncate(title, width: boxWidth - 6)
+        let rule = String(repeating: "─", count: max(0, boxWidth - 5 - DisplayWidth.of(titleText)))
+        lines.append([Span("┌─ ", .frame), Span(titleText, .bold), Span(" " + rule + "┐", .frame)])
+        for (text, style) in shown {
+            var row = RowBuilder(width: boxWidth)
+            row.append("│ ", .frame)
+            row.append(TextWrapper.truncate(text, width: inner), style)
+            row.pad(to: boxWidth - 2)
+            row.append(" │", .frame)
+            lines.append(row.spans)
+        }
+        lines.append([Span("└" + String(repeating: "─", count: max(0, boxWidth - 2)) + "┘", .frame)])
+        for (offset, boxRow) in lines.enumerated() where top + offset < rows.count - 2 {
+            rows[top + offset] = splice(boxRow, into: rows[top + offset], at: left, width: size.columns)
+        }
+    }
+
+    /// Replaces columns `left ..< left + box width` of a row with the box's spans.
+    private static func splice(_ box: [Span], into row: [Span], at left: Int, width: Int) -> [Span] {
+        var result = RowBuilder(width: width)
+        result.pad(to: left)
+        for span in box { result.append(span.text, span.style) }
+        return result.finished()
+    }
+}

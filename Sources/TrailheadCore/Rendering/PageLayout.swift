@@ -1,0 +1,133 @@
+/// The body of a page as lines of spans, each tagged with the item it belongs to.
+///
+/// Both the renderer (to draw) and the navigator (to scroll the selection into view and to map
+/// a click to an item) use this one layout, so they always agree on what is where.
+public struct PageLayout: Sendable {
+    public struct Line: Sendable, Equatable {
+        public var spans: [Span]
+        public var item: Int?
+        /// Columns at the start of the line that belong to the margin, not the item.
+        public var indent: Int
+
+        init(_ spans: [Span], item: Int? = nil, indent: Int = 0) {
+            self.spans = spans
+            self.item = item
+            self.indent = indent
+        }
+    }
+
+    public var lines: [Line]
+
+    public init(place: NavigatorState.Place, catalog: Catalog, width: Int) {
+        var builder = Builder(width: max(10, width))
+        switch place {
+        case .treeList:
+            builder.treeList(catalog)
+        case .node(let trail):
+            builder.node(trail.current, catalog: catalog)
+        }
+        lines = builder.lines
+    }
+
+    /// The first and last line of an item, or nil when the page has no such item.
+    public func lineRange(ofItem item: Int) -> ClosedRange<Int>? {
+        guard let first = lines.firstIndex(where: { $0.item == item }),
+              let last = lines.lastIndex(where: { $0.item == item }) else { return nil }
+        return first...last
+    }
+
+    private struct Builder {
+        let width: Int
+        var lines: [Line] = []
+        var itemCount = 0
+
+        mutating func blank() {
+            if let last = lines.last, last.spans.isEmpty { return }
+            lines.append(Line([]))
+        }
+
+        mutating func paragraph(_ text: String, _ style: Style, indent: Int = 0, item: Int? = nil) {
+            let prefix = String(repeating: " ", count: indent)
+            let reflowed = TextWrapper.reflow(text)
+            for line in TextWrapper.wrap(TextSanitizer.block(reflowed), width: width - indent) {
+                lines.append(Line(line.isEmpty ? [] : [Span(prefix), Span(line, style)], item: item, indent: indent))
+            }
+        }
+
+        /// An item whose first line starts with `marker` and whose other lines align after it.
+        mutating func item(marker: String, _ text: String, _ style: Style, detail: String? = nil, detailStyle: Style = .dim) {
+            let item = itemCount
+            itemCount += 1
+            let markerWidth = DisplayWidth.of(marker)
+            let wrapped = TextWrapper.wrap(TextSanitizer.line(text), width: width - 2 - markerWidth)
+            for (index, line) in wrapped.enumerated() {
+                let lead = index == 0 ? marker : String(repeating: " ", count: markerWidth)
+                lines.append(Line([Span("  "), Span(lead, index == 0 ? .dim : .plain), Span(line, style)], item: item, indent: 2))
+            }
+            if let detail, !detail.isEmpty {
+                let pad = String(repeating: " ", count: 2 + markerWidth)
+                for line in TextWrapper.wrap(TextSanitizer.line(detail), width: width - 2 - markerWidth) {
+                    lines.append(Line([Span(pad), Span(line, detailStyle)], item: item, indent: 2))
+                }
+            }
+        }
+
+        mutating func heading(_ text: String) {
+            blank()
+            lines.append(Line([Span(text, .bold)]))
+        }
+
+        mutating func treeList(_ catalog: Catalog) {
+            lines.append(Line([Span("Choose a guide", .title)]))
+            blank()
+            for (index, tree) in catalog.trees.enumerated() {
+                item(marker: index < 9 ? "\(index + 1)  " : "   ", tree.title, .bold, detail: tree.description)
+            }
+        }
+
+        mutating func node(_ key: NodeKey, catalog: Catalog) {
+            guard let node = catalog.node(key) else {
+                lines.append(Line([Span("'\(TextSanitizer.line(key.description))' is not loaded.", .warning)]))
+                return
+            }
+            switch node.content {
+            case .question(let question):
+                paragraph(question.text, .title)
+                if let explanation = question.explanation {
+                    blank()
+                    paragraph(explanation, .dim)
+                }
+                blank()
+                for (index, choice) in question.choices.enumerated() {
+                    item(marker: index < 9 ? "\(index + 1)  " : "   ", choice.label, .plain, detail: choice.hint)
+                }
+            case .resource(let resource):
+                paragraph(resource.title, .title)
+                if let body = resource.body {
+                    blank()
+                    paragraph(body, .plain)
+                }
+                if !resource.links.isEmpty {
+                    heading("Links")
+                    for link in resource.links {
+                        item(marker: "↗ ", link.displayLabel, .link, detail: link.label == nil ? nil : link.url)
+                    }
+                }
+                if !resource.commands.isEmpty {
+                    heading("Commands")
+                    for command in resource.commands {
+                        item(marker: "$ ", command.run, .command, detail: command.does)
+                    }
+                }
+                if !resource.seeAlso.isEmpty {
+                    heading("See also")
+                    for reference in resource.seeAlso {
+                        let target = reference.key(from: key.tree)
+                        let title = catalog.node(target)?.heading ?? "\(target) (not loaded)"
+                        item(marker: "→ ", title, .plain, detail: target.tree == key.tree ? nil : catalog.tree(target.tree)?.title)
+                    }
+                }
+            }
+        }
+    }
+}

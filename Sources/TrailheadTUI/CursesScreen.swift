@@ -1,0 +1,150 @@
+import CNcursesw
+import CTerminal
+import TrailheadCore
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The only code that talks to ncurses: opens the controlling terminal, paints frames, reads keys.
+///
+/// It draws on `/dev/tty`, like fzf, so stdout stays free for what the user chose
+/// (`cmd=$(trailhead)` still shows the interface).
+final class CursesScreen {
+    private let file: UnsafeMutablePointer<FILE>
+    private let screen: OpaquePointer
+    let descriptor: Int32
+    private let palette: Palette
+    private let mouseMasks: KeyDecoder.MouseMasks
+    private var ended = false
+
+    /// Opens the terminal; nil (with the reason) when there is none or `TERM` is unusable.
+    init(environment: [String: String]) throws(TerminalError) {
+        guard let file = fopen("/dev/tty", "r+") else {
+            throw TerminalError(message: "no terminal to draw on (/dev/tty: \(String(cString: strerror(errno))))")
+        }
+        let descriptor = fileno(file)
+        th_terminal_remember(descriptor)
+        th_signals_install()
+        setlocale(LC_ALL, "")
+        guard let screen = newterm(nil, file, file) else {
+            th_signals_uninstall()
+            fclose(file)
+            throw TerminalError(message: "this terminal type (TERM=\(environment["TERM"] ?? "")) is unknown to ncurses")
+        }
+        self.file = file
+        self.screen = screen
+        self.descriptor = descriptor
+        set_term(screen)
+        cbreak()
+        noecho()
+        nonl()
+        intrflush(th_stdscr(), false)
+        keypad(th_stdscr(), true)
+        set_escdelay(25)
+        curs_set(0)
+        mousemask(mmask_t(th_button1_clicked() | th_button4_pressed() | th_button5_pressed()), nil)
+        mouseinterval(0)
+        mouseMasks = KeyDecoder.MouseMasks(
+            click: th_button1_clicked(), wheelUp: th_button4_pressed(), wheelDown: th_button5_pressed())
+        let noColor = !(environment["NO_COLOR"] ?? "").isEmpty
+        palette = Palette(useColor: has_colors() && !noColor)
+        wtimeout(th_stdscr(), 250)
+    }
+
+    var size: ScreenSize {
+        ScreenSize(columns: Int(th_cols()), rows: Int(th_lines()))
+    }
+
+    /// Asks the terminal for its size and tells ncurses, after a SIGWINCH.
+    func refreshSize() -> ScreenSize {
+        var size = winsize()
+        if ioctl(descriptor, UInt(TIOCGWINSZ), &size) == 0, size.ws_row > 0, size.ws_col > 0 {
+            resizeterm(Int32(size.ws_row), Int32(size.ws_col))
+        }
+        return self.size
+    }
+
+    func draw(_ frame: Frame) {
+        var character: [wchar_t] = [0, 0, 0, 0, 0, 0, 0, 0]
+        for (rowIndex, row) in frame.rows.enumerated() where rowIndex < frame.size.rows {
+            var column = 0
+            for span in row {
+                attrset(palette.attribute(for: span.style))
+                for grapheme in span.text {
+                    let width = DisplayWidth.of(grapheme)
+                    if column + max(width, 1) > frame.size.columns { break }
+                    // One grapheme at a time at its own column, so a width disagreement with the C
+                    // library can never shift the rest of the row.
+                    var count = 0
+                    for scalar in grapheme.unicodeScalars where count < 7 {
+                        character[count] = wchar_t(bitPattern: scalar.value)
+                        count += 1
+                    }
+                    character[count] = 0
+                    mvaddwstr(Int32(rowIndex), Int32(column), &character)
+                    column += max(width, 1)
+                }
+            }
+            if column < frame.size.columns {
+                attrset(th_attr_normal())
+                move(Int32(rowIndex), Int32(column))
+                clrtoeol()
+            }
+        }
+        attrset(th_attr_normal())
+        if let cursor = frame.cursor {
+            curs_set(1)
+            move(Int32(cursor.row), Int32(cursor.column))
+        } else {
+            curs_set(0)
+        }
+        refresh()
+    }
+
+    /// The next key, or nil after the read timeout, a signal, or a read error.
+    func readKey() -> KeyEvent? {
+        var value: wint_t = 0
+        let result = wget_wch(th_stdscr(), &value)
+        if result == th_err() { return nil }
+        if result == th_key_code_yes() && value == KeyDecoder.Code.mouse {
+            var event = MEVENT()
+            guard getmouse(&event) == OK else { return nil }
+            return KeyDecoder.decodeMouse(state: UInt(event.bstate), column: Int(event.x), row: Int(event.y), masks: mouseMasks)
+        }
+        return KeyDecoder.decode(isKeyCode: result == th_key_code_yes(), value: UInt32(value))
+    }
+
+    /// Leaves full-screen mode so the shell can take over while we are stopped.
+    func suspend() {
+        endwin()
+        fflush(file)
+    }
+
+    /// Comes back after `fg`: the screen may hold anything, so everything is redrawn.
+    func resume() {
+        reset_prog_mode()
+        clearok(th_curscr(), true)
+        refresh()
+    }
+
+    /// Restores the terminal exactly as it was. Safe to call twice.
+    func end() {
+        guard !ended else { return }
+        ended = true
+        endwin()
+        delscreen(screen)
+        th_terminal_restore_now()
+        th_signals_uninstall()
+        fclose(file)
+    }
+
+    deinit {
+        end()
+    }
+}
+
+/// Why the full-screen interface could not start.
+struct TerminalError: Error {
+    var message: String
+}
