@@ -8,7 +8,7 @@ import Testing
         ("rucio download", "escape-vre/rucio-download"),
         ("iam account", "escape-vre/iam-account"),
         ("jupyterhub", "escape-vre/jupyterhub"),
-        ("reana", "escape-vre/reana"),
+        ("reana", "escape-vre/reana-about"),
         ("ssh key", "login-node/ssh-keygen"),
         ("sbatch", "login-node/slurm-sbatch"),
     ])

@@ -24,14 +24,12 @@ public enum Renderer {
     }
 
     static func tooSmall(_ size: ScreenSize) -> Frame {
-        let message = [
-            "Terminal too small",
-            "Trailhead needs \(ScreenSize.minimum.columns)×\(ScreenSize.minimum.rows); this is \(size.columns)×\(size.rows).",
-            "Enlarge the window, or press q to quit.",
-        ]
+        let width = max(1, size.columns)
+        var lines = ["Terminal too small"]
+        lines += TextWrapper.wrap("Trailhead needs \(ScreenSize.minimum.columns)×\(ScreenSize.minimum.rows); this is \(size.columns)×\(size.rows). Enlarge the window, or press q to quit.", width: width)
         let rows = (0..<max(0, size.rows)).map { index -> [Span] in
             var row = RowBuilder(width: size.columns)
-            if index < message.count { row.append(message[index], index == 0 ? .bold : .plain) }
+            if index < lines.count { row.append(lines[index], index == 0 ? .bold : .plain) }
             return row.finished()
         }
         return Frame(size: size, rows: rows)

@@ -1,0 +1,175 @@
+import Testing
+@testable import TrailheadCore
+
+@Suite struct NavigatorTests {
+    static let size = ScreenSize(columns: 80, rows: 24)
+
+    static func navigator(_ trees: [String] = [TestTrees.minimal()], start: NodeKey? = nil, size: ScreenSize = size) -> Navigator {
+        Navigator(catalog: TestTrees.catalog(trees), start: start, size: size, version: "9.9")
+    }
+
+    static var bundled: Navigator {
+        Navigator(catalog: TestTrees.bundledLibrary.catalog, size: size, version: "9.9")
+    }
+
+    @Test func oneTreeStartsAtItsStartSeveralAtTheList() {
+        #expect(Self.navigator().state.trail?.current == NodeKey(tree: "demo", node: "start"))
+        #expect(Self.bundled.state.place == .treeList)
+        let direct = Self.navigator(start: NodeKey(tree: "demo", node: "docs"))
+        #expect(direct.state.trail?.labels == ["Documentation"])
+    }
+
+    @Test func walksForwardAndBackRestoringTheSelection() {
+        var navigator = Self.navigator()
+        navigator.handle(.move(1))
+        #expect(navigator.state.selection == 1)
+        navigator.handle(.choose)
+        #expect(navigator.state.trail?.current == NodeKey(tree: "demo", node: "docs"))
+        navigator.handle(.back)
+        #expect(navigator.state.trail?.current == NodeKey(tree: "demo", node: "start"))
+        #expect(navigator.state.selection == 1)
+        navigator.handle(.back)
+        #expect(navigator.state.status == "This is the start")
+    }
+
+    @Test func numbersChooseOnQuestionsButOnlySelectOnResources() {
+        var navigator = Self.navigator()
+        navigator.handle(.chooseNumber(2))
+        #expect(navigator.state.trail?.current.node == "docs")
+        let effect = navigator.handle(.chooseNumber(1))
+        #expect(effect == nil)
+        #expect(navigator.state.trail?.current.node == "docs")
+        navigator.handle(.back)
+        navigator.handle(.chooseNumber(7))
+        #expect(navigator.state.status == "There is no choice 7; choose 1 to 2")
+    }
+
+    @Test func choosingALinkQuitsAndPrintsIt() {
+        var navigator = Self.navigator(start: NodeKey(tree: "demo", node: "data"))
+        #expect(navigator.handle(.choose) == .quit(status: 0, output: ["https://data.example.org"]))
+    }
+
+    @Test func choosingACommandQuitsAndPrintsIt() throws {
+        var navigator = Navigator(catalog: TestTrees.bundledLibrary.catalog, start: NodeKey(tree: "escape-vre", node: "rucio-download"), size: Self.size, version: "1")
+        let handled = navigator.handle(.choose)
+        let effect = try #require(handled)
+        guard case .quit(0, let output) = effect else {
+            Issue.record("expected quit, got \(effect)")
+            return
+        }
+        #expect(output.first?.hasPrefix("rucio download") == true)
+    }
+
+    @Test func seeAlsoFollowsAndBackReturns() {
+        var navigator = Self.navigator(start: NodeKey(tree: "demo", node: "docs"))
+        navigator.handle(.choose)
+        #expect(navigator.state.trail?.current.node == "data")
+        #expect(navigator.state.trail?.labels == ["Documentation", "see also"])
+        navigator.handle(.back)
+        #expect(navigator.state.trail?.current.node == "docs")
+    }
+
+    @Test func homeGoesToTheTreeStartThenTheList() {
+        var navigator = Self.bundled
+        navigator.handle(.choose)
+        navigator.handle(.choose)
+        #expect(navigator.state.trail?.steps.count == 1)
+        navigator.handle(.home)
+        #expect(navigator.state.trail?.isAtBeginning == true)
+        navigator.handle(.home)
+        #expect(navigator.state.place == .treeList)
+        navigator.handle(.move(1))
+        navigator.handle(.choose)
+        navigator.handle(.back)
+        #expect(navigator.state.place == .treeList)
+        #expect(navigator.state.selection == 1)
+    }
+
+    @Test func searchJumpsWithTheBreadcrumbOfAWalk() throws {
+        var navigator = Self.bundled
+        navigator.handle(.openSearch)
+        for character in "rucio download" {
+            navigator.handle(.searchType(String(character)))
+        }
+        let pane = try #require(navigator.state.search)
+        #expect(pane.results.first?.key == NodeKey(tree: "escape-vre", node: "rucio-download"))
+        navigator.handle(.choose)
+        #expect(navigator.state.search == nil)
+        let trail = try #require(navigator.state.trail)
+        #expect(trail.current == NodeKey(tree: "escape-vre", node: "rucio-download"))
+        #expect(trail.steps.first?.from == NodeKey(tree: "escape-vre", node: "start"))
+        #expect(trail.labels.contains("Find, download or share data"))
+        navigator.handle(.back)
+        #expect(navigator.state.trail?.steps.count == trail.steps.count - 1)
+    }
+
+    @Test func searchEditingKeysAndClosing() {
+        var navigator = Self.navigator()
+        navigator.handle(.openSearch)
+        navigator.handle(.searchType("get"))
+        navigator.handle(.searchType(" da"))
+        #expect(navigator.state.search?.query == "get da")
+        navigator.handle(.searchDeleteWord)
+        #expect(navigator.state.search?.query == "get ")
+        navigator.handle(.searchClear)
+        #expect(navigator.state.search?.results == [])
+        navigator.handle(.choose)
+        #expect(navigator.state.status == "Type what you are looking for")
+        navigator.handle(.searchDeleteBackward)
+        #expect(navigator.state.search == nil)
+    }
+
+    @Test func feedbackFillsTheTemplateUrlEncoded() {
+        let tree = TestTrees.minimal() + "\nfeedback: https://example.org/report?where={tree}%2F{node}&path={path}&v={version}\n"
+        var navigator = Self.navigator([tree], start: NodeKey(tree: "demo", node: "docs"))
+        navigator.handle(.showFeedback)
+        let expected = "https://example.org/report?where=demo%2Fdocs&path=start%2Fdocs&v=9.9"
+        #expect(navigator.state.overlay == .feedback(url: expected, tree: "demo"))
+        #expect(navigator.handle(.choose) == .quit(status: 0, output: [expected]))
+    }
+
+    @Test func feedbackWithoutATargetSaysSo() {
+        var navigator = Self.navigator()
+        navigator.handle(.showFeedback)
+        #expect(navigator.state.overlay == .feedback(url: nil, tree: "demo"))
+        #expect(navigator.handle(.choose) == nil)
+        #expect(navigator.state.overlay == nil)
+    }
+
+    @Test func interruptExits130AndQuitExitsZero() {
+        var navigator = Self.navigator()
+        #expect(navigator.handle(.interrupt) == .quit(status: 130, output: []))
+        #expect(navigator.handle(.quit) == .quit(status: 0, output: []))
+    }
+
+    @Test func clickingAChoiceChoosesIt() {
+        var navigator = Self.navigator()
+        let lines = navigator.layout.lines
+        let row = 1 + (lines.firstIndex { $0.item == 1 } ?? 0)
+        navigator.handle(.click(column: 5, row: row))
+        #expect(navigator.state.trail?.current.node == "docs")
+    }
+
+    @Test func scrollingKeepsTheSelectionVisibleAndSurvivesResizes() {
+        var navigator = Self.bundled
+        navigator.handle(.choose)
+        navigator.handle(.resize(ScreenSize(columns: 40, rows: 10)))
+        navigator.handle(.moveToLast)
+        let range = navigator.layout.lineRange(ofItem: navigator.state.selection)!
+        #expect(range.upperBound < navigator.state.scroll + navigator.bodyHeight)
+        #expect(range.lowerBound >= navigator.state.scroll)
+        navigator.handle(.resize(ScreenSize(columns: 200, rows: 60)))
+        #expect(navigator.state.scroll == 0)
+        navigator.handle(.resize(ScreenSize(columns: 5, rows: 2)))
+        #expect(navigator.state.scroll >= 0)
+    }
+
+    @Test func aDanglingChoiceExplainsInsteadOfMoving() {
+        let tree = TestTrees.minimal().replacing("goto: docs", with: "goto: other/x")
+        let file = TestTrees.load(tree)
+        var navigator = Navigator(catalog: Catalog(trees: [file.tree!]), size: Self.size, version: "1")
+        navigator.handle(.chooseNumber(2))
+        #expect(navigator.state.trail?.current.node == "start")
+        #expect(navigator.state.status?.contains("not loaded") == true)
+    }
+}
