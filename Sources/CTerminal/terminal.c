@@ -1,6 +1,7 @@
 #define _GNU_SOURCE
 #include "CTerminal.h"
 
+#include <fcntl.h>
 #include <signal.h>
 #include <string.h>
 #include <termios.h>
@@ -38,15 +39,23 @@ static void on_flag_signal(int signal_number) {
 }
 
 /* Restore the terminal, then hand the signal to whoever handled it before (Swift's
- * backtracer, or the default action), so a crash report lands on a sane terminal. */
+ * backtracer, or the default action), so a crash report lands on a sane terminal. A handler
+ * that returns (the backtracer does, expecting the fault to recur) must not leave us running
+ * on a terminal that is no longer in full-screen mode: the default action ends the process. */
 static void on_crash_signal(int signal_number) {
     th_terminal_restore_now();
+    /* Swift's backtracer turns interactive when stdin is a terminal and then waits up to 30 s
+     * for a key; a crashing interface must not hang the user's shell. */
+    int null_fd = open("/dev/null", O_RDONLY);
+    if (null_fd >= 0) dup2(null_fd, STDIN_FILENO);
     for (unsigned i = 0; i < sizeof(crash_signals) / sizeof(crash_signals[0]); i++) {
         if (crash_signals[i] == signal_number) {
             sigaction(signal_number, &previous_crash[i], NULL);
             break;
         }
     }
+    raise(signal_number);
+    signal(signal_number, SIG_DFL);
     raise(signal_number);
 }
 

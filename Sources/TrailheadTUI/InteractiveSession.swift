@@ -14,8 +14,10 @@ public enum InteractiveSession {
     }
 
     /// Runs the interface on the controlling terminal. Throws when there is no usable terminal,
-    /// so the caller can fall back to plain mode.
-    public static func run(catalog: Catalog, start: NodeKey?, version: String, environment: [String: String]) throws -> Outcome {
+    /// so the caller can fall back to plain mode. `initialStatus` is shown on the first screen.
+    public static func run(
+        catalog: Catalog, start: NodeKey?, version: String, environment: [String: String], initialStatus: String? = nil
+    ) throws -> Outcome {
         let screen: CursesScreen
         do {
             screen = try CursesScreen(environment: environment)
@@ -24,6 +26,7 @@ public enum InteractiveSession {
         }
         defer { screen.end() }
         var navigator = Navigator(catalog: catalog, start: start, size: screen.size, version: version)
+        navigator.showStatus(initialStatus)
         screen.draw(Renderer.render(navigator))
         var quickFailures = 0
         while true {

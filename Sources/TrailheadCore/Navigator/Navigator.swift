@@ -33,6 +33,11 @@ public struct Navigator: Sendable {
 
     public var items: [PageItem] { PageItem.items(of: state.place, in: catalog) }
 
+    /// Shows a message on the status row until the next action.
+    public mutating func showStatus(_ message: String?) {
+        state.status = message
+    }
+
     @discardableResult
     public mutating func handle(_ action: Action) -> NavigatorEffect? {
         state.status = nil

@@ -29,14 +29,16 @@ struct Browse: ParsableCommand {
     var place: String?
 
     func run() throws {
-        let catalog = try trees.loadCatalog()
+        let library = try trees.loadUsableLibrary()
+        let catalog = library.catalog
         let start = try place.map { try Locate.node($0, in: catalog) }
         let environment = Environment.variables
         let term = environment["TERM"] ?? ""
         if !plain && term != "dumb" && !term.isEmpty && Environment.isTerminal(STDIN_FILENO) {
             do {
                 let outcome = try InteractiveSession.run(
-                    catalog: catalog, start: start, version: Trailhead.version, environment: environment)
+                    catalog: catalog, start: start, version: Trailhead.version, environment: environment,
+                    initialStatus: TreeOptions.brokenFilesSummary(library))
                 for line in outcome.output {
                     Output.line(TextSanitizer.block(line))
                 }

@@ -18,12 +18,8 @@ struct TreeOptions: ParsableArguments {
     /// Loads the library and reports broken files in one line on stderr, as scripted commands must.
     func loadLibrary() -> Library {
         let library = Library.load(sources)
-        let broken = library.brokenFiles
-        if !broken.isEmpty {
-            let names = broken.prefix(3).map { TextSanitizer.line($0.path) }.joined(separator: ", ")
-            let more = broken.count > 3 ? " and \(broken.count - 3) more" : ""
-            let noun = broken.count == 1 ? "file" : "files"
-            Output.warning("skipped \(broken.count) broken tree \(noun): \(names)\(more) (run `trailhead validate` for details)")
+        if let summary = Self.brokenFilesSummary(library) {
+            Output.warning(summary)
         }
         for diagnostic in library.crossFileDiagnostics where diagnostic.code == "missing-source" {
             Output.warning("\(diagnostic)")
@@ -31,13 +27,28 @@ struct TreeOptions: ParsableArguments {
         return library
     }
 
+    /// One line naming the tree files that could not be loaded, or nil when all loaded.
+    static func brokenFilesSummary(_ library: Library) -> String? {
+        let broken = library.brokenFiles
+        guard !broken.isEmpty else { return nil }
+        let names = broken.prefix(3).map { TextSanitizer.line($0.path) }.joined(separator: ", ")
+        let more = broken.count > 3 ? " and \(broken.count - 3) more" : ""
+        let noun = broken.count == 1 ? "file" : "files"
+        return "skipped \(broken.count) broken tree \(noun): \(names)\(more) (run `trailhead validate` for details)"
+    }
+
     /// Loads the library and fails with exit 1 and a clear message when no tree could be loaded.
     func loadCatalog() throws -> Catalog {
+        try loadUsableLibrary().catalog
+    }
+
+    /// The library, failing with exit 1 and a clear message when it holds no tree at all.
+    func loadUsableLibrary() throws -> Library {
         let library = loadLibrary()
         guard !library.catalog.trees.isEmpty else {
             Output.error("no trees could be loaded. Put tree files in a directory and pass --trees DIR, or see `trailhead --help`.")
             throw ExitCode(1)
         }
-        return library.catalog
+        return library
     }
 }
