@@ -5,7 +5,7 @@ import TrailheadCore
 import Glibc
 #endif
 
-/// Runs the full-screen interface: read a key, update the navigator, draw, until an effect ends it.
+/// Runs the full-screen interface: read a key, update the navigator, carry out effects, draw.
 public enum InteractiveSession {
     /// How a session ended: the exit status and the lines to print on stdout.
     public struct Outcome: Sendable {
@@ -13,10 +13,22 @@ public enum InteractiveSession {
         public var output: [String]
     }
 
+    /// Choices that change what the interface does with links and commands.
+    public struct Options: Sendable {
+        /// `--print`: a chosen link is printed (not opened) and the session ends with it.
+        public var printOnly = false
+        /// `--set name=value`: placeholder values that are not asked for.
+        public var prefilled: [String: String] = [:]
+        /// Shown on the first screen (e.g. that some tree files could not be loaded).
+        public var initialStatus: String?
+
+        public init() {}
+    }
+
     /// Runs the interface on the controlling terminal. Throws when there is no usable terminal,
-    /// so the caller can fall back to plain mode. `initialStatus` is shown on the first screen.
+    /// so the caller can fall back to plain mode.
     public static func run(
-        catalog: Catalog, start: NodeKey?, version: String, environment: [String: String], initialStatus: String? = nil
+        catalog: Catalog, start: NodeKey?, version: String, environment: [String: String], options: Options
     ) throws -> Outcome {
         let screen: CursesScreen
         do {
@@ -25,14 +37,18 @@ public enum InteractiveSession {
             throw InteractiveSessionError(message: error.message)
         }
         defer { screen.end() }
+        let effects = EffectRunner(environment: environment, terminal: screen.descriptor)
         var navigator = Navigator(catalog: catalog, start: start, size: screen.size, version: version)
-        navigator.showStatus(initialStatus)
-        screen.draw(Renderer.render(navigator))
+        navigator.prefilled = options.prefilled
+        navigator.showStatus(options.initialStatus)
+        draw(navigator, on: screen, effects: effects)
         var quickFailures = 0
         while true {
-            if let outcome = handleSignals(screen: screen, navigator: &navigator) { return outcome }
+            if let outcome = handleSignals(screen: screen, navigator: &navigator, effects: effects) { return outcome }
             let started = monotonicMilliseconds()
-            guard let key = screen.readKey() else {
+            let key = screen.readKey()
+            if effects.poll(navigator: &navigator) { draw(navigator, on: screen, effects: effects) }
+            guard let key else {
                 // A read that fails at once, again and again, means the terminal is gone (an SSH
                 // drop without SIGHUP): stop instead of spinning.
                 quickFailures = monotonicMilliseconds() - started < 5 ? quickFailures + 1 : 0
@@ -49,31 +65,44 @@ public enum InteractiveSession {
                 action = KeyBindings.action(for: key, in: navigator.state)
             }
             guard let action else { continue }
-            if case .quit(let status, let output)? = navigator.handle(action) {
+            switch navigator.handle(action) {
+            case .quit(let status, let output)?:
+                if options.printOnly && status == 0 && output.isEmpty { return Outcome(status: 1, output: []) }
                 return Outcome(status: status, output: output)
+            case .openLink(let url)?:
+                if options.printOnly { return Outcome(status: 0, output: [url]) }
+                effects.open(url, navigator: &navigator)
+            case .copy(let text, let what)?:
+                effects.copy(text, what: what, navigator: &navigator)
+            case nil:
+                break
             }
-            screen.draw(Renderer.render(navigator))
+            draw(navigator, on: screen, effects: effects)
         }
     }
 
-    private static func handleSignals(screen: CursesScreen, navigator: inout Navigator) -> Outcome? {
+    private static func draw(_ navigator: Navigator, on screen: CursesScreen, effects: EffectRunner) {
+        let frame = Renderer.render(navigator)
+        screen.draw(frame)
+        effects.overlayHyperlinks(frame.hyperlinks)
+    }
+
+    private static func handleSignals(screen: CursesScreen, navigator: inout Navigator, effects: EffectRunner) -> Outcome? {
         while case let signal = th_signal_take(), signal != 0 {
             switch signal {
             case SIGWINCH:
                 navigator.handle(.resize(screen.refreshSize()))
-                screen.draw(Renderer.render(navigator))
             case SIGTSTP:
                 screen.suspend()
                 th_suspend_self()
                 screen.resume()
                 navigator.handle(.resize(screen.refreshSize()))
-                screen.draw(Renderer.render(navigator))
             case SIGCONT:
                 screen.resume()
-                screen.draw(Renderer.render(navigator))
             default:
                 return Outcome(status: 128 + signal, output: [])
             }
+            draw(navigator, on: screen, effects: effects)
         }
         return nil
     }

@@ -39,7 +39,7 @@ import Testing
         #expect(KeyBindings.action(for: .escape, in: navigator.state) == .back)
         #expect(KeyBindings.action(for: .control("c"), in: navigator.state) == .interrupt)
         navigator.handle(.openSearch)
-        #expect(KeyBindings.action(for: .character("j"), in: navigator.state) == .searchType("j"))
+        #expect(KeyBindings.action(for: .character("j"), in: navigator.state) == .type("j"))
         #expect(KeyBindings.action(for: .escape, in: navigator.state) == .closeOverlay)
         #expect(KeyBindings.action(for: .control("n"), in: navigator.state) == .move(1))
         navigator.handle(.closeOverlay)

@@ -44,13 +44,14 @@ import Testing
         #expect(navigator.state.status == "There is no choice 7; choose 1 to 2")
     }
 
-    @Test func choosingALinkQuitsAndPrintsIt() {
+    @Test func choosingALinkAsksToOpenIt() {
         var navigator = Self.navigator(start: NodeKey(tree: "demo", node: "data"))
-        #expect(navigator.handle(.choose) == .quit(status: 0, output: ["https://data.example.org"]))
+        #expect(navigator.handle(.choose) == .openLink("https://data.example.org"))
     }
 
     @Test func choosingACommandQuitsAndPrintsIt() throws {
         var navigator = Navigator(catalog: TestTrees.bundledLibrary.catalog, start: NodeKey(tree: "escape-vre", node: "rucio-download"), size: Self.size, version: "1")
+        navigator.prefilled = ["did": "a:b", "dir": "."]
         let handled = navigator.handle(.choose)
         let effect = try #require(handled)
         guard case .quit(0, let output) = effect else {
@@ -89,7 +90,7 @@ import Testing
         var navigator = Self.bundled
         navigator.handle(.openSearch)
         for character in "rucio download" {
-            navigator.handle(.searchType(String(character)))
+            navigator.handle(.type(String(character)))
         }
         let pane = try #require(navigator.state.search)
         #expect(pane.results.first?.key == NodeKey(tree: "escape-vre", node: "rucio-download"))
@@ -106,16 +107,16 @@ import Testing
     @Test func searchEditingKeysAndClosing() {
         var navigator = Self.navigator()
         navigator.handle(.openSearch)
-        navigator.handle(.searchType("get"))
-        navigator.handle(.searchType(" da"))
+        navigator.handle(.type("get"))
+        navigator.handle(.type(" da"))
         #expect(navigator.state.search?.query == "get da")
-        navigator.handle(.searchDeleteWord)
+        navigator.handle(.deleteWord)
         #expect(navigator.state.search?.query == "get ")
-        navigator.handle(.searchClear)
+        navigator.handle(.clearInput)
         #expect(navigator.state.search?.results == [])
         navigator.handle(.choose)
         #expect(navigator.state.status == "Type what you are looking for")
-        navigator.handle(.searchDeleteBackward)
+        navigator.handle(.deleteBackward)
         #expect(navigator.state.search == nil)
     }
 
@@ -125,7 +126,7 @@ import Testing
         navigator.handle(.showFeedback)
         let expected = "https://example.org/report?where=demo%2Fdocs&path=start%2Fdocs&v=9.9"
         #expect(navigator.state.overlay == .feedback(url: expected, tree: "demo"))
-        #expect(navigator.handle(.choose) == .quit(status: 0, output: [expected]))
+        #expect(navigator.handle(.choose) == .openLink(expected))
     }
 
     @Test func feedbackWithoutATargetSaysSo() {

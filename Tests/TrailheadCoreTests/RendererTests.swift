@@ -52,7 +52,7 @@ import Testing
         for (columns, rows) in [(40, 10), (41, 11), (80, 24), (100, 30), (200, 60)] {
             var navigator = NavigatorTests.bundled
             navigator.handle(.resize(ScreenSize(columns: columns, rows: rows)))
-            for action in [Action.choose, .choose, .openSearch, .searchType("rucio"), .move(2), .closeOverlay, .toggleHelp] {
+            for action in [Action.choose, .choose, .openSearch, .type("rucio"), .move(2), .closeOverlay, .toggleHelp] {
                 navigator.handle(action)
                 let frame = frame(navigator)
                 #expect(frame.rows.count == rows)
@@ -96,7 +96,7 @@ import Testing
     @Test func searchResultsHighlightMatchesAndShowTheirPath() throws {
         var navigator = NavigatorTests.bundled
         navigator.handle(.openSearch)
-        navigator.handle(.searchType("download"))
+        navigator.handle(.type("download"))
         let frame = frame(navigator)
         #expect(frame.text.contains(" / download"))
         #expect(frame.text.contains("── Preview"))

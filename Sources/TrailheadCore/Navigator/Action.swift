@@ -9,13 +9,14 @@ public enum Action: Equatable, Sendable {
     case back
     case home
     case openSearch
-    case searchType(String)
-    case searchDeleteBackward
-    case searchDeleteWord
-    case searchClear
+    case type(String)
+    case deleteBackward
+    case deleteWord
+    case clearInput
     case closeOverlay
     case toggleHelp
     case showFeedback
+    case copy
     case click(column: Int, row: Int)
     case resize(ScreenSize)
     case quit

@@ -9,12 +9,14 @@ public enum KeyBindings {
             case .click: return .click(column: mouse.column, row: mouse.row)
             }
         }
-        if state.overlay != nil {
-            switch key {
-            case .enter where state.overlay?.isFeedback == true: return .choose
+        if let overlay = state.overlay {
+            switch (key, overlay) {
+            case (.enter, .feedback): return .choose
+            case (.character("c"), .feedback), (.character("c"), .link): return .copy
             default: return .closeOverlay
             }
         }
+        if state.form != nil { return formAction(for: key) }
         if state.search != nil { return searchAction(for: key) }
         switch key {
         case .up, .character("k"), .control("p"): return .move(-1)
@@ -29,12 +31,25 @@ public enum KeyBindings {
         case .character("/"): return .openSearch
         case .character("?"): return .toggleHelp
         case .character("!"): return .showFeedback
+        case .character("c"), .character("y"): return .copy
         case .character("q"): return .quit
         case .character(let character):
             if let digit = character.wholeNumberValue, (1...9).contains(digit), character.isASCII {
                 return .chooseNumber(digit)
             }
             return nil
+        default: return nil
+        }
+    }
+
+    private static func formAction(for key: KeyEvent) -> Action? {
+        switch key {
+        case .escape: return .closeOverlay
+        case .enter: return .choose
+        case .backspace, .control("h"): return .deleteBackward
+        case .control("w"): return .deleteWord
+        case .control("u"): return .clearInput
+        case .character(let character): return .type(String(character))
         default: return nil
         }
     }
@@ -47,10 +62,10 @@ public enum KeyBindings {
         case .down, .control("n"), .control("j"), .tab: return .move(1)
         case .pageUp: return .pageUp
         case .pageDown: return .pageDown
-        case .backspace, .control("h"): return .searchDeleteBackward
-        case .control("w"): return .searchDeleteWord
-        case .control("u"): return .searchClear
-        case .character(let character): return .searchType(String(character))
+        case .backspace, .control("h"): return .deleteBackward
+        case .control("w"): return .deleteWord
+        case .control("u"): return .clearInput
+        case .character(let character): return .type(String(character))
         default: return nil
         }
     }
@@ -59,7 +74,8 @@ public enum KeyBindings {
     public static let help: [(heading: String, entries: [(keys: String, does: String)])] = [
         ("Walking", [
             ("↑ ↓  j k", "move between choices"),
-            ("Enter → l", "choose (on a link or command: print it and quit)"),
+            ("Enter → l", "choose; open a link; print a command and quit"),
+            ("c  y", "copy the selected link or command"),
             ("1 … 9", "choose that answer directly"),
             ("Esc ← h ⌫", "back one step"),
             ("g  Home", "back to the start"),
@@ -73,6 +89,11 @@ public enum KeyBindings {
             ("Enter", "go there, with the path that leads to it"),
             ("Ctrl-W  Ctrl-U", "delete a word / the whole query"),
             ("Esc", "close the search"),
+        ]),
+        ("Commands with {fields}", [
+            ("type", "fill in each field; the default is already there"),
+            ("Enter", "accept (checked against the allowed pattern)"),
+            ("Esc", "cancel"),
         ]),
         ("Other", [
             ("!", "this didn't help me: how to report it"),

@@ -11,21 +11,21 @@ extension Navigator {
     mutating func handleSearch(_ action: Action) -> NavigatorEffect? {
         guard var pane = state.search else { return nil }
         switch action {
-        case .searchType(let text):
+        case .type(let text):
             pane.query += text
             runSearch(&pane)
-        case .searchDeleteBackward:
+        case .deleteBackward:
             if pane.query.isEmpty {
                 state.search = nil
                 return nil
             }
             pane.query.removeLast()
             runSearch(&pane)
-        case .searchDeleteWord:
+        case .deleteWord:
             while pane.query.last == " " { pane.query.removeLast() }
             while let last = pane.query.last, last != " " { pane.query.removeLast() }
             runSearch(&pane)
-        case .searchClear:
+        case .clearInput:
             pane.query = ""
             runSearch(&pane)
         case .move(let delta):

@@ -7,6 +7,8 @@ public struct Navigator: Sendable {
     public internal(set) var state: NavigatorState
     public let version: String
     var searchIndex: SearchIndex?
+    /// Placeholder values given up front (`--set name=value`); those placeholders are not asked.
+    public var prefilled: [String: String] = [:]
 
     /// Starts at `start` (with the breadcrumb of a walk to it), else at the only tree's start,
     /// else at the list of trees.
@@ -49,7 +51,7 @@ public struct Navigator: Sendable {
             if state.search != nil { revealSearchSelection() }
             return nil
         case .quit:
-            return .quit(status: 0, output: [])
+            return .quit(status: 0, output: state.printOnExit)
         case .interrupt:
             return .quit(status: 130, output: [])
         case .toggleHelp:
@@ -59,16 +61,28 @@ public struct Navigator: Sendable {
             break
         }
         if state.overlay != nil { return handleOverlay(action) }
+        if state.form != nil { return handleForm(action) }
         if state.search != nil { return handleSearch(action) }
         return handlePage(action)
     }
 
     private mutating func handleOverlay(_ action: Action) -> NavigatorEffect? {
-        if action == .choose, case .feedback(let url?, _) = state.overlay {
-            return .quit(status: 0, output: [url])
+        switch (action, state.overlay) {
+        case (.choose, .feedback(let url?, _)):
+            state.overlay = nil
+            return .openLink(url)
+        case (.copy, .feedback(let url?, _)), (.copy, .link(let url, _)):
+            return .copy(url, what: "Link")
+        default:
+            state.overlay = nil
+            return nil
         }
-        state.overlay = nil
-        return nil
+    }
+
+    /// Called when a link could not be opened here: show it to click or copy, print it on exit.
+    public mutating func showUnopenedLink(_ url: String, reason: String) {
+        if !state.printOnExit.contains(url) { state.printOnExit.append(url) }
+        state.overlay = .link(url: url, reason: reason)
     }
 
     private mutating func handlePage(_ action: Action) -> NavigatorEffect? {
@@ -100,6 +114,8 @@ public struct Navigator: Sendable {
             state.search = SearchPane()
         case .showFeedback:
             showFeedback()
+        case .copy:
+            return copySelection()
         case .click(_, let row):
             let line = row - 1 + state.scroll
             let lines = layout.lines
@@ -144,10 +160,9 @@ public struct Navigator: Sendable {
             go(to: .node(trail))
         case (.link(let linkIndex), .node(let trail)):
             guard let link = catalog.node(trail.current)?.resource?.links[linkIndex] else { return nil }
-            return .quit(status: 0, output: [link.url])
+            return .openLink(link.url)
         case (.command(let commandIndex), .node(let trail)):
-            guard let command = catalog.node(trail.current)?.resource?.commands[commandIndex] else { return nil }
-            return .quit(status: 0, output: [command.run])
+            return use(commandAt: commandIndex, of: trail.current, for: .print)
         case (.seeAlso(let seeIndex), .node(var trail)):
             guard let reference = catalog.node(trail.current)?.resource?.seeAlso[seeIndex] else { return nil }
             let target = reference.key(from: trail.current.tree)
@@ -198,6 +213,24 @@ public struct Navigator: Sendable {
             go(to: .treeList, selecting: catalog.trees.firstIndex { $0.id == tree.id } ?? 0)
         } else {
             go(to: .node(Trail(at: catalog.startKey(of: tree))))
+        }
+    }
+
+    private mutating func copySelection() -> NavigatorEffect? {
+        let items = self.items
+        guard case .node(let trail) = state.place, items.indices.contains(state.selection) else {
+            state.status = "Select a link or command to copy"
+            return nil
+        }
+        switch items[state.selection] {
+        case .link(let index):
+            guard let link = catalog.node(trail.current)?.resource?.links[index] else { return nil }
+            return .copy(link.url, what: "Link")
+        case .command(let index):
+            return use(commandAt: index, of: trail.current, for: .copy)
+        default:
+            state.status = "Select a link or command to copy"
+            return nil
         }
     }
 

@@ -11,6 +11,8 @@ public struct NavigatorState: Equatable, Sendable {
     public enum Overlay: Equatable, Sendable {
         case help
         case feedback(url: String?, tree: String)
+        /// A link that could not be opened here, shown to click or copy (and printed on exit).
+        case link(url: String, reason: String)
 
         public var isFeedback: Bool {
             if case .feedback = self { return true }
@@ -25,6 +27,10 @@ public struct NavigatorState: Equatable, Sendable {
     public var scroll: Int = 0
     public var overlay: Overlay?
     public var search: SearchPane?
+    /// Filling in a command's placeholders before it is printed or copied.
+    public var form: PlaceholderForm?
+    /// Links that could not be opened, printed on stdout when the interface closes.
+    public var printOnExit: [String] = []
     /// A one-line message for the status row, cleared by the next action.
     public var status: String?
     public var size: ScreenSize
@@ -54,4 +60,32 @@ public struct SearchPane: Equatable, Sendable {
 public enum NavigatorEffect: Equatable, Sendable {
     /// Leave the interface, restore the terminal, print `output` on stdout and exit with `status`.
     case quit(status: Int32, output: [String])
+    /// Open a link as the launch plan says (a browser, or show it when there is none).
+    case openLink(String)
+    /// Copy text to the clipboard; `what` names it for the status line ("Link", "Command").
+    case copy(String, what: String)
+}
+
+/// The values typed so far for a command's placeholders, one placeholder at a time.
+public struct PlaceholderForm: Equatable, Sendable {
+    /// What happens to the command once every placeholder has a value.
+    public enum Purpose: Equatable, Sendable {
+        case print, copy
+    }
+
+    public var node: NodeKey
+    public var commandIndex: Int
+    public var purpose: Purpose
+    /// Index of the placeholder being asked for.
+    public var step: Int = 0
+    public var values: [String: String] = [:]
+    public var input: String
+    public var error: String?
+
+    public init(node: NodeKey, commandIndex: Int, purpose: Purpose, input: String) {
+        self.node = node
+        self.commandIndex = commandIndex
+        self.purpose = purpose
+        self.input = input
+    }
 }

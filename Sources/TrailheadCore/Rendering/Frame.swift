@@ -15,12 +15,22 @@ public enum Style: Equatable, Sendable, CaseIterable {
     case link, command, warning, frame
 }
 
+/// A region of the screen that the terminal should make clickable (OSC 8).
+public struct Hyperlink: Equatable, Sendable {
+    public var row: Int
+    public var column: Int
+    public var text: String
+    public var url: String
+}
+
 /// One screen: rows of spans, each row exactly as wide as the screen, and where the cursor goes.
 public struct Frame: Equatable, Sendable {
     public var size: ScreenSize
     public var rows: [[Span]]
     /// Where the terminal cursor is shown (the search input), or nil to hide it.
     public var cursor: (column: Int, row: Int)?
+    /// Text already drawn in `rows` that is also a link, for terminals that support OSC 8.
+    public var hyperlinks: [Hyperlink] = []
 
     public init(size: ScreenSize, rows: [[Span]], cursor: (column: Int, row: Int)? = nil) {
         self.size = size
@@ -29,7 +39,8 @@ public struct Frame: Equatable, Sendable {
     }
 
     public static func == (lhs: Frame, rhs: Frame) -> Bool {
-        lhs.size == rhs.size && lhs.rows == rhs.rows && lhs.cursor?.column == rhs.cursor?.column && lhs.cursor?.row == rhs.cursor?.row
+        lhs.size == rhs.size && lhs.rows == rhs.rows && lhs.cursor?.column == rhs.cursor?.column
+            && lhs.cursor?.row == rhs.cursor?.row && lhs.hyperlinks == rhs.hyperlinks
     }
 
     /// The frame as plain text, trailing spaces removed: what a screenshot would read.

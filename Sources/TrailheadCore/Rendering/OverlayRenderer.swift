@@ -1,12 +1,25 @@
 /// Draws the help and feedback windows over the page.
 enum OverlayRenderer {
-    static func draw(_ overlay: NavigatorState.Overlay, navigator: Navigator, over rows: inout [[Span]]) {
+    /// Draws the overlay into `rows` and returns where its link (if any) landed.
+    @discardableResult
+    static func draw(_ overlay: NavigatorState.Overlay, navigator: Navigator, over rows: inout [[Span]]) -> [Hyperlink] {
         let size = navigator.state.size
         let boxWidth = min(size.columns - 4, 72)
         let inner = boxWidth - 4
         var content: [(String, Style)] = []
+        var linkURL: String?
         let title: String
         switch overlay {
+        case .link(let url, let reason):
+            title = reason
+            content.append(("Open this link on your own computer:", .plain))
+            content.append(("", .plain))
+            for line in TextWrapper.wrap(TextSanitizer.line(url), width: inner) {
+                content.append((line, .link))
+            }
+            linkURL = url
+            content.append(("", .plain))
+            content.append(("It is printed when Trailhead quits. c copies it.", .dim))
         case .help:
             title = "Keys"
             for group in KeyBindings.help {
@@ -29,8 +42,9 @@ enum OverlayRenderer {
                 for line in TextWrapper.wrap(TextSanitizer.line(url), width: inner) {
                     content.append((line, .link))
                 }
+                linkURL = url
                 content.append(("", .plain))
-                content.append(("Press Enter to print this link when Trailhead quits.", .dim))
+                content.append(("Enter opens it (or shows it to copy), c copies it.", .dim))
             } else {
                 for line in TextWrapper.wrap("“\(TextSanitizer.line(treeTitle))” names no place to report problems. Ask whoever gave you Trailhead, and mention this page: \(navigator.state.trail?.current.description ?? tree).", width: inner) {
                     content.append((line, .plain))
@@ -55,9 +69,15 @@ enum OverlayRenderer {
             lines.append(row.spans)
         }
         lines.append([Span("└" + String(repeating: "─", count: max(0, boxWidth - 2)) + "┘", .frame)])
+        var hyperlinks: [Hyperlink] = []
         for (offset, boxRow) in lines.enumerated() where top + offset < rows.count - 2 {
             rows[top + offset] = splice(boxRow, into: rows[top + offset], at: left, width: size.columns)
+            if let linkURL, offset > 0, offset <= shown.count, shown[shown.startIndex + offset - 1].1 == .link {
+                let text = TextWrapper.truncate(shown[shown.startIndex + offset - 1].0, width: inner)
+                hyperlinks.append(Hyperlink(row: top + offset, column: left + 2, text: text, url: linkURL))
+            }
         }
+        return hyperlinks
     }
 
     /// Replaces columns `left ..< left + box width` of a row with the box's spans.

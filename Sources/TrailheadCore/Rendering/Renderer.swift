@@ -16,11 +16,16 @@ public enum Renderer {
         }
         rows.append(statusRow(navigator))
         rows.append(footer(navigator))
+        var hyperlinks: [Hyperlink] = []
         if let overlay = state.overlay {
-            OverlayRenderer.draw(overlay, navigator: navigator, over: &rows)
+            hyperlinks = OverlayRenderer.draw(overlay, navigator: navigator, over: &rows)
             cursor = nil
+        } else if state.form != nil {
+            cursor = FormRenderer.draw(navigator, over: &rows)
         }
-        return Frame(size: size, rows: rows, cursor: cursor)
+        var frame = Frame(size: size, rows: rows, cursor: cursor)
+        frame.hyperlinks = hyperlinks
+        return frame
     }
 
     static func tooSmall(_ size: ScreenSize) -> Frame {
@@ -128,12 +133,17 @@ public enum Renderer {
         if state.overlay == .help {
             keys = [("any key", "close help")]
         } else if case .feedback(let url, _)? = state.overlay {
-            keys = url == nil ? [("any key", "close")] : [("Enter", "print link & quit"), ("any other key", "close")]
+            keys = url == nil ? [("any key", "close")] : [("Enter", "open"), ("c", "copy"), ("any other key", "close")]
+        } else if case .link? = state.overlay {
+            keys = [("c", "copy"), ("any other key", "close")]
+        } else if state.form != nil {
+            keys = [("type", "fill in"), ("Enter", "accept"), ("Esc", "cancel")]
         } else if state.search != nil {
             keys = [("type", "search"), ("↑↓", "move"), ("Enter", "go there"), ("Esc", "close")]
         } else {
             keys = [("↑↓", "move"), ("Enter", enterMeaning(navigator))]
             if case .node = state.place { keys.append(("←", "back")) }
+            if enterMeaning(navigator) == "open" || enterMeaning(navigator) == "print & quit" { keys.append(("c", "copy")) }
             keys += [("/", "search"), ("?", "help")]
             if case .node = state.place { keys.append(("!", "report")) }
             keys.append(("q", "quit"))
@@ -156,8 +166,8 @@ public enum Renderer {
         switch items[navigator.state.selection] {
         case .tree: return "open"
         case .choice: return "choose"
-        case .link: return "print link & quit"
-        case .command: return "print command & quit"
+        case .link: return "open"
+        case .command: return "print & quit"
         case .seeAlso: return "go there"
         }
     }

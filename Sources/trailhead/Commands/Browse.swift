@@ -25,6 +25,12 @@ struct Browse: ParsableCommand {
     @Flag(help: "Use the plain line mode (numbered choices, answers from stdin).")
     var plain = false
 
+    @Flag(help: "Print only the chosen command or link on stdout (nothing else), for cmd=$(trailhead --print). Exit 1 when nothing was chosen.")
+    var print = false
+
+    @Option(name: .customLong("set"), help: ArgumentHelp("Fill a command's {name} placeholder without asking (repeatable).", valueName: "name=value"))
+    var values: [String] = []
+
     @Argument(help: ArgumentHelp("Open at this tree or node instead of the start.", valueName: "tree[/node]"))
     var place: String?
 
@@ -36,11 +42,16 @@ struct Browse: ParsableCommand {
         let term = environment["TERM"] ?? ""
         if !plain && term != "dumb" && !term.isEmpty && Environment.isTerminal(STDIN_FILENO) {
             do {
+                var options = InteractiveSession.Options()
+                options.printOnly = print
+                options.prefilled = try PlaceholderValues.parse(values)
+                options.initialStatus = TreeOptions.brokenFilesSummary(library)
                 let outcome = try InteractiveSession.run(
-                    catalog: catalog, start: start, version: Trailhead.version, environment: environment,
-                    initialStatus: TreeOptions.brokenFilesSummary(library))
+                    catalog: catalog, start: start, version: Trailhead.version, environment: environment, options: options)
+                let hyperlinks = !print && Environment.isTerminal(STDOUT_FILENO)
                 for line in outcome.output {
-                    Output.line(TextSanitizer.block(line))
+                    let isLink = URLRules.problem(with: line) == nil
+                    Output.line(hyperlinks && isLink ? TerminalSequences.hyperlink(line, text: line) : TextSanitizer.block(line))
                 }
                 if outcome.status != 0 { throw ExitCode(outcome.status) }
                 return

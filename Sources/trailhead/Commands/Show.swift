@@ -11,12 +11,15 @@ struct Show: ParsableCommand {
     @Flag(help: "Print the node as JSON (see docs/cli.md).")
     var json = false
 
+    @OptionGroup var command: CommandFilling
+
     @Argument(help: ArgumentHelp("The tree (meaning its start) or a node in it.", valueName: "tree[/node]"))
     var place: String
 
     func run() throws {
         let catalog = try trees.loadCatalog()
         let key = try Locate.node(place, in: catalog)
+        if try command.printIfRequested(key, in: catalog, json: json) { return }
         if json {
             Output.json(NodeJSON.node(key, in: catalog))
         } else {

@@ -15,6 +15,8 @@ struct Walk: ParsableCommand {
     @Option(name: [.customShort("a"), .long], help: "An answer to the next question (repeatable).")
     var answer: [String] = []
 
+    @OptionGroup var command: CommandFilling
+
     @Argument(help: ArgumentHelp("The tree to walk, or a node to start from.", valueName: "tree[/node]"))
     var place: String
 
@@ -41,6 +43,7 @@ struct Walk: ParsableCommand {
                 fail("'\(given)' is not a choice of '\(trail.current)'", at: trail, catalog: catalog, choices: labels)
             }
         }
+        if try command.printIfRequested(trail.current, in: catalog, json: json) { return }
         if json {
             guard case .object(var members) = NodeJSON.node(trail.current, in: catalog) else { return }
             members.append(("answers", .array(chosen.map { given, label in

@@ -1,0 +1,53 @@
+/// Fills a command's `{name}` placeholders with values, quoting each for the shell.
+public enum PlaceholderFilling {
+    /// Why a value cannot be used.
+    public enum Problem: Error, Equatable, Sendable {
+        case missing(name: String, prompt: String)
+        case invalid(name: String, value: String, pattern: String)
+        case unsafe(name: String, character: String)
+    }
+
+    /// Checks one value against the placeholder's rules; nil when it is fine.
+    public static func problem(with value: String, for placeholder: Placeholder) -> Problem? {
+        if let hazard = TextSanitizer.firstHazard(in: value, multiline: false) {
+            return .unsafe(name: placeholder.name, character: TextSanitizer.codePoint(hazard.scalar))
+        }
+        if let pattern = placeholder.pattern, case .success(let regex) = PlaceholderPattern.compile(pattern),
+           !PlaceholderPattern.matches(regex, value) {
+            return .invalid(name: placeholder.name, value: value, pattern: pattern)
+        }
+        return nil
+    }
+
+    /// The command with every placeholder replaced by its quoted value; a value missing from
+    /// `values` falls back to the default, and with neither the result is `.missing`.
+    public static func fill(_ command: Command, values: [String: String]) -> Result<String, Problem> {
+        let declared = Set(command.placeholders.map(\.name))
+        var filled = ""
+        for segment in PlaceholderScanner.segments(of: command.run, declared: declared) {
+            switch segment {
+            case .literal(let text):
+                filled += text
+            case .placeholder(let name):
+                guard let placeholder = command.placeholders.first(where: { $0.name == name }) else { continue }
+                guard let value = values[name] ?? placeholder.defaultValue else {
+                    return .failure(.missing(name: name, prompt: placeholder.prompt))
+                }
+                if let problem = problem(with: value, for: placeholder) { return .failure(problem) }
+                filled += ShellQuoting.quote(value)
+            }
+        }
+        return .success(filled)
+    }
+
+    public static func describe(_ problem: Problem) -> String {
+        switch problem {
+        case .missing(let name, let prompt):
+            return "no value for {\(name)} (\(TextSanitizer.line(prompt))); give one with --set \(name)=VALUE"
+        case .invalid(let name, let value, let pattern):
+            return "'\(TextSanitizer.line(value))' is not a valid {\(name)}: it must match \(TextSanitizer.line(pattern))"
+        case .unsafe(let name, let character):
+            return "the value for {\(name)} contains \(character); type it without invisible or control characters"
+        }
+    }
+}

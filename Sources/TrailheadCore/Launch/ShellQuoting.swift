@@ -1,0 +1,16 @@
+/// Quotes values for POSIX shells (bash, zsh, sh) and fish, so a value is always one word.
+public enum ShellQuoting {
+    /// The value unchanged when it holds only characters no shell treats specially, else in
+    /// single quotes (with embedded single quotes closed, escaped and reopened).
+    public static func quote(_ value: String) -> String {
+        if !value.isEmpty && value.unicodeScalars.allSatisfy(isSafe) { return value }
+        return "'" + value.replacing("'", with: "'\\''") + "'"
+    }
+
+    static func isSafe(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case "a"..."z", "A"..."Z", "0"..."9", "_", "@", "%", "+", "=", ":", ",", ".", "/", "-": true
+        default: false
+        }
+    }
+}

@@ -1,0 +1,88 @@
+import TrailheadCore
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Starts programs with `posix_spawnp` and an argument vector: never a shell, never `system()`.
+///
+/// Children get /dev/null for output (so they cannot garble the screen) and a session of their
+/// own (so Ctrl-C in Trailhead does not reach a browser, and a browser that stays open does not
+/// hold Trailhead).
+struct ProcessSpawner {
+    struct SpawnError: Error {
+        var message: String
+    }
+
+    /// Starts `program` with `arguments`; `input` (if any) is written to its stdin.
+    func spawn(_ program: String, arguments: [String], input: String? = nil) -> Result<pid_t, SpawnError> {
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        var pipeEnds: [Int32] = [-1, -1]
+        if input != nil {
+            guard pipe(&pipeEnds) == 0 else { return .failure(SpawnError(message: String(cString: strerror(errno)))) }
+            posix_spawn_file_actions_adddup2(&actions, pipeEnds[0], STDIN_FILENO)
+            posix_spawn_file_actions_addclose(&actions, pipeEnds[0])
+            posix_spawn_file_actions_addclose(&actions, pipeEnds[1])
+        } else {
+            posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, "/dev/null", O_RDONLY, 0)
+        }
+        posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, "/dev/null", O_WRONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, "/dev/null", O_WRONLY, 0)
+
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var noSignals = sigset_t()
+        sigemptyset(&noSignals)
+        var defaultSignals = sigset_t()
+        sigfillset(&defaultSignals)
+        posix_spawnattr_setsigmask(&attributes, &noSignals)
+        posix_spawnattr_setsigdefault(&attributes, &defaultSignals)
+        let setsid: Int32 = 0x80  // POSIX_SPAWN_SETSID (glibc ≥ 2.26)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF | setsid))
+
+        let argv: [UnsafeMutablePointer<CChar>?] = ([program] + arguments).map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        var pid: pid_t = 0
+        let result = posix_spawnp(&pid, program, &actions, &attributes, argv, environ)
+        if input != nil { close(pipeEnds[0]) }
+        guard result == 0 else {
+            if input != nil { close(pipeEnds[1]) }
+            return .failure(SpawnError(message: String(cString: strerror(result))))
+        }
+        if let input {
+            var bytes = Array(input.utf8)[...]
+            while !bytes.isEmpty {
+                let written = bytes.withUnsafeBytes { write(pipeEnds[1], $0.baseAddress, $0.count) }
+                if written < 0 && errno == EINTR { continue }
+                if written <= 0 { break }
+                bytes = bytes.dropFirst(written)
+            }
+            close(pipeEnds[1])
+        }
+        return .success(pid)
+    }
+
+    /// Whether a child has ended, without waiting: nil while it runs, else its exit status.
+    func poll(_ pid: pid_t) -> Int32? {
+        var status: Int32 = 0
+        let result = waitpid(pid, &status, WNOHANG)
+        guard result == pid else { return result < 0 ? -1 : nil }
+        if status & 0x7F == 0 { return (status >> 8) & 0xFF }
+        return 128 + (status & 0x7F)
+    }
+
+    /// Programs found on PATH, among `names`.
+    static func available(_ names: [String], path: String) -> Set<String> {
+        var found: Set<String> = []
+        for name in names {
+            for directory in path.split(separator: ":") where access("\(directory)/\(name)", X_OK) == 0 {
+                found.insert(name)
+                break
+            }
+        }
+        return found
+    }
+}

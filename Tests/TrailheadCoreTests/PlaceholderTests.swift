@@ -1,0 +1,88 @@
+import Testing
+@testable import TrailheadCore
+
+@Suite struct PlaceholderTests {
+    static let command = Command(
+        run: "rucio download --dir {dir} {did} && awk '{print $1}' ${HOME}",
+        does: "Downloads", placeholders: [
+            Placeholder(name: "did", prompt: "DID", defaultValue: nil, pattern: "^[a-z]+:[a-z.]+$", location: SourceLocation(file: "", line: 1, column: 1)),
+            Placeholder(name: "dir", prompt: "Folder", defaultValue: ".", pattern: nil, location: SourceLocation(file: "", line: 1, column: 1)),
+        ], multiline: false, location: SourceLocation(file: "", line: 1, column: 1))
+
+    @Test func scansOnlyDeclaredNames() {
+        #expect(PlaceholderScanner.names(in: Self.command.run, declared: ["did", "dir"]) == ["dir", "did"])
+        #expect(PlaceholderScanner.undeclaredNames(in: "x {a} {b c} ${d} {}", declared: []) == ["a"])
+    }
+
+    @Test func fillsQuotesAndUsesDefaults() {
+        #expect(PlaceholderFilling.fill(Self.command, values: ["did": "user:file.root"]) == .success("rucio download --dir . user:file.root && awk '{print $1}' ${HOME}"))
+        #expect(PlaceholderFilling.fill(Self.command, values: ["did": "user:x", "dir": "my data; rm -rf ~"]) == .success("rucio download --dir 'my data; rm -rf ~' user:x && awk '{print $1}' ${HOME}"))
+    }
+
+    @Test func missingAndInvalidValuesAreExplained() {
+        #expect(PlaceholderFilling.fill(Self.command, values: [:]) == .failure(.missing(name: "did", prompt: "DID")))
+        #expect(PlaceholderFilling.fill(Self.command, values: ["did": "$(id)"]) == .failure(.invalid(name: "did", value: "$(id)", pattern: "^[a-z]+:[a-z.]+$")))
+        #expect(PlaceholderFilling.fill(Self.command, values: ["did": "a:b", "dir": "x\u{1B}y"]) == .failure(.unsafe(name: "dir", character: "<U+001B>")))
+        #expect(PlaceholderFilling.describe(.missing(name: "did", prompt: "DID")) == "no value for {did} (DID); give one with --set did=VALUE")
+    }
+
+    @Test func theFormAsksForEachPlaceholderAndRefusesBadValues() throws {
+        var navigator = Navigator(catalog: TestTrees.bundledLibrary.catalog, start: NodeKey(tree: "escape-vre", node: "rucio-download"), size: ScreenSize(columns: 80, rows: 24), version: "1")
+        #expect(navigator.handle(.choose) == nil)
+        let form = try #require(navigator.state.form)
+        #expect(navigator.formPlaceholder?.placeholder.name == "did")
+        #expect(form.input == "")
+        navigator.handle(.type("bad value;id"))
+        navigator.handle(.choose)
+        #expect(navigator.state.form?.error?.contains("is not a valid {did}") == true)
+        #expect(Renderer.render(navigator).text.contains("is not a valid {did}"))
+        #expect(navigator.formPlaceholder?.placeholder.name == "did")
+        navigator.handle(.clearInput)
+        navigator.handle(.type("user.jdoe:file.root"))
+        navigator.handle(.choose)
+        #expect(navigator.formPlaceholder?.placeholder.name == "dir")
+        #expect(navigator.state.form?.input == ".")
+        navigator.handle(.clearInput)
+        navigator.handle(.type("/tmp/data"))
+        #expect(navigator.handle(.choose) == .quit(status: 0, output: ["rucio download --dir /tmp/data user.jdoe:file.root"]))
+    }
+
+    @Test func prefilledValuesAreNotAsked() {
+        var navigator = Navigator(catalog: TestTrees.bundledLibrary.catalog, start: NodeKey(tree: "escape-vre", node: "rucio-download"), size: ScreenSize(columns: 80, rows: 24), version: "1")
+        navigator.prefilled = ["did": "a:b", "dir": "out"]
+        #expect(navigator.handle(.choose) == .quit(status: 0, output: ["rucio download --dir out a:b"]))
+    }
+
+    @Test func escapeCancelsTheForm() {
+        var navigator = Navigator(catalog: TestTrees.bundledLibrary.catalog, start: NodeKey(tree: "escape-vre", node: "rucio-download"), size: ScreenSize(columns: 80, rows: 24), version: "1")
+        navigator.handle(.choose)
+        navigator.handle(.closeOverlay)
+        #expect(navigator.state.form == nil)
+        #expect(navigator.state.status == "Cancelled")
+    }
+
+    @Test func copyingALinkAndUnopenedLinksArePrintedOnExit() {
+        var navigator = NavigatorTests.navigator(start: NodeKey(tree: "demo", node: "data"))
+        #expect(navigator.handle(.copy) == .copy("https://data.example.org", what: "Link"))
+        #expect(navigator.handle(.choose) == .openLink("https://data.example.org"))
+        navigator.showUnopenedLink("https://data.example.org", reason: "No browser here (SSH session)")
+        let frame = Renderer.render(navigator)
+        #expect(frame.text.contains("No browser here (SSH session)"))
+        #expect(frame.hyperlinks.first?.url == "https://data.example.org")
+        #expect(navigator.handle(.copy) == .copy("https://data.example.org", what: "Link"))
+        navigator.handle(.closeOverlay)
+        #expect(navigator.handle(.quit) == .quit(status: 0, output: ["https://data.example.org"]))
+    }
+
+    @Test func shellWidgetsInsertWithoutRunning() {
+        let bash = ShellWidget.snippet(for: .bash)
+        #expect(bash.contains("READLINE_LINE="))
+        #expect(bash.contains("bind -m emacs-standard -x '\"\\C-g\": __trailhead_widget'"))
+        #expect(ShellWidget.snippet(for: .zsh).contains("LBUFFER=\"${LBUFFER}${chosen}\""))
+        #expect(ShellWidget.snippet(for: .fish).contains("commandline --insert -- $chosen"))
+        for shell in ShellWidget.Shell.allCases {
+            #expect(ShellWidget.snippet(for: shell).contains("--print"))
+            #expect(!ShellWidget.snippet(for: shell).contains("eval \"$chosen\""))
+        }
+    }
+}
