@@ -1,9 +1,8 @@
 # Trailhead: `make run` starts it on the bundled trees, `make test` runs every test.
 SWIFT ?= swift
 PREFIX ?= /usr/local
-# Debian packages a new machine may lack: ncursesw for the UI, tmux for the end-to-end tests,
-# pkg-config so SwiftPM finds ncursesw.
-APT_PACKAGES := libncursesw5-dev tmux pkg-config
+# Debian packages a new machine may lack: ncursesw for the UI; tmux, zsh and fish for the
+# end-to-end tests of the interface and the shell widgets.
 DEBUG_BIN := .build/debug/trailhead
 RELEASE_BIN := .build/release/trailhead
 
@@ -16,7 +15,8 @@ deps:
 	@missing=""; \
 	[ -e /usr/include/ncursesw/curses.h ] || missing="$$missing libncursesw5-dev"; \
 	command -v tmux >/dev/null 2>&1 || missing="$$missing tmux"; \
-	command -v pkg-config >/dev/null 2>&1 || missing="$$missing pkg-config"; \
+	command -v zsh >/dev/null 2>&1 || missing="$$missing zsh"; \
+	command -v fish >/dev/null 2>&1 || missing="$$missing fish"; \
 	if [ -n "$$missing" ]; then \
 		if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
 			echo "Installing:$$missing"; \
