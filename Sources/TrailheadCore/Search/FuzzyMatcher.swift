@@ -4,6 +4,12 @@
 /// start of a word, after a separator, at a camelCase hump, and when it follows the previous match
 /// directly; gaps between matched characters cost points. Of the possible alignments, the one found
 /// by scanning forward and then tightening backward from the end is scored, as fzf's v1 does.
+/// A term found as a whole word earns a bonus, so "rucio" in "the rucio client" outranks the
+/// same letters spread over "run a cool image".
+///
+/// Texts are folded bytes (see `TextFolding`); `cased` is the same text with case kept, used only
+/// to find camelCase humps. Both are read through unsafe buffers: this is the inner loop of every
+/// keystroke.
 public enum FuzzyMatcher {
     static let scoreMatch = 16
     static let bonusBoundary = 8
@@ -12,63 +18,135 @@ public enum FuzzyMatcher {
     static let bonusFirstCharacterMultiplier = 2
     static let penaltyGapStart = 8
     static let penaltyGapExtension = 1
-    /// A term found as a whole word ("rucio" in "the rucio client") earns this on top.
     static let bonusWholeWord = 24
 
-    /// The score and matched byte offsets, or nil when `term` is not a subsequence of `text`.
-    /// `original` holds the unfolded bytes, used only to find camelCase humps.
-    public static func match(_ term: [UInt8], in text: [UInt8], original: [UInt8]? = nil) -> (score: Int, positions: [Int])? {
-        guard !term.isEmpty else { return (0, []) }
-        guard term.count <= text.count else { return nil }
-        var termIndex = 0
-        var end = -1
-        for (index, byte) in text.enumerated() where byte == term[termIndex] {
-            termIndex += 1
-            if termIndex == term.count {
-                end = index
-                break
+    public typealias Bytes = UnsafeBufferPointer<UInt8>
+
+    /// Where to learn which letters were upper-case (for camelCase humps): a case-kept copy of
+    /// the text, or the index's bit per byte.
+    public enum CaseSource {
+        case bytes(Bytes)
+        case bits(UnsafeBufferPointer<UInt64>)
+        case none
+
+        @inline(__always)
+        func isUpper(_ index: Int, lower: Bytes) -> Bool {
+            switch self {
+            case .bytes(let cased): return FuzzyMatcher.isUpper(cased[index])
+            case .bits(let bits): return bits[index / 64] & (1 << UInt64(index % 64)) != 0
+            case .none: return false
             }
         }
-        guard end >= 0 else { return nil }
-        var start = end
-        termIndex = term.count - 1
-        var index = end
-        while index >= 0 {
+    }
+
+    /// Convenience for tests and small inputs.
+    public static func match(_ term: [UInt8], in text: [UInt8], cased: [UInt8]? = nil) -> (score: Int, positions: [Int])? {
+        term.withUnsafeBufferPointer { termBuffer in
+            text.withUnsafeBufferPointer { textBuffer in
+                (cased ?? text).withUnsafeBufferPointer { casedBuffer in
+                    guard let (start, end) = fuzzyBounds(termBuffer, in: textBuffer, from: 0, to: textBuffer.count) else { return nil }
+                    return score(termBuffer, in: textBuffer, cases: .bytes(casedBuffer), from: 0, to: textBuffer.count, matchStart: start, matchEnd: end, wantPositions: true)
+                }
+            }
+        }
+    }
+
+    /// Whether `term` is a subsequence of `text[from..<to]`: the cheap test that runs first.
+    @inline(__always)
+    public static func isSubsequence(_ term: Bytes, of text: Bytes, from: Int, to: Int) -> Bool {
+        var termIndex = 0
+        let termCount = term.count
+        if termCount == 0 { return true }
+        var index = from
+        var wanted = term[0]
+        while index < to {
+            if text[index] == wanted {
+                termIndex += 1
+                if termIndex == termCount { return true }
+                wanted = term[termIndex]
+            }
+            index += 1
+        }
+        return false
+    }
+
+    /// The tightest span `[start, end]` that contains `term` as a subsequence, ending at the first
+    /// place the term completes; nil when it does not occur.
+    @inline(__always)
+    static func fuzzyBounds(_ term: Bytes, in text: Bytes, from: Int, to: Int) -> (Int, Int)? {
+        let termCount = term.count
+        guard termCount > 0, termCount <= to - from else { return termCount == 0 ? (from, from - 1) : nil }
+        var termIndex = 0
+        var end = -1
+        var index = from
+        while index < to {
             if text[index] == term[termIndex] {
-                if termIndex == 0 {
-                    start = index
+                termIndex += 1
+                if termIndex == termCount {
+                    end = index
                     break
                 }
+            }
+            index += 1
+        }
+        guard end >= 0 else { return nil }
+        termIndex = termCount - 1
+        index = end
+        while index >= from {
+            if text[index] == term[termIndex] {
+                if termIndex == 0 { return (index, end) }
                 termIndex -= 1
             }
             index -= 1
         }
-        var result = score(term, in: text, original: original, from: start, to: end)
-        if end - start + 1 == term.count && bonus(at: start, in: text, original: nil) == bonusBoundary
-            && (end + 1 == text.count || isSeparator(text[end + 1])) {
-            result.0 += bonusWholeWord
-        }
-        return result
+        return nil
     }
 
-    private static func score(_ term: [UInt8], in text: [UInt8], original: [UInt8]?, from start: Int, to end: Int) -> (Int, [Int]) {
+    /// The first place `term` occurs as a contiguous run in `text[from..<to]`.
+    @inline(__always)
+    static func exactStart(_ term: Bytes, in text: Bytes, from: Int, to: Int) -> Int? {
+        let termCount = term.count
+        guard termCount > 0, termCount <= to - from else { return nil }
+        let first = term[0]
+        var index = from
+        let last = to - termCount
+        outer: while index <= last {
+            if text[index] == first {
+                var offset = 1
+                while offset < termCount {
+                    if text[index + offset] != term[offset] {
+                        index += 1
+                        continue outer
+                    }
+                    offset += 1
+                }
+                return index
+            }
+            index += 1
+        }
+        return nil
+    }
+
+    /// Scores the term's alignment within `[matchStart, matchEnd]` of the field `[from, to)`.
+    static func score(
+        _ term: Bytes, in text: Bytes, cases: CaseSource, from: Int, to: Int, matchStart: Int, matchEnd: Int, wantPositions: Bool
+    ) -> (score: Int, positions: [Int]) {
         var positions: [Int] = []
-        positions.reserveCapacity(term.count)
+        if wantPositions { positions.reserveCapacity(term.count) }
         var total = 0
         var termIndex = 0
         var inGap = false
         var consecutive = 0
         var previousBonus = 0
-        for index in start...end {
+        var index = matchStart
+        while index <= matchEnd {
             if termIndex < term.count && text[index] == term[termIndex] {
-                var bonus = self.bonus(at: index, in: text, original: original)
-                if consecutive > 0 {
-                    bonus = max(bonus, previousBonus, bonusConsecutive)
-                }
+                var bonus = self.bonus(at: index, in: text, cases: cases, from: from)
+                if consecutive > 0 { bonus = max(bonus, previousBonus, bonusConsecutive) }
                 if termIndex == 0 { bonus *= bonusFirstCharacterMultiplier }
                 total += scoreMatch + bonus
                 previousBonus = consecutive > 0 ? max(previousBonus, bonus) : bonus
-                positions.append(index)
+                if wantPositions { positions.append(index - from) }
                 termIndex += 1
                 consecutive += 1
                 inGap = false
@@ -78,16 +156,21 @@ public enum FuzzyMatcher {
                 consecutive = 0
                 previousBonus = 0
             }
+            index += 1
+        }
+        if matchEnd - matchStart + 1 == term.count && bonus(at: matchStart, in: text, cases: .none, from: from) == bonusBoundary
+            && (matchEnd + 1 == to || isSeparator(text[matchEnd + 1])) {
+            total += bonusWholeWord
         }
         return (total, positions)
     }
 
     @inline(__always)
-    static func bonus(at index: Int, in text: [UInt8], original: [UInt8]?) -> Int {
-        if index == 0 { return bonusBoundary }
+    static func bonus(at index: Int, in text: Bytes, cases: CaseSource, from: Int) -> Int {
+        if index == from { return bonusBoundary }
         let previous = text[index - 1]
         if isSeparator(previous) { return bonusBoundary }
-        if let original, index < original.count, isUpper(original[index]), isLower(original[index - 1]) {
+        if isLetter(text[index]) && isLetter(previous) && cases.isUpper(index, lower: text) && !cases.isUpper(index - 1, lower: text) {
             return bonusCamel
         }
         if isDigit(text[index]) && !isDigit(previous) { return bonusCamel }
@@ -96,12 +179,13 @@ public enum FuzzyMatcher {
 
     @inline(__always) static func isSeparator(_ byte: UInt8) -> Bool {
         switch byte {
-        case 0x20, 0x2F, 0x2D, 0x5F, 0x2E, 0x3A, 0x2C, 0x3B, 0x7C, 0x0A, 0x09, 0x28, 0x5B, 0x7B, 0x27, 0x22, 0x3D, 0x40: true
+        case 0x20, 0x2F, 0x2D, 0x5F, 0x2E, 0x3A, 0x2C, 0x3B, 0x7C, 0x0A, 0x09, 0x28, 0x5B, 0x7B, 0x27, 0x22, 0x3D, 0x40, 0x60: true
         default: false
         }
     }
 
     @inline(__always) static func isUpper(_ byte: UInt8) -> Bool { byte >= 0x41 && byte <= 0x5A }
     @inline(__always) static func isLower(_ byte: UInt8) -> Bool { byte >= 0x61 && byte <= 0x7A }
+    @inline(__always) static func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A }
     @inline(__always) static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
 }

@@ -1,4 +1,9 @@
 /// Every node of a catalog prepared for fuzzy search across its texts.
+///
+/// All field texts live folded in one contiguous byte buffer (lower-cased, accents removed),
+/// with a bit per byte marking upper-case letters, so a search is a tight loop over memory
+/// with no allocation per candidate. Field texts are kept as references to the catalog's
+/// strings, to report what matched.
 public struct SearchIndex: Sendable {
     /// Which part of a node a hit came from; hits in titles and labels count most.
     public enum Field: String, Sendable, Codable, CaseIterable {
@@ -19,20 +24,17 @@ public struct SearchIndex: Sendable {
         }
     }
 
-    struct Entry: Sendable {
-        var key: NodeKey
-        var title: String
-        var depth: Int
-        var fields: [PreparedField]
-    }
-
-    struct PreparedField: Sendable {
-        var field: Field
-        var text: String
-        var folded: TextFolding.Folded
-    }
-
-    let entries: [Entry]
+    var lower: [UInt8] = []
+    var upperBits: [UInt64] = []
+    var fieldStart: [Int32] = []
+    var fieldEnd: [Int32] = []
+    var fieldKind: [Field] = []
+    var fieldText: [String] = []
+    /// Node `n` owns fields `nodeFieldStart[n] ..< nodeFieldStart[n + 1]`.
+    var nodeFieldStart: [Int32] = [0]
+    var keys: [NodeKey] = []
+    var depth: [Int32] = []
+    var titleLength: [Int32] = []
 
     public init(catalog: Catalog) {
         var incomingLabels: [NodeKey: [String]] = [:]
@@ -43,40 +45,58 @@ public struct SearchIndex: Sendable {
                 }
             }
         }
-        var entries: [Entry] = []
         for tree in catalog.trees {
             for node in tree.orderedNodes {
                 let key = NodeKey(tree: tree.id, node: node.id)
-                var texts: [(Field, String)] = [(.title, node.heading)]
-                texts += (incomingLabels[key] ?? []).map { (.label, $0) }
-                texts += node.tags.map { (.tag, $0) }
-                switch node.content {
-                case .question(let question):
-                    texts += question.explanation.map { [(.body, $0)] } ?? []
-                    for choice in question.choices {
-                        texts.append((.hint, choice.label))
-                        if let hint = choice.hint { texts.append((.hint, hint)) }
-                    }
-                case .resource(let resource):
-                    texts += resource.body.map { [(.body, $0)] } ?? []
-                    for command in resource.commands {
-                        texts.append((.command, command.run))
-                        texts.append((.command, command.does))
-                    }
-                    for link in resource.links {
-                        texts.append((.link, link.url))
-                        if let label = link.label { texts.append((.link, label)) }
-                    }
-                }
-                let fields = texts.map { field, text in
-                    PreparedField(field: field, text: text, folded: TextFolding.fold(text))
-                }
-                let depth = catalog.path(to: key)?.count ?? Int.max / 2
-                entries.append(Entry(key: key, title: node.heading, depth: depth, fields: fields))
+                add(key: key, node: node, labels: incomingLabels[key] ?? [], depth: catalog.path(to: key)?.count ?? Int(Int32.max / 2))
             }
         }
-        self.entries = entries
     }
 
-    public var count: Int { entries.count }
+    public var count: Int { keys.count }
+
+    private mutating func add(key: NodeKey, node: Node, labels: [String], depth: Int) {
+        addField(.title, node.heading)
+        labels.forEach { addField(.label, $0) }
+        node.tags.forEach { addField(.tag, $0) }
+        switch node.content {
+        case .question(let question):
+            if let explanation = question.explanation { addField(.body, explanation) }
+            for choice in question.choices {
+                addField(.hint, choice.label)
+                if let hint = choice.hint { addField(.hint, hint) }
+            }
+        case .resource(let resource):
+            if let body = resource.body { addField(.body, body) }
+            for command in resource.commands {
+                addField(.command, command.run)
+                addField(.command, command.does)
+            }
+            for link in resource.links {
+                addField(.link, link.url)
+                if let label = link.label { addField(.link, label) }
+            }
+        }
+        nodeFieldStart.append(Int32(fieldKind.count))
+        keys.append(key)
+        self.depth.append(Int32(clamping: depth))
+        titleLength.append(Int32(clamping: node.heading.count))
+    }
+
+    private mutating func addField(_ kind: Field, _ text: String) {
+        let folded = TextFolding.fold(text)
+        fieldStart.append(Int32(lower.count))
+        for (offset, byte) in folded.lower.enumerated() {
+            let position = lower.count
+            if position / 64 >= upperBits.count { upperBits.append(0) }
+            if folded.cased[offset] != byte { upperBits[position / 64] |= 1 << UInt64(position % 64) }
+            lower.append(byte)
+        }
+        fieldEnd.append(Int32(lower.count))
+        // A separator between fields, so a fuzzy term never runs from one field into the next.
+        lower.append(0x0A)
+        if lower.count / 64 >= upperBits.count { upperBits.append(0) }
+        fieldKind.append(kind)
+        fieldText.append(text)
+    }
 }
