@@ -102,6 +102,13 @@ final class CursesScreen {
         refresh()
     }
 
+    /// A key that is already waiting, without blocking; nil when there is none.
+    func readPendingKey() -> KeyEvent? {
+        wtimeout(th_stdscr(), 0)
+        defer { wtimeout(th_stdscr(), 250) }
+        return readKey()
+    }
+
     /// The next key, or nil after the read timeout, a signal, or a read error.
     func readKey() -> KeyEvent? {
         var value: wint_t = 0

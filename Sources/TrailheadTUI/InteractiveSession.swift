@@ -43,10 +43,12 @@ public enum InteractiveSession {
         navigator.showStatus(options.initialStatus)
         draw(navigator, on: screen, effects: effects)
         var quickFailures = 0
+        var pendingKey: KeyEvent?
         while true {
             if let outcome = handleSignals(screen: screen, navigator: &navigator, effects: effects) { return outcome }
             let started = monotonicMilliseconds()
-            let key = screen.readKey()
+            let key = pendingKey ?? screen.readKey()
+            pendingKey = nil
             if effects.poll(navigator: &navigator) { draw(navigator, on: screen, effects: effects) }
             guard let key else {
                 // A read that fails at once, again and again, means the terminal is gone (an SSH
@@ -64,7 +66,19 @@ public enum InteractiveSession {
             } else {
                 action = KeyBindings.action(for: key, in: navigator.state)
             }
-            guard let action else { continue }
+            guard var action else { continue }
+            // Typed-ahead or pasted characters are applied as one edit, so a search runs once
+            // for all of them: newer keystrokes supersede the searches older ones would start.
+            if case .type(var text) = action {
+                while let next = screen.readPendingKey() {
+                    guard case .character(let character) = next else {
+                        pendingKey = next
+                        break
+                    }
+                    text.append(character)
+                }
+                action = .type(text)
+            }
             switch navigator.handle(action) {
             case .quit(let status, let output)?:
                 if options.printOnly && status == 0 && output.isEmpty { return Outcome(status: 1, output: []) }

@@ -57,3 +57,63 @@ import Testing
         #expect(FuzzyMatcher.match(Array("xyz".utf8), in: Array("xy".utf8)) == nil)
     }
 }
+
+@Suite struct QuerySyntaxTests {
+    static let index = SearchTests.index
+
+    func nodes(_ query: String) -> [String] {
+        Self.index.search(query).map(\.key.description)
+    }
+
+    @Test func parsesTermKinds() {
+        let query = SearchQuery("rucio 'exact ^pre suf$ !not ^both$ a | b")
+        let kinds = query.groups.map { $0.map(\.kind) }
+        #expect(kinds == [[.fuzzy], [.exact], [.prefix], [.suffix], [.exact], [.equal], [.fuzzy, .fuzzy]])
+        #expect(query.groups[4][0].inverse)
+        #expect(query.groups[6].map(\.text) == ["a", "b"])
+        #expect(SearchQuery("  ").isEmpty)
+        #expect(SearchQuery("| x").groups.count == 1)
+        #expect(SearchQuery("Rucio").groups[0][0].caseSensitive)
+    }
+
+    @Test func exactTermsNeedContiguousText() {
+        #expect(nodes("'rcdwnld").isEmpty)
+        #expect(!nodes("rcdwnld").isEmpty)
+        #expect(nodes("'rucio download").first == "escape-vre/rucio-download")
+    }
+
+    @Test func prefixAndSuffixAnchorToAField() {
+        for result in Self.index.search("^download") {
+            #expect(result.matchedText.lowercased().hasPrefix("download") || result.field != .title)
+        }
+        #expect(nodes("^zzz").isEmpty)
+        #expect(!nodes("rucio.cfg$").isEmpty || !nodes("cfg$").isEmpty)
+    }
+
+    @Test func negationExcludes() {
+        let all = Set(nodes("rucio"))
+        let withoutUpload = Set(nodes("rucio !upload"))
+        #expect(withoutUpload.isSubset(of: all))
+        #expect(withoutUpload.count < all.count)
+        #expect(!withoutUpload.contains("escape-vre/rucio-upload"))
+    }
+
+    @Test func alternativesMatchEither() {
+        let either = Set(nodes("jupyterhub | mybinder"))
+        #expect(either.contains("escape-vre/jupyterhub"))
+        #expect(either.contains("escape-vre/mybinder"))
+    }
+
+    @Test func narrowingTheCandidatesGivesTheSameResults() {
+        let broad = Self.index.search(SearchQuery("ru"), limit: .max, within: nil)
+        let narrowed = Self.index.search(SearchQuery("rucio dow"), limit: .max, within: broad.matches)
+        let full = Self.index.search(SearchQuery("rucio dow"), limit: .max, within: nil)
+        #expect(narrowed == full)
+    }
+
+    @Test func topNIsTheSameAsSortingEverything() {
+        let all = Self.index.search("a")
+        let top = Self.index.search("a", limit: 7)
+        #expect(Array(all.prefix(7)) == top)
+    }
+}

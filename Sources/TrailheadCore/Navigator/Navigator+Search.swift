@@ -61,9 +61,28 @@ extension Navigator {
     private mutating func runSearch(_ pane: inout SearchPane) {
         let index = searchIndex ?? SearchIndex(catalog: catalog)
         searchIndex = index
-        pane.results = pane.query.trimmingSpaces.isEmpty ? [] : index.search(pane.query, limit: Self.searchResultLimit)
         pane.selection = 0
         pane.scroll = 0
+        let query = SearchQuery(pane.query)
+        guard !query.isEmpty else {
+            pane.results = []
+            pane.matchedQuery = ""
+            pane.matched = []
+            return
+        }
+        let narrows = Self.narrows(pane.query, previous: pane.matchedQuery)
+        let outcome = index.search(query, limit: Self.searchResultLimit, within: narrows ? pane.matched : nil)
+        pane.results = outcome.results
+        pane.matched = outcome.matches
+        pane.matchedQuery = pane.query
+    }
+
+    /// A query that only adds to a previous plain fuzzy query matches a subset of its nodes,
+    /// so only those need searching: typing gets faster as the query grows.
+    static func narrows(_ query: String, previous: String) -> Bool {
+        let special: Set<Character> = ["'", "^", "$", "!", "|"]
+        return !previous.trimmingSpaces.isEmpty && query.hasPrefix(previous)
+            && !query.contains(where: special.contains)
     }
 
     /// Jumps to a node with the breadcrumb of a walk from its tree's start, so back retraces it.

@@ -50,6 +50,9 @@ public struct NavigatorState: Equatable, Sendable {
 public struct SearchPane: Equatable, Sendable {
     public var query: String = ""
     public var results: [SearchResult] = []
+    /// Every node the last search matched, and its query: a longer query searches only these.
+    var matchedQuery: String = ""
+    var matched: [Int32] = []
     public var selection: Int = 0
     public var scroll: Int = 0
 
