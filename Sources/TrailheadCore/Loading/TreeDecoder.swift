@@ -17,6 +17,8 @@ struct TreeDecoder {
     private var nodes: [String: Node] = [:]
     private var nodeOrder: [String] = []
     private var nodeCountExceeded = false
+    /// Compiled patterns by their text: a catalog repeats the same few patterns many times.
+    private var patterns: [String: Result<Regex<AnyRegexOutput>, PlaceholderPattern.PatternError>] = [:]
     /// Keys that an unknown key looked like a misspelling of, per mapping (by the mapping's location),
     /// so the "missing" error is not reported on top of the "did you mean" one.
     private var misspelled: [SourceLocation: Set<String>] = [:]
@@ -313,7 +315,9 @@ struct TreeDecoder {
         let defaultValue = optionalText(fields["default"], key: "default", allowEmpty: true)
         let pattern = optionalText(fields["pattern"], key: "pattern")
         if let pattern {
-            switch PlaceholderPattern.compile(pattern.text) {
+            let compiled = patterns[pattern.text] ?? PlaceholderPattern.compile(pattern.text)
+            patterns[pattern.text] = compiled
+            switch compiled {
             case .failure(let error):
                 report(.error("bad-pattern", "'pattern' is not a valid regular expression: \(error)", at: pattern.location))
             case .success(let regex):

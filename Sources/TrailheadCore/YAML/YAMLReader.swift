@@ -12,9 +12,20 @@ public struct YAMLReader: Sendable {
         self.maxDepth = maxDepth
     }
 
-    private enum Frame {
-        case sequence(items: [YAMLNode], line: Int, column: Int)
-        case mapping(entries: [YAMLEntry], pendingKey: (String, Int, Int)?, seen: [String: Int], line: Int, column: Int)
+    /// An open sequence or mapping. A struct mutated in place through the stack, so appending
+    /// to a 100,000-entry mapping never copies it.
+    private struct Frame {
+        var isMapping: Bool
+        var line: Int
+        var column: Int
+        var items: [YAMLNode] = []
+        var entries: [YAMLEntry] = []
+        var pendingKey: (key: String, line: Int, column: Int)?
+        var seen: [String: Int] = [:]
+
+        var node: YAMLNode {
+            YAMLNode(value: isMapping ? .mapping(entries) : .sequence(items), line: line, column: column)
+        }
     }
 
     public func read(_ bytes: UnsafeRawBufferPointer) -> Result<YAMLNode, YAMLParseError> {
@@ -90,17 +101,10 @@ public struct YAMLReader: Sendable {
                         message: "nesting is deeper than \(maxDepth) levels",
                         line: line, column: column))
                 }
-                stack.append(event.type == YAML_SEQUENCE_START_EVENT
-                    ? .sequence(items: [], line: line, column: column)
-                    : .mapping(entries: [], pendingKey: nil, seen: [:], line: line, column: column))
+                stack.append(Frame(isMapping: event.type == YAML_MAPPING_START_EVENT, line: line, column: column))
                 continue
             case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
-                switch stack.removeLast() {
-                case .sequence(let items, let startLine, let startColumn):
-                    completed = YAMLNode(value: .sequence(items), line: startLine, column: startColumn)
-                case .mapping(let entries, _, _, let startLine, let startColumn):
-                    completed = YAMLNode(value: .mapping(entries), line: startLine, column: startColumn)
-                }
+                completed = stack.removeLast().node
             default:
                 continue
             }
@@ -122,30 +126,28 @@ public struct YAMLReader: Sendable {
     }
 
     private func attach(_ node: YAMLNode, to frame: inout Frame) -> YAMLParseError? {
-        switch frame {
-        case .sequence(var items, let line, let column):
-            items.append(node)
-            frame = .sequence(items: items, line: line, column: column)
-        case .mapping(var entries, let pendingKey, var seen, let line, let column):
-            if let (key, keyLine, keyColumn) = pendingKey {
-                entries.append(YAMLEntry(key: key, keyLine: keyLine, keyColumn: keyColumn, value: node))
-                frame = .mapping(entries: entries, pendingKey: nil, seen: seen, line: line, column: column)
-                return nil
-            }
-            guard case .scalar(let key, _) = node.value else {
-                return YAMLParseError(
-                    code: "complex-key", message: "a key must be plain text, not \(node.kindName)",
-                    line: node.line, column: node.column)
-            }
-            if let firstLine = seen[key] {
-                return YAMLParseError(
-                    code: "duplicate-key",
-                    message: "duplicate key '\(TextSanitizer.line(String(key.prefix(60))))' (first written on line \(firstLine)); remove one of them",
-                    line: node.line, column: node.column)
-            }
-            seen[key] = node.line
-            frame = .mapping(entries: entries, pendingKey: (key, node.line, node.column), seen: seen, line: line, column: column)
+        guard frame.isMapping else {
+            frame.items.append(node)
+            return nil
         }
+        if let pending = frame.pendingKey {
+            frame.entries.append(YAMLEntry(key: pending.key, keyLine: pending.line, keyColumn: pending.column, value: node))
+            frame.pendingKey = nil
+            return nil
+        }
+        guard case .scalar(let key, _) = node.value else {
+            return YAMLParseError(
+                code: "complex-key", message: "a key must be plain text, not \(node.kindName)",
+                line: node.line, column: node.column)
+        }
+        if let firstLine = frame.seen[key] {
+            return YAMLParseError(
+                code: "duplicate-key",
+                message: "duplicate key '\(TextSanitizer.line(String(key.prefix(60))))' (first written on line \(firstLine)); remove one of them",
+                line: node.line, column: node.column)
+        }
+        frame.seen[key] = node.line
+        frame.pendingKey = (key, node.line, node.column)
         return nil
     }
 
