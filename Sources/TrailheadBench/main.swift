@@ -1,0 +1,62 @@
+import Dispatch
+import TrailheadCore
+
+/// Measures what `make bench` cannot see from outside the process: catalog load time inside
+/// the process and the search pane's latency per keystroke.
+///
+/// Usage: trailhead-bench DIR "query typed one character at a time" [repetitions]
+/// Prints one JSON object.
+
+func milliseconds(_ start: DispatchTime) -> Double {
+    Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1_000_000
+}
+
+func percentile(_ values: [Double], _ fraction: Double) -> Double {
+    let sorted = values.sorted()
+    guard !sorted.isEmpty else { return 0 }
+    let index = min(sorted.count - 1, Int((Double(sorted.count - 1) * fraction).rounded()))
+    return sorted[index]
+}
+
+let arguments = CommandLine.arguments
+guard arguments.count >= 3 else {
+    print("usage: trailhead-bench DIR QUERY [REPETITIONS]")
+    exitWith(2)
+}
+let directory = arguments[1]
+let query = arguments[2]
+let repetitions = arguments.count > 3 ? Int(arguments[3]) ?? 5 : 5
+
+let loadStart = DispatchTime.now()
+let library = Library.load(TreeSources(sources: [.init(path: directory, layer: "--trees")]))
+let loadMilliseconds = milliseconds(loadStart)
+let catalog = library.catalog
+
+let indexStart = DispatchTime.now()
+_ = SearchIndex(catalog: catalog)
+let indexMilliseconds = milliseconds(indexStart)
+
+var keystrokes: [Double] = []
+for _ in 0..<repetitions {
+    var navigator = Navigator(catalog: catalog, size: ScreenSize(columns: 100, rows: 30), version: "bench")
+    navigator.handle(.openSearch)
+    navigator.handle(.type(" "))
+    navigator.handle(.clearInput)
+    for character in query {
+        let start = DispatchTime.now()
+        navigator.handle(.type(String(character)))
+        _ = Renderer.render(navigator)
+        keystrokes.append(milliseconds(start))
+    }
+}
+
+let json = JSONValue.object([
+    ("nodes", .int(catalog.nodeCount)),
+    ("loadMs", .string(String(loadMilliseconds))),
+    ("indexMs", .string(String(indexMilliseconds))),
+    ("keystrokes", .int(keystrokes.count)),
+    ("keystrokeP50Ms", .string(String(percentile(keystrokes, 0.5)))),
+    ("keystrokeP99Ms", .string(String(percentile(keystrokes, 0.99)))),
+    ("keystrokeMaxMs", .string(String(keystrokes.max() ?? 0))),
+])
+print(json.serialized(pretty: false))

