@@ -44,7 +44,8 @@ import Testing
         #expect(KeyBindings.action(for: .control("n"), in: navigator.state) == .move(1))
         navigator.handle(.closeOverlay)
         navigator.handle(.toggleHelp)
-        #expect(KeyBindings.action(for: .character("j"), in: navigator.state) == .closeOverlay)
+        #expect(KeyBindings.action(for: .character("j"), in: navigator.state) == .scroll(1))
+        #expect(KeyBindings.action(for: .character("x"), in: navigator.state) == .closeOverlay)
         #expect(KeyBindings.action(for: .mouse(MouseEvent(kind: .wheelDown, column: 0, row: 0)), in: navigator.state) == .scroll(3))
     }
 }

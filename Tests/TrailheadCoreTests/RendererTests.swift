@@ -24,7 +24,7 @@ import Testing
 
 
 
-         ↑↓ move  Enter choose  ← back  / search
+         ↑↓ move  Enter choose  q quit  ? help
         """)
     }
 
@@ -44,7 +44,7 @@ import Testing
 
 
 
-         ↑↓ move  Enter go there  ← back  / search  ? help  ! report
+         ↑↓ move  Enter go there  q quit  ? help  ← back  / search
         """)
     }
 
@@ -104,6 +104,19 @@ import Testing
         #expect(matches.contains { $0.text.lowercased() == "download" })
         #expect(frame.cursor?.row == 1)
         #expect(frame.cursor?.column == 11)
+    }
+
+    @Test func aLongHelpScrollsAndSaysThereIsMore() {
+        var navigator = navigator(columns: 60, rows: 14)
+        navigator.handle(.toggleHelp)
+        let first = frame(navigator).text
+        #expect(first.contains("↓ more below (↑↓ scroll)"))
+        for _ in 0..<40 { navigator.handle(.scroll(1)) }
+        let last = frame(navigator).text
+        #expect(last.contains("q  quit"))
+        #expect(last.contains("↑ more above"))
+        navigator.handle(.closeOverlay)
+        #expect(navigator.state.overlay == nil)
     }
 
     @Test func helpListsEveryBindingGroup() {

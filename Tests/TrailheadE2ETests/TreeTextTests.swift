@@ -71,7 +71,7 @@ struct TreeTextTests {
         session.expectScreenFits(stars)
 
         try session.send("?")
-        let help = try await session.waitFor("the help box over wide text") { $0.boxRows(titled: "Keys") != nil && $0.footerRow == " any key close help" }
+        let help = try await session.waitFor("the help box over wide text") { $0.boxRows(titled: "Keys") != nil && $0.footerRow == " ↑↓ scroll  any other key close" }
         session.expectScreenFits(help)
         Self.expectBoxAligned(help, title: "Keys", in: session)
 

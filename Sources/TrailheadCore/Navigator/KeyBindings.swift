@@ -11,6 +11,10 @@ public enum KeyBindings {
         }
         if let overlay = state.overlay {
             switch (key, overlay) {
+            case (.up, .help), (.character("k"), .help): return .scroll(-1)
+            case (.down, .help), (.character("j"), .help): return .scroll(1)
+            case (.pageUp, .help): return .scroll(-10)
+            case (.pageDown, .help), (.character(" "), .help): return .scroll(10)
             case (.enter, .feedback): return .choose
             case (.character("c"), .feedback), (.character("c"), .link): return .copy
             default: return .closeOverlay

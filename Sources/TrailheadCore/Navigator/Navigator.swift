@@ -73,6 +73,9 @@ public struct Navigator: Sendable {
             return .openLink(url)
         case (.copy, .feedback(let url?, _)), (.copy, .link(let url, _)):
             return .copy(url, what: "Link")
+        case (.scroll(let delta), .help):
+            state.overlayScroll = max(0, state.overlayScroll + delta)
+            return nil
         default:
             state.overlay = nil
             return nil

@@ -25,7 +25,11 @@ public struct NavigatorState: Equatable, Sendable {
     public var selection: Int = 0
     /// The first body line shown.
     public var scroll: Int = 0
-    public var overlay: Overlay?
+    public var overlay: Overlay? {
+        didSet { overlayScroll = 0 }
+    }
+    /// The first line of a long overlay's text shown (the help scrolls on small terminals).
+    public var overlayScroll: Int = 0
     public var search: SearchPane?
     /// Filling in a command's placeholders before it is printed or copied.
     public var form: PlaceholderForm?

@@ -27,7 +27,7 @@ enum FormRenderer {
                 preview.append(Span(value ?? "{\(name)}", name == placeholder.name ? .selectedMatch : (value == nil ? .dim : .bold)))
             }
         }
-        line(preview)
+        for previewLine in wrap(preview, width: inner) { line(previewLine) }
         line([])
         line([Span("{\(placeholder.name)} ", .bold), Span(placeholder.prompt)])
         let prompt = "> "
@@ -35,7 +35,7 @@ enum FormRenderer {
         let input = TextSanitizer.line(form.input)
         let shownInput = DisplayWidth.of(input) > inputRoom ? "…" + String(input.suffix(max(1, inputRoom - 1))) : input
         line([Span(prompt, .bold), Span(shownInput)])
-        let inputRow = content.count - 1
+        var inputRow = content.count - 1
         if let error = form.error {
             for text in TextWrapper.wrap(error, width: inner) { line([Span(text, .warning)]) }
         } else if let pattern = placeholder.pattern {
@@ -45,6 +45,11 @@ enum FormRenderer {
         line([Span("field \(form.step + 1) of \(count) · values are quoted for the shell", .dim)])
 
         let titleText = "Fill in the command"
+        let available = max(1, navigator.bodyHeight - 2)
+        if content.count > available {
+            // On a small screen the field and its input matter more than the command above them.
+            content.removeFirst(min(content.count - available, max(0, inputRow - 1)))
+        }
         var box: [[Span]] = [[Span("┌─ ", .frame), Span(titleText, .bold), Span(" " + String(repeating: "─", count: max(0, boxWidth - 5 - titleText.count)) + "┐", .frame)]]
         box += content
         box.append([Span("└" + String(repeating: "─", count: max(0, boxWidth - 2)) + "┘", .frame)])
@@ -56,6 +61,30 @@ enum FormRenderer {
             for span in boxRow { row.append(span.text, span.style) }
             rows[top + offset] = row.finished()
         }
+        inputRow = content.firstIndex { $0.contains { $0.text == prompt } } ?? inputRow
         return (left + 2 + prompt.count + DisplayWidth.of(shownInput), top + 1 + inputRow)
+    }
+
+    /// Cuts a line of spans into lines at most `width` columns wide, character by character
+    /// (a command has no good place to break).
+    static func wrap(_ spans: [Span], width: Int) -> [[Span]] {
+        var lines: [[Span]] = [[]]
+        var used = 0
+        for span in spans {
+            var run = ""
+            for character in TextSanitizer.line(span.text) {
+                let characterWidth = DisplayWidth.of(character)
+                if used + characterWidth > width {
+                    if !run.isEmpty { lines[lines.count - 1].append(Span(run, span.style)) }
+                    lines.append([])
+                    run = ""
+                    used = 0
+                }
+                run.append(character)
+                used += characterWidth
+            }
+            if !run.isEmpty { lines[lines.count - 1].append(Span(run, span.style)) }
+        }
+        return lines
     }
 }

@@ -35,16 +35,14 @@ enum OverlayRenderer {
             title = "This didn't help me"
             let treeTitle = navigator.catalog.tree(tree)?.title ?? tree
             if let url {
-                for line in TextWrapper.wrap("If you don't understand what to do here, it means the guide needs work, not you. Tell the authors of “\(TextSanitizer.line(treeTitle))”:", width: inner) {
-                    content.append((line, .plain))
-                }
-                content.append(("", .plain))
                 for line in TextWrapper.wrap(TextSanitizer.line(url), width: inner) {
                     content.append((line, .link))
                 }
                 linkURL = url
                 content.append(("", .plain))
-                content.append(("Enter opens it (or shows it to copy), c copies it.", .dim))
+                for line in TextWrapper.wrap("If you don't understand what to do here, the guide needs work, not you: tell the authors of “\(TextSanitizer.line(treeTitle))” at this link. Enter opens it, c copies it.", width: inner) {
+                    content.append((line, .dim))
+                }
             } else {
                 for line in TextWrapper.wrap("“\(TextSanitizer.line(treeTitle))” names no place to report problems. Ask whoever gave you Trailhead, and mention this page: \(navigator.state.trail?.current.description ?? tree).", width: inner) {
                     content.append((line, .plain))
@@ -52,7 +50,14 @@ enum OverlayRenderer {
             }
         }
         let maxContent = max(1, navigator.bodyHeight - 2)
-        let shown = content.prefix(maxContent)
+        var shown = content[...]
+        if content.count > maxContent {
+            // Too long for the screen: a window of lines, and the last row says there is more.
+            let first = min(navigator.state.overlayScroll, content.count - (maxContent - 1))
+            shown = content[first..<(first + maxContent - 1)]
+            let more = first + maxContent - 1 < content.count ? "↓ more below (↑↓ scroll)" : "↑ more above (↑↓ scroll)"
+            shown.append((more, .dim))
+        }
         let boxHeight = shown.count + 2
         let top = 1 + max(0, (navigator.bodyHeight - boxHeight) / 2)
         let left = max(0, (size.columns - boxWidth) / 2)

@@ -130,9 +130,7 @@ public enum Renderer {
     private static func footer(_ navigator: Navigator) -> [Span] {
         let state = navigator.state
         var keys: [(String, String)]
-        if state.overlay == .help {
-            keys = [("any key", "close help")]
-        } else if case .feedback(let url, _)? = state.overlay {
+        if case .feedback(let url, _)? = state.overlay {
             keys = url == nil ? [("any key", "close")] : [("Enter", "open"), ("c", "copy"), ("any other key", "close")]
         } else if case .link? = state.overlay {
             keys = [("c", "copy"), ("any other key", "close")]
@@ -140,13 +138,15 @@ public enum Renderer {
             keys = [("type", "fill in"), ("Enter", "accept"), ("Esc", "cancel")]
         } else if state.search != nil {
             keys = [("type", "search"), ("↑↓", "move"), ("Enter", "go there"), ("Esc", "close")]
+        } else if state.overlay == .help {
+            keys = [("↑↓", "scroll"), ("any other key", "close")]
         } else {
-            keys = [("↑↓", "move"), ("Enter", enterMeaning(navigator))]
+            // Most important first: what does not fit at the end of the row is dropped.
+            keys = [("↑↓", "move"), ("Enter", enterMeaning(navigator)), ("q", "quit"), ("?", "help")]
             if case .node = state.place { keys.append(("←", "back")) }
+            keys.append(("/", "search"))
             if enterMeaning(navigator) == "open" || enterMeaning(navigator) == "print & quit" { keys.append(("c", "copy")) }
-            keys += [("/", "search"), ("?", "help")]
             if case .node = state.place { keys.append(("!", "report")) }
-            keys.append(("q", "quit"))
         }
         var row = RowBuilder(width: state.size.columns)
         row.append(" ", .barDim)

@@ -84,8 +84,15 @@ enum SearchPaneRenderer {
         return result.positions.map { $0 - start }.filter { $0 >= 0 }
     }
 
+    /// Starts at a word shortly before the first match, so the snippet never begins mid-word.
     private static func snippetStart(_ result: SearchResult) -> Int {
-        max(0, (result.positions.first ?? 0) - 12)
+        let characters = Array(result.matchedText)
+        var start = max(0, (result.positions.first ?? 0) - 12)
+        while start > 0 && start < characters.count && !characters[start - 1].isWhitespace {
+            start += 1
+            if start >= (result.positions.first ?? 0) { break }
+        }
+        return start
     }
 
     private static func hints(width: Int) -> [[Span]] {
