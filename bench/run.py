@@ -25,13 +25,18 @@ ENV = dict(os.environ, XDG_DATA_DIRS="/nonexistent", HOME=os.path.join(OUT, "hom
 
 
 def run(command, stdin=None):
-    """Runs a command; returns (seconds, peak RSS in KiB, stdout bytes)."""
+    """Runs a command; returns (seconds, peak RSS in KiB, stdout bytes).
+
+    Peak RSS comes from GNU time, measured in the program itself: a child's own rusage would
+    include the memory of this Python process it was forked from.
+    """
     start = time.perf_counter()
-    process = subprocess.Popen(command, stdin=stdin, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=ENV)
-    output = process.stdout.read()
-    _, status, usage = os.wait4(process.pid, 0)
+    process = subprocess.run(["/usr/bin/time", "-f", "%M"] + command, stdin=stdin, stdout=subprocess.PIPE,
+                             stderr=subprocess.PIPE, env=ENV)
     elapsed = time.perf_counter() - start
-    return elapsed, usage.ru_maxrss, output
+    lines = process.stderr.decode(errors="replace").strip().splitlines()
+    peak = int(lines[-1]) if lines and lines[-1].isdigit() else 0
+    return elapsed, peak, process.stdout
 
 
 def median_time(command, repeat, stdin_path=None):

@@ -40,6 +40,7 @@ public enum InteractiveSession {
         let effects = EffectRunner(environment: environment, terminal: screen.descriptor)
         var navigator = Navigator(catalog: catalog, start: start, size: screen.size, version: version)
         navigator.prefilled = options.prefilled
+        navigator.printsLinks = options.printOnly
         navigator.showStatus(options.initialStatus)
         draw(navigator, on: screen, effects: effects)
         var quickFailures = 0

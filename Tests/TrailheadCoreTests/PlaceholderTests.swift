@@ -86,3 +86,17 @@ import Testing
         }
     }
 }
+
+@Suite struct PrefilledPlaceholderTests {
+    @Test func anInvalidPrefilledValueIsAskedAgainWithTheReason() {
+        var navigator = Navigator(catalog: TestTrees.bundledLibrary.catalog, start: NodeKey(tree: "escape-vre", node: "rucio-download"), size: ScreenSize(columns: 80, rows: 24), version: "1")
+        navigator.prefilled = ["did": "not valid!", "dir": "/tmp"]
+        #expect(navigator.handle(.choose) == nil)
+        #expect(navigator.formPlaceholder?.placeholder.name == "did")
+        #expect(navigator.state.form?.input == "not valid!")
+        #expect(navigator.state.form?.error?.contains("is not a valid {did}") == true)
+        navigator.handle(.clearInput)
+        navigator.handle(.type("a:b"))
+        #expect(navigator.handle(.choose) == .quit(status: 0, output: ["rucio download --dir /tmp a:b"]))
+    }
+}

@@ -134,6 +134,12 @@ final class TmuxSession: @unchecked Sendable {
         try run(["display-message", "-p", "-t", target, format]).trimmingCharacters(in: .newlines)
     }
 
+    /// Appends every byte the pane's programs write from now on (escape sequences included) to
+    /// `path` (`pipe-pane -o`), for sequences the screen does not show, such as OSC 8 links.
+    func recordOutput(to path: String) throws {
+        try run(["pipe-pane", "-o", "-t", target, "cat >> " + E2E.shellQuote(path)])
+    }
+
     /// `tmux list-buffers`: what applications put into tmux's clipboard (OSC 52).
     func buffers() throws -> String {
         try run(["list-buffers"])

@@ -2,7 +2,25 @@ extension Navigator {
     /// Starts using a command: straight away when it has no placeholders, else by asking for each.
     mutating func use(commandAt index: Int, of key: NodeKey, for purpose: PlaceholderForm.Purpose) -> NavigatorEffect? {
         guard let command = catalog.node(key)?.resource?.commands[index] else { return nil }
-        let values = prefilled.filter { name, _ in command.placeholders.contains { $0.name == name } }
+        var values: [String: String] = [:]
+        var refused: (step: Int, value: String, problem: PlaceholderFilling.Problem)?
+        for (step, placeholder) in command.placeholders.enumerated() {
+            guard let value = prefilled[placeholder.name] else { continue }
+            if let problem = PlaceholderFilling.problem(with: value, for: placeholder) {
+                // A value given with --set that does not fit is asked for again, with the reason.
+                if refused == nil { refused = (step, value, problem) }
+            } else {
+                values[placeholder.name] = value
+            }
+        }
+        if let refused {
+            var form = PlaceholderForm(node: key, commandIndex: index, purpose: purpose, input: refused.value)
+            form.values = values
+            form.step = refused.step
+            form.error = PlaceholderFilling.describe(refused.problem)
+            state.form = form
+            return nil
+        }
         if let next = command.placeholders.firstIndex(where: { values[$0.name] == nil }) {
             var form = PlaceholderForm(node: key, commandIndex: index, purpose: purpose, input: command.placeholders[next].defaultValue ?? "")
             form.values = values

@@ -9,6 +9,8 @@ public struct Navigator: Sendable {
     var searchIndex: SearchIndex?
     /// Placeholder values given up front (`--set name=value`); those placeholders are not asked.
     public var prefilled: [String: String] = [:]
+    /// `--print`: choosing a link prints it and quits instead of opening it (the footer says so).
+    public var printsLinks = false
 
     /// Starts at `start` (with the breadcrumb of a walk to it), else at the only tree's start,
     /// else at the list of trees.

@@ -166,7 +166,7 @@ public enum Renderer {
         switch items[navigator.state.selection] {
         case .tree: return "open"
         case .choice: return "choose"
-        case .link: return "open"
+        case .link: return navigator.printsLinks ? "print & quit" : "open"
         case .command: return "print & quit"
         case .seeAlso: return "go there"
         }

@@ -22,28 +22,39 @@ extension SearchIndex {
         let total = candidates?.count ?? keys.count
         let chunks = total > 4096 ? 2 : 1
         var partial = [[Scored]](repeating: [], count: chunks)
+        let terms = PreparedTerms(query)
+        defer { terms.release() }
         lower.withUnsafeBufferPointer { text in
             upperBits.withUnsafeBufferPointer { upper in
-                partial.withUnsafeMutableBufferPointer { output in
-                    let output = UncheckedSendable(output)
-                    let text = UncheckedSendable(text)
-                    let upper = UncheckedSendable(upper)
-                    DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-                        let range = (total * chunk / chunks)..<(total * (chunk + 1) / chunks)
-                        var found: [Scored] = []
-                        var scratch = Scratch()
-                        for position in range {
-                            let node = candidates?[position] ?? Int32(position)
-                            if let scored = evaluate(Int(node), query: query, text: text.value, upper: upper.value, scratch: &scratch) {
-                                found.append(scored)
+                fieldStart.withUnsafeBufferPointer { starts in
+                    fieldEnd.withUnsafeBufferPointer { ends in
+                        fieldBonus.withUnsafeBufferPointer { bonuses in
+                            nodeFieldStart.withUnsafeBufferPointer { nodeFields in
+                                partial.withUnsafeMutableBufferPointer { output in
+                                    let kernel = UncheckedSendable(Kernel(
+                                        text: text, upper: upper, fieldStart: starts, fieldEnd: ends,
+                                        fieldBonus: bonuses, nodeFieldStart: nodeFields, terms: terms))
+                                    let output = UncheckedSendable(output)
+                                    DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+                                        let range = (total * chunk / chunks)..<(total * (chunk + 1) / chunks)
+                                        var found: [Scored] = []
+                                        var scratch = Scratch()
+                                        for position in range {
+                                            let node = candidates?[position] ?? Int32(position)
+                                            if let scored = kernel.value.evaluate(Int(node), scratch: &scratch) {
+                                                found.append(scored)
+                                            }
+                                        }
+                                        output.value[chunk] = found
+                                    }
+                                }
                             }
                         }
-                        output.value[chunk] = found
                     }
                 }
             }
         }
-        let all = partial.flatMap { $0 }
+        let all = partial.count == 1 ? partial[0] : partial.flatMap { $0 }
         let best = Self.top(all, limit: limit, isBetter: isBetter)
         let results = best.map { result(for: $0, query: query) }
         return SearchOutcome(results: results, matches: all.map(\.node))
@@ -52,7 +63,7 @@ extension SearchIndex {
     struct Scored: Sendable {
         var node: Int32
         var score: Int32
-        /// The field shown for the result, and which groups' terms matched there (for highlights).
+        /// The field shown for the result.
         var field: Int32
     }
 
@@ -67,104 +78,6 @@ extension SearchIndex {
         if depth[left] != depth[right] { return depth[left] < depth[right] }
         if titleLength[left] != titleLength[right] { return titleLength[left] < titleLength[right] }
         return keys[left] < keys[right]
-    }
-
-    private func evaluate(_ node: Int, query: SearchQuery, text: FuzzyMatcher.Bytes, upper: UnsafeBufferPointer<UInt64>, scratch: inout Scratch) -> Scored? {
-        let firstField = Int(nodeFieldStart[node])
-        let endField = Int(nodeFieldStart[node + 1])
-        let nodeStart = Int(fieldStart[firstField])
-        let nodeEnd = Int(fieldEnd[endField - 1])
-        var total = 0
-        var shownField = -1
-        for group in query.groups {
-            var groupBest = Int.min
-            var groupField = -1
-            for term in group {
-                if term.inverse {
-                    if !contains(term, text: text, upper: upper, fields: firstField..<endField, scratch: &scratch) {
-                        groupBest = max(groupBest, 0)
-                    }
-                    continue
-                }
-                let matched = term.bytes.withUnsafeBufferPointer { termBytes -> (Int, Int)? in
-                    // The cheap test first: most nodes fail it for any real query.
-                    if !term.caseSensitive && !FuzzyMatcher.isSubsequence(termBytes, of: text, from: nodeStart, to: nodeEnd) { return nil }
-                    var best: (Int, Int)?
-                    for field in firstField..<endField {
-                        guard let score = match(term, termBytes, field: field, text: text, upper: upper, scratch: &scratch) else { continue }
-                        let withBonus = score + fieldKind[field].bonus
-                        if withBonus > best?.0 ?? .min { best = (withBonus, field) }
-                    }
-                    return best
-                }
-                if let (score, field) = matched, score > groupBest {
-                    groupBest = score
-                    groupField = field
-                }
-            }
-            guard groupBest != .min else { return nil }
-            total += groupBest
-            if groupField >= 0 && (shownField < 0 || fieldKind[groupField].bonus > fieldKind[shownField].bonus) {
-                shownField = groupField
-            }
-        }
-        return Scored(node: Int32(node), score: Int32(clamping: total), field: Int32(shownField >= 0 ? shownField : firstField))
-    }
-
-    /// The term's score in one field, or nil when it does not match there.
-    private func match(
-        _ term: SearchQuery.Term, _ termBytes: FuzzyMatcher.Bytes, field: Int, text lowerText: FuzzyMatcher.Bytes,
-        upper: UnsafeBufferPointer<UInt64>, scratch: inout Scratch
-    ) -> Int? {
-        let from = Int(fieldStart[field])
-        let to = Int(fieldEnd[field])
-        if term.caseSensitive {
-            fillCased(&scratch, from: from, to: to, text: lowerText, upper: upper)
-            return scratch.cased.withUnsafeBufferPointer { cased in
-                match(term, termBytes, in: cased, cases: .bytes(cased), from: 0, to: to - from)
-            }
-        }
-        return match(term, termBytes, in: lowerText, cases: .bits(upper), from: from, to: to)
-    }
-
-    private func match(
-        _ term: SearchQuery.Term, _ termBytes: FuzzyMatcher.Bytes, in text: FuzzyMatcher.Bytes, cases: FuzzyMatcher.CaseSource,
-        from: Int, to: Int
-    ) -> Int? {
-        let length = termBytes.count
-        let start: Int
-        let end: Int
-        switch term.kind {
-        case .fuzzy:
-            guard let bounds = FuzzyMatcher.fuzzyBounds(termBytes, in: text, from: from, to: to) else { return nil }
-            (start, end) = bounds
-        case .exact:
-            guard let found = FuzzyMatcher.exactStart(termBytes, in: text, from: from, to: to) else { return nil }
-            (start, end) = (found, found + length - 1)
-        case .prefix, .equal:
-            guard to - from >= length, FuzzyMatcher.exactStart(termBytes, in: text, from: from, to: from + length) == from else { return nil }
-            if term.kind == .equal && to - from != length { return nil }
-            (start, end) = (from, from + length - 1)
-        case .suffix:
-            guard to - from >= length, FuzzyMatcher.exactStart(termBytes, in: text, from: to - length, to: to) == to - length else { return nil }
-            (start, end) = (to - length, to - 1)
-        }
-        return FuzzyMatcher.score(termBytes, in: text, cases: cases, from: from, to: to, matchStart: start, matchEnd: end, wantPositions: false).score
-    }
-
-    private func contains(_ term: SearchQuery.Term, text: FuzzyMatcher.Bytes, upper: UnsafeBufferPointer<UInt64>, fields: Range<Int>, scratch: inout Scratch) -> Bool {
-        term.bytes.withUnsafeBufferPointer { termBytes in
-            fields.contains { match(term, termBytes, field: $0, text: text, upper: upper, scratch: &scratch) != nil }
-        }
-    }
-
-    private func fillCased(_ scratch: inout Scratch, from: Int, to: Int, text: FuzzyMatcher.Bytes, upper: UnsafeBufferPointer<UInt64>) {
-        scratch.cased.removeAll(keepingCapacity: true)
-        for position in from..<to {
-            let byte = text[position]
-            let isUpper = upper[position / 64] & (1 << UInt64(position % 64)) != 0
-            scratch.cased.append(isUpper ? byte & 0xDF : byte)
-        }
     }
 
     /// Builds the reported result, with match positions as character offsets in the shown field.

@@ -29,6 +29,8 @@ public struct SearchIndex: Sendable {
     var fieldStart: [Int32] = []
     var fieldEnd: [Int32] = []
     var fieldKind: [Field] = []
+    /// `fieldKind[f].bonus`, kept beside the byte ranges for the search loop.
+    var fieldBonus: [Int32] = []
     var fieldText: [String] = []
     /// Node `n` owns fields `nodeFieldStart[n] ..< nodeFieldStart[n + 1]`.
     var nodeFieldStart: [Int32] = [0]
@@ -97,6 +99,7 @@ public struct SearchIndex: Sendable {
         lower.append(0x0A)
         if lower.count / 64 >= upperBits.count { upperBits.append(0) }
         fieldKind.append(kind)
+        fieldBonus.append(Int32(kind.bonus))
         fieldText.append(text)
     }
 }

@@ -1,0 +1,140 @@
+/// A query's terms copied into one block of memory for the search loop, so scoring a node
+/// touches no reference-counted storage.
+struct PreparedTerms {
+    struct Term {
+        var bytes: UnsafeBufferPointer<UInt8>
+        var kind: SearchQuery.Kind
+        var inverse: Bool
+        var caseSensitive: Bool
+    }
+
+    let terms: UnsafeMutableBufferPointer<Term>
+    /// Group `g` is `terms[groupStart[g] ..< groupStart[g + 1]]`.
+    let groupStart: UnsafeMutableBufferPointer<Int>
+    private let storage: UnsafeMutableBufferPointer<UInt8>
+
+    init(_ query: SearchQuery) {
+        let all = query.groups.flatMap { $0 }
+        storage = .allocate(capacity: max(1, all.reduce(0) { $0 + $1.bytes.count }))
+        terms = .allocate(capacity: max(1, all.count))
+        groupStart = .allocate(capacity: query.groups.count + 1)
+        var offset = 0
+        var index = 0
+        for (groupIndex, group) in query.groups.enumerated() {
+            groupStart[groupIndex] = index
+            for term in group {
+                let destination = UnsafeMutableBufferPointer(rebasing: storage[offset..<(offset + term.bytes.count)])
+                _ = destination.initialize(from: term.bytes)
+                terms.baseAddress!.advanced(by: index).initialize(to: Term(
+                    bytes: UnsafeBufferPointer(destination), kind: term.kind, inverse: term.inverse,
+                    caseSensitive: term.caseSensitive))
+                offset += term.bytes.count
+                index += 1
+            }
+        }
+        groupStart[query.groups.count] = index
+    }
+
+    var groupCount: Int { groupStart.count - 1 }
+
+    func release() {
+        storage.deallocate()
+        terms.deallocate()
+        groupStart.deallocate()
+    }
+}
+
+/// The search loop over raw buffers of a `SearchIndex`, valid while those buffers are pinned.
+struct Kernel {
+    let text: UnsafeBufferPointer<UInt8>
+    let upper: UnsafeBufferPointer<UInt64>
+    let fieldStart: UnsafeBufferPointer<Int32>
+    let fieldEnd: UnsafeBufferPointer<Int32>
+    let fieldBonus: UnsafeBufferPointer<Int32>
+    let nodeFieldStart: UnsafeBufferPointer<Int32>
+    let terms: PreparedTerms
+
+    func evaluate(_ node: Int, scratch: inout SearchIndex.Scratch) -> SearchIndex.Scored? {
+        let firstField = Int(nodeFieldStart[node])
+        let endField = Int(nodeFieldStart[node + 1])
+        let nodeStart = Int(fieldStart[firstField])
+        let nodeEnd = Int(fieldEnd[endField - 1])
+        var total = 0
+        var shownField = -1
+        for group in 0..<terms.groupCount {
+            var groupBest = Int.min
+            var groupField = -1
+            for termIndex in terms.groupStart[group]..<terms.groupStart[group + 1] {
+                let term = terms.terms[termIndex]
+                if term.inverse {
+                    var found = false
+                    for field in firstField..<endField where match(term, field: field, scratch: &scratch) != nil {
+                        found = true
+                        break
+                    }
+                    if !found { groupBest = max(groupBest, 0) }
+                    continue
+                }
+                // The cheap test first: most nodes fail it for any real query.
+                if !term.caseSensitive && !FuzzyMatcher.isSubsequence(term.bytes, of: text, from: nodeStart, to: nodeEnd) { continue }
+                for field in firstField..<endField {
+                    guard let score = match(term, field: field, scratch: &scratch) else { continue }
+                    let withBonus = score + Int(fieldBonus[field])
+                    if withBonus > groupBest {
+                        groupBest = withBonus
+                        groupField = field
+                    }
+                }
+            }
+            guard groupBest != .min else { return nil }
+            total += groupBest
+            if groupField >= 0 && (shownField < 0 || fieldBonus[groupField] > fieldBonus[shownField]) {
+                shownField = groupField
+            }
+        }
+        return SearchIndex.Scored(node: Int32(node), score: Int32(clamping: total), field: Int32(shownField >= 0 ? shownField : firstField))
+    }
+
+    /// The term's score in one field, or nil when it does not match there.
+    @inline(__always)
+    private func match(_ term: PreparedTerms.Term, field: Int, scratch: inout SearchIndex.Scratch) -> Int? {
+        let from = Int(fieldStart[field])
+        let to = Int(fieldEnd[field])
+        if term.caseSensitive {
+            scratch.cased.removeAll(keepingCapacity: true)
+            for position in from..<to {
+                let byte = text[position]
+                let isUpper = upper[position / 64] & (1 << UInt64(position % 64)) != 0
+                scratch.cased.append(isUpper ? byte & 0xDF : byte)
+            }
+            return scratch.cased.withUnsafeBufferPointer { cased in
+                Self.match(term, in: cased, cases: .bytes(cased), from: 0, to: to - from)
+            }
+        }
+        return Self.match(term, in: text, cases: .bits(upper), from: from, to: to)
+    }
+
+    @inline(__always)
+    static func match(_ term: PreparedTerms.Term, in text: FuzzyMatcher.Bytes, cases: FuzzyMatcher.CaseSource, from: Int, to: Int) -> Int? {
+        let termBytes = term.bytes
+        let length = termBytes.count
+        let start: Int
+        let end: Int
+        switch term.kind {
+        case .fuzzy:
+            guard let bounds = FuzzyMatcher.fuzzyBounds(termBytes, in: text, from: from, to: to) else { return nil }
+            (start, end) = bounds
+        case .exact:
+            guard let found = FuzzyMatcher.exactStart(termBytes, in: text, from: from, to: to) else { return nil }
+            (start, end) = (found, found + length - 1)
+        case .prefix, .equal:
+            guard to - from >= length, FuzzyMatcher.exactStart(termBytes, in: text, from: from, to: from + length) == from else { return nil }
+            if term.kind == .equal && to - from != length { return nil }
+            (start, end) = (from, from + length - 1)
+        case .suffix:
+            guard to - from >= length, FuzzyMatcher.exactStart(termBytes, in: text, from: to - length, to: to) == to - length else { return nil }
+            (start, end) = (to - length, to - 1)
+        }
+        return FuzzyMatcher.score(termBytes, in: text, cases: cases, from: from, to: to, matchStart: start, matchEnd: end, wantPositions: false).score
+    }
+}
