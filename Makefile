@@ -6,8 +6,9 @@ PREFIX ?= /usr/local
 DEBUG_BIN := .build/debug/trailhead
 RELEASE_BIN := .build/release/trailhead
 # Linking the Swift runtime and Foundation statically halves start-up time and memory
-# (measured in bench/RESULTS.md); the binary is larger.
-RELEASE_FLAGS := -c release --static-swift-stdlib
+# (measured in bench/RESULTS.md); the binary is larger. lld links it without the GNU ld
+# warnings that static Foundation triggers.
+RELEASE_FLAGS := -c release --static-swift-stdlib -Xswiftc -use-ld=lld
 
 .PHONY: all build release run test deps install uninstall clean bench
 

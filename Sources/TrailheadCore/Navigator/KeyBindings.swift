@@ -94,6 +94,7 @@ public enum KeyBindings {
             ("Ctrl-W  Ctrl-U", "delete a word / the whole query"),
             ("Esc", "close the search"),
         ]),
+        ("Search syntax", SearchQuery.syntaxHelp.map { (keys: $0.example, does: $0.meaning) }),
         ("Commands with {fields}", [
             ("type", "fill in each field; the default is already there"),
             ("Enter", "accept (checked against the allowed pattern)"),
