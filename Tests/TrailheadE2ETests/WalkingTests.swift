@@ -117,7 +117,7 @@ struct WalkingTests {
         let box = try #require(help.boxRows(titled: "Keys"), "\(help)")
         #expect(help.contains("↓ more below"), "a help box that does not fit says there is more\n\(help)")
         #expect(!box.contains { $0.contains("q  quit") })
-        try session.send("Down", "Down", "Down", "Down", "Down", "Down", "Down", "Down", "Down", "Down", "Down", "Down")
+        try session.send("PageDown", "PageDown", "PageDown", "PageDown")
         try await session.waitFor("↓ to scroll the help down to its last line (q quit)") {
             ($0.boxRows(titled: "Keys") ?? []).contains { $0.contains("q  quit") }
         }
