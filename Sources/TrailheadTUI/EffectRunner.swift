@@ -37,7 +37,7 @@ final class EffectRunner {
         case .launch(let program, let arguments, let displayName):
             switch spawner.spawn(program, arguments: arguments) {
             case .success(let pid):
-                watched.append((pid, program, displayName, Self.now()))
+                watched.append((pid, program, displayName, MonotonicClock.milliseconds()))
                 navigator.showStatus("Opening in \(displayName)…")
             case .failure(let error):
                 navigator.showUnopenedLink(url, reason: "\(program) failed: \(error.message)")
@@ -73,7 +73,7 @@ final class EffectRunner {
                 return true
             }
             // A browser that keeps running has opened; stop reporting, keep reaping.
-            if Self.now() - child.started > 3000 {
+            if MonotonicClock.milliseconds() - child.started > 3000 {
                 navigator.showStatus("Opened in \(child.displayName)")
                 unwatched.append(child.pid)
                 changed = true
@@ -86,13 +86,7 @@ final class EffectRunner {
 
     /// Writes sequences ncurses does not know about (OSC 8 links over drawn text, OSC 52).
     func writeToTerminal(_ text: String) {
-        var bytes = Array(text.utf8)[...]
-        while !bytes.isEmpty {
-            let written = bytes.withUnsafeBytes { write(terminal, $0.baseAddress, $0.count) }
-            if written < 0 && errno == EINTR { continue }
-            if written <= 0 { return }
-            bytes = bytes.dropFirst(written)
-        }
+        DescriptorWriter.writeAll(text, to: terminal)
     }
 
     /// Makes the given drawn text clickable: save cursor, move, OSC 8 around the text, restore.
@@ -106,11 +100,5 @@ final class EffectRunner {
         }
         out += "\u{1B}8"
         writeToTerminal(out)
-    }
-
-    private static func now() -> Int {
-        var time = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &time)
-        return Int(time.tv_sec) * 1000 + Int(time.tv_nsec) / 1_000_000
     }
 }

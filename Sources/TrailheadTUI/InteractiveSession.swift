@@ -47,14 +47,14 @@ public enum InteractiveSession {
         var pendingKey: KeyEvent?
         while true {
             if let outcome = handleSignals(screen: screen, navigator: &navigator, effects: effects) { return outcome }
-            let started = monotonicMilliseconds()
+            let started = MonotonicClock.milliseconds()
             let key = pendingKey ?? screen.readKey()
             pendingKey = nil
             if effects.poll(navigator: &navigator) { draw(navigator, on: screen, effects: effects) }
             guard let key else {
                 // A read that fails at once, again and again, means the terminal is gone (an SSH
                 // drop without SIGHUP): stop instead of spinning.
-                quickFailures = monotonicMilliseconds() - started < 5 ? quickFailures + 1 : 0
+                quickFailures = MonotonicClock.milliseconds() - started < 5 ? quickFailures + 1 : 0
                 if quickFailures >= 20, th_signal_take() == 0 { return Outcome(status: 128 + SIGHUP, output: []) }
                 continue
             }
@@ -120,12 +120,6 @@ public enum InteractiveSession {
             draw(navigator, on: screen, effects: effects)
         }
         return nil
-    }
-
-    private static func monotonicMilliseconds() -> Int {
-        var now = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &now)
-        return Int(now.tv_sec) * 1000 + Int(now.tv_nsec) / 1_000_000
     }
 }
 

@@ -53,13 +53,7 @@ struct ProcessSpawner {
             return .failure(SpawnError(message: String(cString: strerror(result))))
         }
         if let input {
-            var bytes = Array(input.utf8)[...]
-            while !bytes.isEmpty {
-                let written = bytes.withUnsafeBytes { write(pipeEnds[1], $0.baseAddress, $0.count) }
-                if written < 0 && errno == EINTR { continue }
-                if written <= 0 { break }
-                bytes = bytes.dropFirst(written)
-            }
+            DescriptorWriter.writeAll(input, to: pipeEnds[1])
             close(pipeEnds[1])
         }
         return .success(pid)

@@ -145,7 +145,7 @@ public enum Renderer {
             keys = [("↑↓", "move"), ("Enter", enterMeaning(navigator)), ("q", "quit"), ("?", "help")]
             if case .node = state.place { keys.append(("←", "back")) }
             keys.append(("/", "search"))
-            if enterMeaning(navigator) == "open" || enterMeaning(navigator) == "print & quit" { keys.append(("c", "copy")) }
+            if selectedItemIsCopyable(navigator) { keys.append(("c", "copy")) }
             if case .node = state.place { keys.append(("!", "report")) }
         }
         var row = RowBuilder(width: state.size.columns)
@@ -158,6 +158,15 @@ public enum Renderer {
             row.append(" " + meaning, .barDim)
         }
         return row.finished(fill: .barDim)
+    }
+
+    private static func selectedItemIsCopyable(_ navigator: Navigator) -> Bool {
+        let items = navigator.items
+        guard items.indices.contains(navigator.state.selection) else { return false }
+        switch items[navigator.state.selection] {
+        case .link, .command: return true
+        default: return false
+        }
     }
 
     private static func enterMeaning(_ navigator: Navigator) -> String {

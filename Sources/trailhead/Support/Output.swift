@@ -1,4 +1,5 @@
 import TrailheadCore
+import TrailheadTUI
 
 #if canImport(Glibc)
 import Glibc
@@ -25,13 +26,7 @@ enum Output {
     /// Writes straight to file descriptor 2, unbuffered, so messages keep their order with stdout.
     static func standardError(_ text: String) {
         fflush(nil)
-        var bytes = Array(text.utf8)[...]
-        while !bytes.isEmpty {
-            let written = bytes.withUnsafeBytes { Glibc.write(STDERR_FILENO, $0.baseAddress, $0.count) }
-            if written < 0 && errno == EINTR { continue }
-            if written <= 0 { return }
-            bytes = bytes.dropFirst(written)
-        }
+        DescriptorWriter.writeAll(text, to: STDERR_FILENO)
     }
 
     /// Output is wrapped to the terminal, or kept at 80 columns when it goes to a file or pipe.
