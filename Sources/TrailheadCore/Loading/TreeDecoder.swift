@@ -1,3 +1,17 @@
+/// The known keys of one mapping. Mappings in tree files have a handful of keys, where a
+/// linear scan beats hashing.
+struct Fields {
+    private var entries: [YAMLEntry] = []
+
+    mutating func append(_ entry: YAMLEntry) {
+        entries.append(entry)
+    }
+
+    subscript(key: String) -> YAMLEntry? {
+        entries.first { $0.key == key }
+    }
+}
+
 /// Turns a parsed YAML document into a `Tree`, reporting every problem with its position.
 ///
 /// Decoding goes on after a problem so that one run of `validate` shows all of them.
@@ -132,10 +146,10 @@ struct TreeDecoder {
         if inline { allowed.append("id") }
         let other = isQuestion ? Self.resourceKeys : Self.questionKeys
         let kindName = isQuestion ? "question" : "resource"
-        var fields: [String: YAMLEntry] = [:]
+        var fields = Fields()
         for entry in entries {
             if allowed.contains(entry.key) {
-                fields[entry.key] = entry
+                fields.append(entry)
             } else if other.contains(entry.key) {
                 if isQuestion && entry.key == "title" { continue }
                 report(.error("unknown-key", "'\(entry.key)' does not belong in a \(kindName) node; a \(kindName) node takes \(allowed.joined(separator: ", "))", at: keyLocation(entry)))
@@ -172,7 +186,7 @@ struct TreeDecoder {
         }
     }
 
-    private mutating func decodeQuestion(_ fields: [String: YAMLEntry], id: String, at idLocation: SourceLocation) -> Question {
+    private mutating func decodeQuestion(_ fields: Fields, id: String, at idLocation: SourceLocation) -> Question {
         let text = requiredText(fields, "question", in: "node '\(id)'", at: idLocation)?.text ?? ""
         let explanation = optionalText(fields["explain"], key: "explain", multiline: true)?.text
         var choices: [Choice] = []
@@ -235,7 +249,7 @@ struct TreeDecoder {
         return NodeReference(treeID: nil, nodeID: id, location: idLocation)
     }
 
-    private mutating func decodeResource(_ fields: [String: YAMLEntry], id: String, at idLocation: SourceLocation) -> Resource {
+    private mutating func decodeResource(_ fields: Fields, id: String, at idLocation: SourceLocation) -> Resource {
         let title = requiredText(fields, "title", in: "node '\(id)'", at: idLocation)?.text ?? ""
         let body = optionalText(fields["body"], key: "body", multiline: true)?.text
         var links: [Link] = []
@@ -295,8 +309,12 @@ struct TreeDecoder {
             }
         }
         let declared = Set(placeholders.map(\.name))
-        let used = Set(PlaceholderScanner.names(in: trimmedRun, declared: declared))
-        for name in PlaceholderScanner.undeclaredNames(in: trimmedRun, declared: declared) {
+        let segments = PlaceholderScanner.segments(of: trimmedRun, declared: declared)
+        let used = Set(segments.compactMap { segment -> String? in
+            if case .placeholder(let name) = segment { return name }
+            return nil
+        })
+        for name in PlaceholderScanner.undeclaredNames(in: segments) {
             report(.warning("undeclared-placeholder", "'{\(name)}' in 'run' looks like a placeholder but is not declared under 'placeholders'; it is shown as written", at: run.location))
         }
         for placeholder in placeholders where !used.contains(placeholder.name) {
@@ -333,15 +351,15 @@ struct TreeDecoder {
 
     // MARK: - Values
 
-    private mutating func mapping(_ yaml: YAMLNode, what: String, allowed: [String], owner: SourceLocation? = nil) -> [String: YAMLEntry]? {
+    private mutating func mapping(_ yaml: YAMLNode, what: String, allowed: [String], owner: SourceLocation? = nil) -> Fields? {
         guard case .mapping(let entries) = yaml.value else {
             report(.error("wrong-type", "\(what) must be a mapping (key: value lines), not \(yaml.kindName)", at: location(of: yaml)))
             return nil
         }
-        var fields: [String: YAMLEntry] = [:]
+        var fields = Fields()
         for entry in entries {
             if allowed.contains(entry.key) {
-                fields[entry.key] = entry
+                fields.append(entry)
             } else {
                 report(unknownKey(entry, allowed: allowed, in: what, owner: owner ?? location(of: yaml)))
             }
@@ -358,7 +376,7 @@ struct TreeDecoder {
     }
 
     private mutating func requiredText(
-        _ fields: [String: YAMLEntry], _ key: String, in what: String, at owner: SourceLocation, multiline: Bool = false
+        _ fields: Fields, _ key: String, in what: String, at owner: SourceLocation, multiline: Bool = false
     ) -> (text: String, location: SourceLocation)? {
         guard let entry = fields[key] else {
             if misspelled[owner]?.contains(key) != true {

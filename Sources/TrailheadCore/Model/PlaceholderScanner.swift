@@ -16,6 +16,7 @@ public enum PlaceholderScanner {
     }
 
     public static func segments(of text: String, declared: Set<String>) -> [Segment] {
+        if !text.utf8.contains(UInt8(ascii: "{")) { return text.isEmpty ? [] : [.literal(text)] }
         var segments: [Segment] = []
         var literal = ""
         var index = text.startIndex
@@ -42,8 +43,12 @@ public enum PlaceholderScanner {
 
     /// Brace-wrapped words that look like placeholder names but are not declared (likely a forgotten declaration).
     public static func undeclaredNames(in text: String, declared: Set<String>) -> [String] {
+        undeclaredNames(in: segments(of: text, declared: declared))
+    }
+
+    static func undeclaredNames(in segments: [Segment]) -> [String] {
         var names: [String] = []
-        for case .literal(let literal) in segments(of: text, declared: declared) {
+        for case .literal(let literal) in segments {
             var rest = literal[...]
             while let open = rest.firstIndex(of: "{") {
                 let isShellExpansion = open > rest.startIndex && rest[rest.index(before: open)] == "$"

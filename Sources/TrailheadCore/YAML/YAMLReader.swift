@@ -23,6 +23,16 @@ public struct YAMLReader: Sendable {
         var pendingKey: (key: String, line: Int, column: Int)?
         var seen: [String: Int] = [:]
 
+        /// Below this many keys, duplicates are found by scanning; above, by the `seen` index.
+        static let linearLimit = 16
+
+        func firstLine(of key: String) -> Int? {
+            if entries.count <= Frame.linearLimit {
+                return entries.first { $0.key == key }?.keyLine
+            }
+            return seen[key] ?? entries.prefix(Frame.linearLimit).first { $0.key == key }?.keyLine
+        }
+
         var node: YAMLNode {
             YAMLNode(value: isMapping ? .mapping(entries) : .sequence(items), line: line, column: column)
         }
@@ -140,13 +150,13 @@ public struct YAMLReader: Sendable {
                 code: "complex-key", message: "a key must be plain text, not \(node.kindName)",
                 line: node.line, column: node.column)
         }
-        if let firstLine = frame.seen[key] {
+        if let firstLine = frame.firstLine(of: key) {
             return YAMLParseError(
                 code: "duplicate-key",
                 message: "duplicate key '\(TextSanitizer.line(String(key.prefix(60))))' (first written on line \(firstLine)); remove one of them",
                 line: node.line, column: node.column)
         }
-        frame.seen[key] = node.line
+        if frame.entries.count >= Frame.linearLimit { frame.seen[key] = node.line }
         frame.pendingKey = (key, node.line, node.column)
         return nil
     }
