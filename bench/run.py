@@ -21,7 +21,9 @@ TRAILHEAD = os.path.join(ROOT, ".build", "release", "trailhead")
 BENCH = os.path.join(ROOT, ".build", "release", "TrailheadBench")
 QUERY_ALL = "rucio"
 QUERY_TYPED = "rucio download dataset"
-ENV = dict(os.environ, XDG_DATA_DIRS="/nonexistent", HOME=os.path.join(OUT, "home"), TRAILHEAD_PATH="")
+CACHE = os.path.join(OUT, "cache")
+ENV = dict(os.environ, XDG_DATA_DIRS="/nonexistent", HOME=os.path.join(OUT, "home"), TRAILHEAD_PATH="",
+           XDG_CACHE_HOME=CACHE)
 
 
 def run(command, stdin=None):
@@ -88,16 +90,22 @@ def main():
         catalogs[label] = directory
     rows = []
 
-    # 1. Load time, cold (page cache dropped when the kernel lets us) and warm.
+    # 1. Load time: cold (no tree cache; page cache dropped when the kernel lets us) and warm
+    #    (the cache under $XDG_CACHE_HOME/trailhead is fresh).
     for label, directory in catalogs.items():
         command = [TRAILHEAD, "list", "--json", "--no-default-trees", "--trees", directory]
+        shutil.rmtree(CACHE, ignore_errors=True)
         dropped = drop_caches()
         cold, _, _ = run(command)
+        shutil.rmtree(CACHE, ignore_errors=True)
+        parsed, _ = median_time(["env", "TRAILHEAD_NO_CACHE=1"] + command, 3)
+        run(command)
         warm, rss = median_time(command, 5)
         rows.append((f"load {label} catalog, cold{'' if dropped else ' (page cache not droppable here: first run)'}",
                      f"{cold * 1000:.0f} ms", "≤ 150 ms" if label == "10k" else "≤ 1.5 s"))
-        rows.append((f"load {label} catalog, warm", f"{warm * 1000:.0f} ms (peak RSS {rss // 1024} MiB)",
-                     "≤ 150 ms with a fresh index cache" if label == "100k" else ""))
+        rows.append((f"load {label} catalog, parsed again (files in page cache, no tree cache)", f"{parsed * 1000:.0f} ms", ""))
+        rows.append((f"load {label} catalog, warm (fresh tree cache)", f"{warm * 1000:.0f} ms (peak RSS {rss // 1024} MiB)",
+                     "≤ 150 ms" if label == "100k" else ""))
 
     # 2. Per-keystroke latency in the search pane model.
     for label, directory in catalogs.items():

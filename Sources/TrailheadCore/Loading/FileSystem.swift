@@ -14,6 +14,8 @@ public protocol FileSystem: Sendable {
     func canonicalPath(_ path: String) -> String
     /// The names of the entries of a directory, or nil when it cannot be listed.
     func entries(of directory: String) -> [String]?
+    /// Writes a file through a temporary name and a rename, so readers never see half of it.
+    func writeAtomically(_ bytes: [UInt8], to path: String, creatingDirectory directory: String)
 }
 
 /// What reading a file gave.
@@ -78,6 +80,30 @@ public struct LocalFileSystem: FileSystem {
             if name != "." && name != ".." { names.append(name) }
         }
         return names
+    }
+
+    public func writeAtomically(_ bytes: [UInt8], to path: String, creatingDirectory directory: String) {
+        var partial = ""
+        for component in directory.split(separator: "/") {
+            partial += "/" + component
+            mkdir(partial, 0o700)
+        }
+        let temporary = "\(path).\(getpid()).tmp"
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else { return }
+        var written = 0
+        while written < bytes.count {
+            let count = bytes.withUnsafeBytes { raw in write(descriptor, raw.baseAddress! + written, bytes.count - written) }
+            if count < 0 && errno == EINTR { continue }
+            if count <= 0 { break }
+            written += count
+        }
+        close(descriptor)
+        if written == bytes.count {
+            rename(temporary, path)
+        } else {
+            unlink(temporary)
+        }
     }
 
     static func errorText() -> String {

@@ -2,10 +2,13 @@
 public struct TreeLoader: Sendable {
     public var limits: LoaderLimits
     public var fileSystem: any FileSystem
+    /// Where clean, large trees are kept decoded between runs; nil to always parse.
+    public var cache: TreeCache?
 
-    public init(limits: LoaderLimits = .standard, fileSystem: any FileSystem = LocalFileSystem()) {
+    public init(limits: LoaderLimits = .standard, fileSystem: any FileSystem = LocalFileSystem(), cache: TreeCache? = nil) {
         self.limits = limits
         self.fileSystem = fileSystem
+        self.cache = cache
     }
 
     /// Loads every `*.yaml`/`*.yml` file of a directory (sorted by name), or one file.
@@ -23,7 +26,15 @@ public struct TreeLoader: Sendable {
     public func loadFile(_ path: String) -> LoadedFile {
         switch fileSystem.contents(of: path, limit: limits.maxFileBytes) {
         case .bytes(let bytes):
-            return load(bytes: bytes, path: path)
+            if let tree = cache?.read(bytes, file: path, fileSystem: fileSystem) {
+                return LoadedFile(path: path, tree: tree, diagnostics: [])
+            }
+            let loaded = load(bytes: bytes, path: path)
+            // Only files without any diagnostic are cached, so a cached load says exactly what parsing would.
+            if let cache, let tree = loaded.tree, loaded.diagnostics.isEmpty {
+                cache.write(tree, for: bytes, fileSystem: fileSystem)
+            }
+            return loaded
         case .tooLarge(let size):
             return unreadable(path, code: "file-too-large", reason: "the file is \(size) bytes; the limit is \(limits.maxFileBytes)")
         case .unreadable(let reason):

@@ -17,7 +17,8 @@ struct TreeOptions: ParsableArguments {
 
     /// Loads the library and reports broken files in one line on stderr, as scripted commands must.
     func loadLibrary() -> Library {
-        let library = Library.load(sources)
+        let loader = TreeLoader(cache: TreeCache.standard(environment: Environment.variables))
+        let library = Library.load(sources, loader: loader)
         if let summary = Self.brokenFilesSummary(library) {
             Output.warning(summary)
         }

@@ -1,0 +1,92 @@
+/// Appends values to a compact byte buffer: variable-length integers and length-prefixed text.
+struct BinaryWriter {
+    private(set) var bytes: [UInt8] = []
+
+    mutating func int(_ value: Int) {
+        var remaining = UInt64(bitPattern: Int64(value))
+        while remaining >= 0x80 {
+            bytes.append(UInt8(remaining & 0x7F) | 0x80)
+            remaining >>= 7
+        }
+        bytes.append(UInt8(remaining))
+    }
+
+    mutating func bool(_ value: Bool) {
+        bytes.append(value ? 1 : 0)
+    }
+
+    mutating func string(_ value: String) {
+        let utf8 = value.utf8
+        int(utf8.count)
+        bytes.append(contentsOf: utf8)
+    }
+
+    mutating func optional(_ value: String?) {
+        bool(value != nil)
+        if let value { string(value) }
+    }
+
+    mutating func strings(_ values: [String]) {
+        int(values.count)
+        values.forEach { string($0) }
+    }
+}
+
+/// Reads what `BinaryWriter` wrote; any inconsistency throws, so a damaged file is never trusted.
+struct BinaryReader {
+    struct Corrupt: Error {}
+
+    private let bytes: UnsafeBufferPointer<UInt8>
+    private var offset = 0
+
+    init(_ bytes: UnsafeBufferPointer<UInt8>) {
+        self.bytes = bytes
+    }
+
+    var isAtEnd: Bool { offset == bytes.count }
+
+    mutating func int() throws -> Int {
+        var value: UInt64 = 0
+        var shift: UInt64 = 0
+        while true {
+            guard offset < bytes.count, shift < 64 else { throw Corrupt() }
+            let byte = bytes[offset]
+            offset += 1
+            value |= UInt64(byte & 0x7F) << shift
+            if byte & 0x80 == 0 { break }
+            shift += 7
+        }
+        return Int(Int64(bitPattern: value))
+    }
+
+    mutating func count() throws -> Int {
+        let value = try int()
+        guard value >= 0, value <= bytes.count - offset + 1 else { throw Corrupt() }
+        return value
+    }
+
+    mutating func bool() throws -> Bool {
+        guard offset < bytes.count, bytes[offset] <= 1 else { throw Corrupt() }
+        defer { offset += 1 }
+        return bytes[offset] == 1
+    }
+
+    mutating func string() throws -> String {
+        let length = try count()
+        guard length <= bytes.count - offset else { throw Corrupt() }
+        defer { offset += length }
+        return String(decoding: UnsafeBufferPointer(rebasing: bytes[offset..<(offset + length)]), as: UTF8.self)
+    }
+
+    mutating func optional() throws -> String? {
+        try bool() ? try string() : nil
+    }
+
+    mutating func strings() throws -> [String] {
+        let count = try count()
+        var values: [String] = []
+        values.reserveCapacity(count)
+        for _ in 0..<count { values.append(try string()) }
+        return values
+    }
+}

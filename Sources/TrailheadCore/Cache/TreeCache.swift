@@ -1,0 +1,49 @@
+/// Keeps decoded trees on disk, keyed by a hash of the file's bytes, so a large catalog that
+/// has not changed is read back instead of parsed again. A missing, stale or damaged entry is
+/// simply ignored: the file is parsed and the entry rewritten.
+public struct TreeCache: Sendable {
+    public let directory: String
+
+    public init(directory: String) {
+        self.directory = directory
+    }
+
+    /// `$XDG_CACHE_HOME/trailhead`, else `~/.cache/trailhead`; nil when neither can be found
+    /// or `TRAILHEAD_NO_CACHE` is set.
+    public static func standard(environment: [String: String]) -> TreeCache? {
+        if !(environment["TRAILHEAD_NO_CACHE"] ?? "").isEmpty { return nil }
+        if let cache = environment["XDG_CACHE_HOME"], !cache.isEmpty { return TreeCache(directory: cache + "/trailhead") }
+        guard let home = environment["HOME"], !home.isEmpty else { return nil }
+        return TreeCache(directory: home + "/.cache/trailhead")
+    }
+
+    /// Files smaller than this are parsed directly: reading a cache entry would not be faster.
+    static let minimumSize = 64 << 10
+
+    func entryPath(for bytes: [UInt8]) -> String {
+        "\(directory)/tree-\(String(Self.hash(bytes), radix: 16))-\(bytes.count).bin"
+    }
+
+    func read(_ bytes: [UInt8], file: String, fileSystem: any FileSystem) -> Tree? {
+        guard bytes.count >= Self.minimumSize,
+              case .bytes(let stored) = fileSystem.contents(of: entryPath(for: bytes), limit: 1 << 30)
+        else { return nil }
+        return try? TreeCodec.decode(stored, file: file)
+    }
+
+    func write(_ tree: Tree, for bytes: [UInt8], fileSystem: any FileSystem) {
+        guard bytes.count >= Self.minimumSize else { return }
+        fileSystem.writeAtomically(TreeCodec.encode(tree), to: entryPath(for: bytes), creatingDirectory: directory)
+    }
+
+    /// FNV-1a, 64 bits: fast and well spread; a collision would need the same length too.
+    static func hash(_ bytes: [UInt8]) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        bytes.withUnsafeBufferPointer { buffer in
+            for byte in buffer {
+                hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
+            }
+        }
+        return hash
+    }
+}

@@ -1,0 +1,155 @@
+/// Writes a loaded tree to bytes and reads it back, for the cache. Source locations keep their
+/// line and column; the file name is supplied on reading, since the same content may move.
+enum TreeCodec {
+    static let magic = "trailhead-tree-cache-1"
+
+    static func encode(_ tree: Tree) -> [UInt8] {
+        var writer = BinaryWriter()
+        writer.string(magic)
+        writer.int(tree.formatVersion)
+        writer.string(tree.id)
+        writer.string(tree.title)
+        writer.string(tree.description)
+        writer.string(tree.startID)
+        writer.optional(tree.feedback)
+        location(tree.location, &writer)
+        location(tree.startLocation, &writer)
+        writer.int(tree.nodeOrder.count)
+        for id in tree.nodeOrder {
+            guard let node = tree.nodes[id] else { continue }
+            writer.string(node.id)
+            writer.strings(node.tags)
+            location(node.location, &writer)
+            switch node.content {
+            case .question(let question):
+                writer.int(0)
+                writer.string(question.text)
+                writer.optional(question.explanation)
+                writer.int(question.choices.count)
+                for choice in question.choices {
+                    writer.string(choice.label)
+                    writer.optional(choice.hint)
+                    reference(choice.target, &writer)
+                    location(choice.location, &writer)
+                }
+            case .resource(let resource):
+                writer.int(1)
+                writer.string(resource.title)
+                writer.optional(resource.body)
+                writer.int(resource.links.count)
+                for link in resource.links {
+                    writer.string(link.url)
+                    writer.optional(link.label)
+                    location(link.location, &writer)
+                }
+                writer.int(resource.commands.count)
+                for command in resource.commands {
+                    writer.string(command.run)
+                    writer.string(command.does)
+                    writer.bool(command.multiline)
+                    location(command.location, &writer)
+                    writer.int(command.placeholders.count)
+                    for placeholder in command.placeholders {
+                        writer.string(placeholder.name)
+                        writer.string(placeholder.prompt)
+                        writer.optional(placeholder.defaultValue)
+                        writer.optional(placeholder.pattern)
+                        location(placeholder.location, &writer)
+                    }
+                }
+                writer.int(resource.seeAlso.count)
+                resource.seeAlso.forEach { reference($0, &writer) }
+            }
+        }
+        return writer.bytes
+    }
+
+    static func decode(_ bytes: [UInt8], file: String) throws -> Tree {
+        try bytes.withUnsafeBufferPointer { buffer in
+            var reader = BinaryReader(buffer)
+            guard try reader.string() == magic else { throw BinaryReader.Corrupt() }
+            let formatVersion = try reader.int()
+            let id = try reader.string()
+            let title = try reader.string()
+            let description = try reader.string()
+            let startID = try reader.string()
+            let feedback = try reader.optional()
+            let treeLocation = try location(&reader, file)
+            let startLocation = try location(&reader, file)
+            let count = try reader.count()
+            var order: [String] = []
+            var nodes: [String: Node] = [:]
+            order.reserveCapacity(count)
+            nodes.reserveCapacity(count)
+            for _ in 0..<count {
+                let nodeID = try reader.string()
+                let tags = try reader.strings()
+                let nodeLocation = try location(&reader, file)
+                let content: Node.Content
+                switch try reader.int() {
+                case 0:
+                    let text = try reader.string()
+                    let explanation = try reader.optional()
+                    var choices: [Choice] = []
+                    for _ in 0..<(try reader.count()) {
+                        choices.append(Choice(
+                            label: try reader.string(), hint: try reader.optional(),
+                            target: try reference(&reader, file), location: try location(&reader, file)))
+                    }
+                    content = .question(Question(text: text, explanation: explanation, choices: choices))
+                case 1:
+                    let resourceTitle = try reader.string()
+                    let body = try reader.optional()
+                    var links: [Link] = []
+                    for _ in 0..<(try reader.count()) {
+                        links.append(Link(url: try reader.string(), label: try reader.optional(), location: try location(&reader, file)))
+                    }
+                    var commands: [Command] = []
+                    for _ in 0..<(try reader.count()) {
+                        let run = try reader.string()
+                        let does = try reader.string()
+                        let multiline = try reader.bool()
+                        let commandLocation = try location(&reader, file)
+                        var placeholders: [Placeholder] = []
+                        for _ in 0..<(try reader.count()) {
+                            placeholders.append(Placeholder(
+                                name: try reader.string(), prompt: try reader.string(), defaultValue: try reader.optional(),
+                                pattern: try reader.optional(), location: try location(&reader, file)))
+                        }
+                        commands.append(Command(run: run, does: does, placeholders: placeholders, multiline: multiline, location: commandLocation))
+                    }
+                    var seeAlso: [NodeReference] = []
+                    for _ in 0..<(try reader.count()) { seeAlso.append(try reference(&reader, file)) }
+                    content = .resource(Resource(title: resourceTitle, body: body, links: links, commands: commands, seeAlso: seeAlso))
+                default:
+                    throw BinaryReader.Corrupt()
+                }
+                order.append(nodeID)
+                nodes[nodeID] = Node(id: nodeID, content: content, tags: tags, location: nodeLocation)
+            }
+            guard reader.isAtEnd, nodes.count == order.count else { throw BinaryReader.Corrupt() }
+            return Tree(
+                formatVersion: formatVersion, id: id, title: title, description: description, startID: startID,
+                feedback: feedback, nodeOrder: order, nodes: nodes, location: treeLocation, startLocation: startLocation)
+        }
+    }
+
+    private static func location(_ location: SourceLocation, _ writer: inout BinaryWriter) {
+        writer.int(location.line)
+        writer.int(location.column)
+    }
+
+    private static func location(_ reader: inout BinaryReader, _ file: String) throws -> SourceLocation {
+        SourceLocation(file: file, line: try reader.int(), column: try reader.int())
+    }
+
+    private static func reference(_ reference: NodeReference, _ writer: inout BinaryWriter) {
+        writer.optional(reference.treeID)
+        writer.string(reference.nodeID)
+        location(reference.location, &writer)
+    }
+
+    private static func reference(_ reader: inout BinaryReader, _ file: String) throws -> NodeReference {
+        NodeReference(treeID: try reader.optional(), nodeID: try reader.string(), location: try location(&reader, file))
+    }
+}
