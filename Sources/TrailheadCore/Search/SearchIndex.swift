@@ -39,6 +39,9 @@ public struct SearchIndex: Sendable {
     var titleLength: [Int32] = []
 
     public init(catalog: Catalog) {
+        let estimate = catalog.nodeCount * 256
+        lower.reserveCapacity(estimate)
+        upperBits.reserveCapacity(estimate / 64 + 1)
         var incomingLabels: [NodeKey: [String]] = [:]
         for tree in catalog.trees {
             for node in tree.orderedNodes {
@@ -86,20 +89,31 @@ public struct SearchIndex: Sendable {
     }
 
     private mutating func addField(_ kind: Field, _ text: String) {
-        let folded = TextFolding.fold(text)
         fieldStart.append(Int32(lower.count))
-        for (offset, byte) in folded.lower.enumerated() {
-            let position = lower.count
-            if position / 64 >= upperBits.count { upperBits.append(0) }
-            if folded.cased[offset] != byte { upperBits[position / 64] |= 1 << UInt64(position % 64) }
-            lower.append(byte)
+        let isASCII = text.utf8.allSatisfy { $0 < 0x80 }
+        if isASCII {
+            // The common case, byte by byte: no Characters, no temporary arrays.
+            for byte in text.utf8 {
+                appendByte(FuzzyMatcher.isUpper(byte) ? byte | 0x20 : byte, upper: FuzzyMatcher.isUpper(byte))
+            }
+        } else {
+            let folded = TextFolding.fold(text)
+            for (offset, byte) in folded.lower.enumerated() {
+                appendByte(byte, upper: folded.cased[offset] != byte)
+            }
         }
         fieldEnd.append(Int32(lower.count))
         // A separator between fields, so a fuzzy term never runs from one field into the next.
-        lower.append(0x0A)
-        if lower.count / 64 >= upperBits.count { upperBits.append(0) }
+        appendByte(0x0A, upper: false)
         fieldKind.append(kind)
         fieldBonus.append(Int32(kind.bonus))
         fieldText.append(text)
+    }
+
+    private mutating func appendByte(_ byte: UInt8, upper: Bool) {
+        let position = lower.count
+        if position / 64 >= upperBits.count { upperBits.append(0) }
+        if upper { upperBits[position / 64] |= 1 << UInt64(position % 64) }
+        lower.append(byte)
     }
 }
