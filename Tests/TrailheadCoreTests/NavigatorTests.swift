@@ -174,3 +174,27 @@ import Testing
         #expect(navigator.state.status?.contains("not loaded") == true)
     }
 }
+
+@Suite struct ReadingTests {
+    @Test func aLongResourceOpensAtItsTitleAndDownReadsOnThenSelects() {
+        var navigator = Navigator(catalog: TestTrees.bundledLibrary.catalog, start: NodeKey(tree: "escape-vre", node: "jupyterhub"), size: ScreenSize(columns: 60, rows: 15), version: "1")
+        #expect(navigator.state.selection == -1)
+        #expect(navigator.state.scroll == 0)
+        #expect(Renderer.render(navigator).text.split(separator: "\n")[1].contains("JupyterHub"))
+        #expect(navigator.handle(.choose) == nil)
+        #expect(navigator.state.status?.contains("Read on") == true)
+        var steps = 0
+        while navigator.state.selection < 0 && steps < 20 {
+            navigator.handle(.move(1))
+            steps += 1
+        }
+        #expect(navigator.state.selection == 0)
+        #expect(steps > 1)
+        #expect(Renderer.render(navigator).text.contains("▸ ↗ VRE JupyterHub"))
+    }
+
+    @Test func aShortResourceSelectsItsFirstItemAtOnce() {
+        let navigator = Navigator(catalog: TestTrees.bundledLibrary.catalog, start: NodeKey(tree: "escape-vre", node: "jupyterhub"), size: ScreenSize(columns: 100, rows: 40), version: "1")
+        #expect(navigator.state.selection == 0)
+    }
+}

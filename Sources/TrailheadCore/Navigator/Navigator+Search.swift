@@ -91,6 +91,7 @@ extension Navigator {
         state.place = .node(Trail(arrivingAt: key, in: catalog))
         state.selection = 0
         state.scroll = 0
+        startReadingIfItemsAreBelow()
         revealSelection()
     }
 

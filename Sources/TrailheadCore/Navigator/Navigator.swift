@@ -26,6 +26,7 @@ public struct Navigator: Sendable {
             place = .treeList
         }
         state = NavigatorState(place: place, size: size)
+        startReadingIfItemsAreBelow()
     }
 
     /// Rows available to the page between the breadcrumb bar and the status and key rows.
@@ -98,6 +99,10 @@ public struct Navigator: Sendable {
                 scroll(by: delta)
                 return nil
             }
+            if state.selection < 0 {
+                readOn(delta)
+                return nil
+            }
             select(min(max(state.selection + delta, 0), count - 1))
         case .moveToFirst:
             select(0)
@@ -108,6 +113,10 @@ public struct Navigator: Sendable {
         case .scroll(let delta):
             scroll(by: delta)
         case .choose:
+            if state.selection < 0 {
+                state.status = "Read on with ↓ to reach the links and commands"
+                return nil
+            }
             return activate(state.selection)
         case .chooseNumber(let number):
             return chooseNumber(number, count: count)
@@ -187,7 +196,25 @@ public struct Navigator: Sendable {
         state.place = place
         state.scroll = 0
         state.selection = min(selection, max(items.count - 1, 0))
+        startReadingIfItemsAreBelow()
         revealSelection()
+    }
+
+    /// A resource whose first link or command is below the screen opens at its title, with
+    /// nothing selected, so the text is read first; ↓ scrolls on and then selects.
+    mutating func startReadingIfItemsAreBelow() {
+        guard case .node(let trail) = state.place, catalog.node(trail.current)?.isResource == true,
+              state.selection == 0, let first = layout.lineRange(ofItem: 0), first.lowerBound >= bodyHeight
+        else { return }
+        state.selection = -1
+    }
+
+    private mutating func readOn(_ delta: Int) {
+        if delta > 0, let first = layout.lineRange(ofItem: 0), first.lowerBound < state.scroll + bodyHeight {
+            select(0)
+        } else {
+            scroll(by: delta * 3)
+        }
     }
 
     private mutating func goBack() {
@@ -257,7 +284,7 @@ public struct Navigator: Sendable {
 
     /// Scrolls so the selected item is fully visible (or at least its first line).
     mutating func revealSelection() {
-        guard let range = layout.lineRange(ofItem: state.selection) else {
+        guard state.selection >= 0, let range = layout.lineRange(ofItem: state.selection) else {
             clampScroll()
             return
         }

@@ -142,7 +142,9 @@ public enum Renderer {
             keys = [("↑↓", "scroll"), ("any other key", "close")]
         } else {
             // Most important first: what does not fit at the end of the row is dropped.
-            keys = [("↑↓", "move"), ("Enter", enterMeaning(navigator)), ("q", "quit"), ("?", "help")]
+            keys = navigator.state.selection < 0
+                ? [("↓", "read on"), ("q", "quit"), ("?", "help")]
+                : [("↑↓", "move"), ("Enter", enterMeaning(navigator)), ("q", "quit"), ("?", "help")]
             if case .node = state.place { keys.append(("←", "back")) }
             keys.append(("/", "search"))
             if selectedItemIsCopyable(navigator) { keys.append(("c", "copy")) }
