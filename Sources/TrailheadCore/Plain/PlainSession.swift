@@ -193,7 +193,11 @@ public struct PlainSession<IO: LineIO> {
         guard let trail else {
             io.write("Choose a guide:\n\n")
             for (index, tree) in catalog.trees.enumerated() {
-                io.write("  \(index + 1). \(TextSanitizer.line(tree.title)) — \(TextSanitizer.line(tree.description))\n")
+                let number = "  \(index + 1). "
+                let entry = "\(TextSanitizer.line(tree.title)) — \(TextSanitizer.line(tree.description))"
+                for (offset, line) in TextWrapper.wrap(entry, width: text.width - number.count).enumerated() {
+                    io.write((offset == 0 ? number : String(repeating: " ", count: number.count)) + line + "\n")
+                }
             }
             io.write("\n")
             return
