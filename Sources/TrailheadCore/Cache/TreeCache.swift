@@ -36,12 +36,19 @@ public struct TreeCache: Sendable {
         fileSystem.writeAtomically(TreeCodec.encode(tree), to: entryPath(for: bytes), creatingDirectory: directory)
     }
 
-    /// FNV-1a, 64 bits: fast and well spread; a collision would need the same length too.
+    /// A 64-bit multiply-xorshift hash over eight bytes at a time (the tail FNV-1a style):
+    /// not cryptographic, but well spread, and a collision would need the same length too.
     static func hash(_ bytes: [UInt8]) -> UInt64 {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        bytes.withUnsafeBufferPointer { buffer in
-            for byte in buffer {
-                hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
+        bytes.withUnsafeBytes { raw in
+            let words = raw.count / 8
+            for index in 0..<words {
+                let word = raw.loadUnaligned(fromByteOffset: index * 8, as: UInt64.self)
+                hash = (hash ^ word) &* 0x9E37_79B9_7F4A_7C15
+                hash ^= hash >> 29
+            }
+            for index in (words * 8)..<raw.count {
+                hash = (hash ^ UInt64(raw[index])) &* 0x100_0000_01b3
             }
         }
         return hash
