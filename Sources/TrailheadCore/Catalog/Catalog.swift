@@ -2,8 +2,19 @@
 public struct Catalog: Sendable {
     public let trees: [Tree]
     private let treeIndex: [String: Int]
+    /// Every node in one numbering: tree by tree, in file order.
+    private let keys: [NodeKey]
+    /// Where each tree's nodes start in `keys`, and each node id's place within its tree.
+    private let treeOffset: [Int]
+    private let localIndex: [[String: Int32]]
     /// For each tree, how each reachable node is first reached from that tree's start.
-    private let routes: [String: [NodeKey: PathStep]]
+    private let routes: [[Int32: Route]]
+
+    /// One step of a route, by node number: where it came from and which choice (or -1 for see-also).
+    private struct Route: Sendable {
+        var from: Int32
+        var choice: Int32
+    }
 
     public init(trees: [Tree]) {
         self.trees = trees
@@ -12,11 +23,42 @@ public struct Catalog: Sendable {
             index[tree.id] = position
         }
         treeIndex = index
-        var routes: [String: [NodeKey: PathStep]] = [:]
+        var keys: [NodeKey] = []
+        var treeOffset: [Int] = []
+        var localIndex: [[String: Int32]] = []
         for tree in trees {
-            routes[tree.id] = Self.routes(from: NodeKey(tree: tree.id, node: tree.startID), trees: trees, index: index)
+            treeOffset.append(keys.count)
+            var local: [String: Int32] = [:]
+            local.reserveCapacity(tree.nodeOrder.count)
+            for (position, id) in tree.nodeOrder.enumerated() {
+                local[id] = Int32(position)
+                keys.append(NodeKey(tree: tree.id, node: id))
+            }
+            localIndex.append(local)
         }
-        self.routes = routes
+        self.keys = keys
+        self.treeOffset = treeOffset
+        self.localIndex = localIndex
+        // Edges by number, resolved once: choices in order, then see-also entries (choice -1).
+        var edges: [[(target: Int32, choice: Int32)]] = []
+        edges.reserveCapacity(keys.count)
+        for tree in trees {
+            for id in tree.nodeOrder {
+                var out: [(Int32, Int32)] = []
+                for (number, reference) in (tree.nodes[id]?.references ?? []).enumerated() {
+                    let target = reference.key(from: tree.id)
+                    guard let targetTree = index[target.tree], let local = localIndex[targetTree][target.node] else { continue }
+                    let isChoice = tree.nodes[id]?.question != nil
+                    out.append((Int32(treeOffset[targetTree]) + local, isChoice ? Int32(number) : -1))
+                }
+                edges.append(out)
+            }
+        }
+        var seen = [Bool](repeating: false, count: keys.count)
+        routes = trees.enumerated().map { position, tree in
+            guard let start = localIndex[position][tree.startID] else { return [:] }
+            return Self.routes(from: Int32(treeOffset[position]) + start, edges: edges, seen: &seen)
+        }
     }
 
     public func tree(_ id: String) -> Tree? {
@@ -48,55 +90,50 @@ public struct Catalog: Sendable {
     /// The steps from the start of the node's tree to the node: the breadcrumb a user would have
     /// after walking there. Empty for the start itself; nil when the node cannot be reached.
     public func path(to key: NodeKey) -> [PathStep]? {
-        guard let tree = tree(key.tree), let routes = routes[tree.id] else { return nil }
-        let start = startKey(of: tree)
+        guard let position = treeIndex[key.tree], let local = localIndex[position][key.node],
+              let start = localIndex[position][trees[position].startID] else { return nil }
+        let routes = self.routes[position]
+        let startNumber = Int32(treeOffset[position]) + start
         var steps: [PathStep] = []
-        var current = key
-        while current != start {
-            guard let step = routes[current], steps.count <= routes.count else { return nil }
-            steps.append(step)
-            current = step.from
+        var current = Int32(treeOffset[position]) + local
+        while current != startNumber {
+            guard let route = routes[current], steps.count <= routes.count else { return nil }
+            let from = keys[Int(route.from)]
+            if route.choice >= 0, let choice = node(from)?.question?.choices[Int(route.choice)] {
+                steps.append(PathStep(from: from, via: .choice(number: Int(route.choice) + 1, label: choice.label)))
+            } else {
+                steps.append(PathStep(from: from, via: .seeAlso))
+            }
+            current = route.from
         }
         return steps.reversed()
     }
 
     /// The nodes reachable from a tree's start through choices and see-also entries.
     public func reachable(fromStartOf treeID: String) -> Set<NodeKey> {
-        guard let tree = tree(treeID), let routes = routes[treeID] else { return [] }
-        var keys = Set(routes.keys)
-        keys.insert(startKey(of: tree))
-        return keys
+        guard let position = treeIndex[treeID], let tree = tree(treeID) else { return [] }
+        var reachable = Set(routes[position].keys.map { keys[Int($0)] })
+        if tree.nodes[tree.startID] != nil { reachable.insert(startKey(of: tree)) }
+        return reachable
     }
 
     /// Breadth-first, choices before see-also, so each route is a shortest walk a user would take.
-    private static func routes(from start: NodeKey, trees: [Tree], index: [String: Int]) -> [NodeKey: PathStep] {
-        var routes: [NodeKey: PathStep] = [:]
-        guard let startTree = index[start.tree].map({ trees[$0] }), startTree.nodes[start.node] != nil else { return routes }
+    /// `seen` is all false on entry and is left all false, so one buffer serves every tree.
+    private static func routes(from start: Int32, edges: [[(target: Int32, choice: Int32)]], seen: inout [Bool]) -> [Int32: Route] {
+        var routes: [Int32: Route] = [:]
+        seen[Int(start)] = true
         var queue = [start]
         var head = 0
-        var seen: Set<NodeKey> = [start]
         while head < queue.count {
             let current = queue[head]
             head += 1
-            guard let node = index[current.tree].flatMap({ trees[$0].nodes[current.node] }) else { continue }
-            var edges: [(NodeKey, PathStep.Via)] = []
-            switch node.content {
-            case .question(let question):
-                for (number, choice) in question.choices.enumerated() {
-                    edges.append((choice.target.key(from: current.tree), .choice(number: number + 1, label: choice.label)))
-                }
-            case .resource(let resource):
-                for reference in resource.seeAlso {
-                    edges.append((reference.key(from: current.tree), .seeAlso))
-                }
-            }
-            for (target, via) in edges where !seen.contains(target) {
-                guard index[target.tree].flatMap({ trees[$0].nodes[target.node] }) != nil else { continue }
-                seen.insert(target)
-                routes[target] = PathStep(from: current, via: via)
-                queue.append(target)
+            for edge in edges[Int(current)] where !seen[Int(edge.target)] {
+                seen[Int(edge.target)] = true
+                routes[edge.target] = Route(from: current, choice: edge.choice)
+                queue.append(edge.target)
             }
         }
+        for visited in queue { seen[Int(visited)] = false }
         return routes
     }
 }
