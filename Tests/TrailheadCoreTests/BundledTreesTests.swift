@@ -44,8 +44,8 @@ import Glibc
         for key in allKeys {
             #expect(schema.contains("\"\(key)\": {"), "schema lacks property \(key)")
         }
-        #expect(schema.contains(#""required": ["format", "id", "title", "description", "start", "nodes"]"#)
-            || schema.contains(#""format",\#n    "id","#))
+        let required = ["format", "id", "title", "description", "start", "nodes"].map { "    \"\($0)\"" }.joined(separator: ",\n")
+        #expect(schema.contains("  \"required\": [\n" + required + "\n  ],"))
     }
 
     /// The complete example in docs/tree-format.md must be a valid tree.

@@ -80,11 +80,6 @@ public struct Catalog: Sendable {
         return node(resolved) == nil ? nil : resolved
     }
 
-    /// Every node of every tree, in file order.
-    public var allNodeKeys: [NodeKey] {
-        trees.flatMap { tree in tree.nodeOrder.map { NodeKey(tree: tree.id, node: $0) } }
-    }
-
     public var nodeCount: Int { trees.reduce(0) { $0 + $1.nodes.count } }
 
     /// The steps from the start of the node's tree to the node: the breadcrumb a user would have

@@ -284,8 +284,9 @@ public struct Navigator: Sendable {
 
     /// Scrolls so the selected item is fully visible (or at least its first line).
     mutating func revealSelection() {
+        let layout = self.layout
         guard state.selection >= 0, let range = layout.lineRange(ofItem: state.selection) else {
-            clampScroll()
+            clampScroll(lineCount: layout.lines.count)
             return
         }
         if range.upperBound >= state.scroll + bodyHeight {
@@ -298,7 +299,7 @@ public struct Navigator: Sendable {
         if state.selection == 0, range.upperBound < bodyHeight {
             state.scroll = 0
         }
-        clampScroll()
+        clampScroll(lineCount: layout.lines.count)
     }
 
     private mutating func scroll(by delta: Int) {
@@ -306,8 +307,8 @@ public struct Navigator: Sendable {
         clampScroll()
     }
 
-    private mutating func clampScroll() {
-        let maximum = max(0, layout.lines.count - bodyHeight)
+    private mutating func clampScroll(lineCount: Int? = nil) {
+        let maximum = max(0, (lineCount ?? layout.lines.count) - bodyHeight)
         state.scroll = min(max(state.scroll, 0), maximum)
     }
 

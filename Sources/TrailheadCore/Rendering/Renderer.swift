@@ -7,14 +7,15 @@ public enum Renderer {
         var rows: [[Span]] = []
         rows.append(bar(navigator))
         var cursor: (column: Int, row: Int)?
+        let lines = navigator.layout.lines
         if let pane = state.search {
             let (body, inputCursor) = SearchPaneRenderer.render(pane, navigator: navigator)
             rows += body
             cursor = inputCursor
         } else {
-            rows += page(navigator)
+            rows += page(navigator, lines: lines)
         }
-        rows.append(statusRow(navigator))
+        rows.append(statusRow(navigator, lineCount: lines.count))
         rows.append(footer(navigator))
         var hyperlinks: [Hyperlink] = []
         if let overlay = state.overlay {
@@ -57,9 +58,8 @@ public enum Renderer {
         return row.finished(fill: .bar)
     }
 
-    private static func page(_ navigator: Navigator) -> [[Span]] {
+    private static func page(_ navigator: Navigator, lines: [PageLayout.Line]) -> [[Span]] {
         let state = navigator.state
-        let lines = navigator.layout.lines
         let width = state.size.columns
         var rows: [[Span]] = []
         for offset in 0..<navigator.bodyHeight {
@@ -107,7 +107,7 @@ public enum Renderer {
         }
     }
 
-    private static func statusRow(_ navigator: Navigator) -> [Span] {
+    private static func statusRow(_ navigator: Navigator, lineCount total: Int) -> [Span] {
         let state = navigator.state
         var row = RowBuilder(width: state.size.columns)
         if let status = state.status {
@@ -115,7 +115,6 @@ public enum Renderer {
             return row.finished()
         }
         guard state.search == nil else { return row.finished() }
-        let total = navigator.layout.lines.count
         let height = navigator.bodyHeight
         if total > height {
             let above = state.scroll > 0

@@ -58,8 +58,6 @@ public struct SearchIndex: Sendable {
         }
     }
 
-    public var count: Int { keys.count }
-
     private mutating func add(key: NodeKey, node: Node, labels: [String], depth: Int) {
         addField(.title, node.heading)
         labels.forEach { addField(.label, $0) }
