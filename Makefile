@@ -1,13 +1,12 @@
 # Trailhead: `make run` starts it on the bundled trees, `make test` runs every test.
 SWIFT ?= swift
 PREFIX ?= /usr/local
-# Debian packages a new machine may lack: ncursesw for the UI; tmux, zsh and fish for the
+# Debian packages a new machine may lack: ncursesw for the UI, libyaml for reading trees; tmux, zsh and fish for the
 # end-to-end tests of the interface and the shell widgets.
 DEBUG_BIN := .build/debug/trailhead
 RELEASE_BIN := .build/release/trailhead
-# Linking the Swift runtime and Foundation statically halves start-up time and memory
-# (measured in bench/RESULTS.md); the binary is larger. lld links it without the GNU ld
-# warnings that static Foundation triggers.
+# Linking the Swift runtime statically halves start-up time and memory (measured in
+# bench/RESULTS.md); lld links it without GNU ld's warnings about the static libraries.
 RELEASE_FLAGS := -c release --static-swift-stdlib -Xswiftc -use-ld=lld
 
 .PHONY: all build release run test deps install uninstall clean bench
@@ -18,6 +17,7 @@ deps:
 	@command -v $(SWIFT) >/dev/null 2>&1 || { echo "Swift 6 is needed: see https://www.swift.org/install/linux/"; exit 1; }
 	@missing=""; \
 	[ -e /usr/include/ncursesw/curses.h ] || missing="$$missing libncursesw5-dev"; \
+	[ -e /usr/include/yaml.h ] || missing="$$missing libyaml-dev"; \
 	command -v tmux >/dev/null 2>&1 || missing="$$missing tmux"; \
 	command -v zsh >/dev/null 2>&1 || missing="$$missing zsh"; \
 	command -v fish >/dev/null 2>&1 || missing="$$missing fish"; \

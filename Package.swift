@@ -10,13 +10,14 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
-        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
         .target(
             name: "TrailheadCore",
-            dependencies: [.product(name: "Yams", package: "Yams")]
+            dependencies: ["CLibYAML"]
         ),
+        // libyaml from Debian's libyaml-dev, read at the event level (see docs/DECISIONS.md: why not Yams).
+        .systemLibrary(name: "CLibYAML", providers: [.apt(["libyaml-dev"])]),
         // ncursesw from Debian's libncursesw5-dev; a module map and a shim for the macros.
         .systemLibrary(name: "CNcursesw", providers: [.apt(["libncursesw5-dev"])]),
         // Signal flags and last-resort terminal restoration, which must be async-signal-safe C.

@@ -1,5 +1,6 @@
-/// Keeps decoded trees on disk, keyed by a hash of the file's bytes, so a large catalog that
-/// has not changed is read back instead of parsed again. A missing, stale or damaged entry is
+/// Keeps decoded trees on disk, keyed by a hash of the file's bytes, so a tree that has not
+/// changed is read back instead of parsed again (even the small bundled trees: reading an entry
+/// skips libyaml, the decoder and compiling placeholder patterns, which halves start-up). A missing, stale or damaged entry is
 /// simply ignored: the file is parsed and the entry rewritten.
 public struct TreeCache: Sendable {
     public let directory: String
@@ -17,22 +18,17 @@ public struct TreeCache: Sendable {
         return TreeCache(directory: home + "/.cache/trailhead")
     }
 
-    /// Files smaller than this are parsed directly: reading a cache entry would not be faster.
-    static let minimumSize = 64 << 10
-
     func entryPath(for bytes: [UInt8]) -> String {
         "\(directory)/tree-\(String(Self.hash(bytes), radix: 16))-\(bytes.count).bin"
     }
 
     func read(_ bytes: [UInt8], file: String, fileSystem: any FileSystem) -> Tree? {
-        guard bytes.count >= Self.minimumSize,
-              case .bytes(let stored) = fileSystem.contents(of: entryPath(for: bytes), limit: 1 << 30)
+        guard case .bytes(let stored) = fileSystem.contents(of: entryPath(for: bytes), limit: 1 << 30)
         else { return nil }
         return try? TreeCodec.decode(stored, file: file)
     }
 
     func write(_ tree: Tree, for bytes: [UInt8], fileSystem: any FileSystem) {
-        guard bytes.count >= Self.minimumSize else { return }
         fileSystem.writeAtomically(TreeCodec.encode(tree), to: entryPath(for: bytes), creatingDirectory: directory)
     }
 
