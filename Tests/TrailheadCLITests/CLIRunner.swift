@@ -31,15 +31,15 @@ struct CLIRunner {
     static var fixtures: String { repositoryRoot + "/Tests/Fixtures" }
 
     /// Runs with a clean environment so the user's own trees never leak into a test.
-    static func run(_ arguments: [String], stdin: String = "", environment: [String: String] = [:]) throws -> Outcome {
+    static func run(_ arguments: [String], stdin: String = "", environment: [String: String] = [:], directory: String? = nil) throws -> Outcome {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: binary)
         process.arguments = arguments
         let home = FileManager.default.temporaryDirectory.appendingPathComponent("trailhead-test-home").path
-        var env = ["PATH": "/usr/bin:/bin", "HOME": home, "XDG_DATA_DIRS": "/nonexistent", "LANG": "C.UTF-8", "TERM": "xterm"]
+        var env = ["PATH": "/usr/bin:/bin", "HOME": home, "XDG_DATA_DIRS": "/nonexistent", "XDG_CONFIG_DIRS": "/nonexistent", "LANG": "C.UTF-8", "TERM": "xterm"]
         env.merge(environment) { $1 }
         process.environment = env
-        process.currentDirectoryURL = URL(fileURLWithPath: repositoryRoot)
+        process.currentDirectoryURL = URL(fileURLWithPath: directory ?? repositoryRoot)
         let input = Pipe()
         let output = Pipe()
         let errors = Pipe()

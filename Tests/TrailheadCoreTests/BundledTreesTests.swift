@@ -44,8 +44,10 @@ import Glibc
         for key in allKeys {
             #expect(schema.contains("\"\(key)\": {"), "schema lacks property \(key)")
         }
-        let required = ["format", "id", "title", "description", "start", "nodes"].map { "    \"\($0)\"" }.joined(separator: ",\n")
-        #expect(schema.contains("  \"required\": [\n" + required + "\n  ],"))
+        let required = ["format", "id", "title", "description", "start", "nodes"].map { "      \"\($0)\"" }.joined(separator: ",\n")
+        #expect(schema.contains("  \"else\": {\n    \"required\": [\n" + required + "\n    ]\n  },"))
+        let overlayRequired = ["format", "overrides", "nodes"].map { "      \"\($0)\"" }.joined(separator: ",\n")
+        #expect(schema.contains("  \"then\": {\n    \"required\": [\n" + overlayRequired + "\n    ],"))
     }
 
     /// The complete example in docs/tree-format.md must be a valid tree.

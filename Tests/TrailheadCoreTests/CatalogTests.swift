@@ -57,7 +57,7 @@ import Testing
             bundled: "/bundled")
         #expect(sources.sources.map(\.path) == [
             "cli", "p1", "p2", "/home/u/.config/trailhead/trees",
-            "/d1/trailhead/trees", "/d2/trailhead/trees", "/bundled",
+            "/etc/xdg/trailhead/trees", "/d1/trailhead/trees", "/d2/trailhead/trees", "/bundled",
         ])
         let only = TreeSources.standard(explicit: ["cli"], environment: [:], bundled: "/bundled", includeDefaults: false)
         #expect(only.sources.map(\.path) == ["cli"])

@@ -1,7 +1,7 @@
 /// Writes a loaded tree to bytes and reads it back, for the cache. Source locations keep their
 /// line and column; the file name is supplied on reading, since the same content may move.
 enum TreeCodec {
-    static let magic = "trailhead-tree-cache-1"
+    static let magic = "trailhead-tree-cache-2"
 
     static func encode(_ tree: Tree) -> [UInt8] {
         var writer = BinaryWriter()
@@ -12,6 +12,7 @@ enum TreeCodec {
         writer.string(tree.description)
         writer.string(tree.startID)
         writer.optional(tree.feedback)
+        writer.bool(tree.isOverlay)
         location(tree.location, &writer)
         location(tree.startLocation, &writer)
         writer.int(tree.nodeOrder.count)
@@ -74,6 +75,7 @@ enum TreeCodec {
             let description = try reader.string()
             let startID = try reader.string()
             let feedback = try reader.optional()
+            let isOverlay = try reader.bool()
             let treeLocation = try location(&reader, file)
             let startLocation = try location(&reader, file)
             let count = try reader.count()
@@ -130,7 +132,8 @@ enum TreeCodec {
             guard reader.isAtEnd, nodes.count == order.count else { throw BinaryReader.Corrupt() }
             return Tree(
                 formatVersion: formatVersion, id: id, title: title, description: description, startID: startID,
-                feedback: feedback, nodeOrder: order, nodes: nodes, location: treeLocation, startLocation: startLocation)
+                feedback: feedback, nodeOrder: order, nodes: nodes, location: treeLocation, startLocation: startLocation,
+                isOverlay: isOverlay)
         }
     }
 

@@ -5,11 +5,14 @@ public struct Library: Sendable {
     public var files: [LoadedFile]
     /// Problems found across files: shadowed or duplicate tree ids, missing `--trees` directories.
     public var crossFileDiagnostics: [Diagnostic]
+    /// Nodes that overlays replaced or added, in the order they were applied.
+    public var overrides: [NodeOverride]
 
-    public init(catalog: Catalog, files: [LoadedFile], crossFileDiagnostics: [Diagnostic]) {
+    public init(catalog: Catalog, files: [LoadedFile], crossFileDiagnostics: [Diagnostic], overrides: [NodeOverride] = []) {
         self.catalog = catalog
         self.files = files
         self.crossFileDiagnostics = crossFileDiagnostics
+        self.overrides = overrides
     }
 
     public var brokenFiles: [LoadedFile] { files.filter(\.isBroken) }
@@ -27,22 +30,29 @@ public struct Library: Sendable {
                 }
                 continue
             }
-            for file in loader.load(path: source.path) where seenPaths.insert(loader.fileSystem.canonicalPath(file.path)).inserted {
+            for var file in loader.load(path: source.path) where seenPaths.insert(loader.fileSystem.canonicalPath(file.path)).inserted {
+                file.layer = source.layer
                 files.append(file)
             }
         }
         return assemble(files: files, diagnostics: diagnostics)
     }
 
-    /// Builds the catalog from loaded files given in precedence order: the first file to define a tree id wins.
+    /// Builds the catalog from loaded files given in precedence order: the first file to define a tree id wins,
+    /// then overlays from the same or a higher layer replace or add its nodes, the highest last.
     /// `includeBroken` keeps decodable files with errors, so `validate` can check their references too.
     public static func assemble(files: [LoadedFile], diagnostics: [Diagnostic] = [], includeBroken: Bool = false) -> Library {
         var diagnostics = diagnostics
-        var winners: [String: LoadedFile] = [:]
+        var winners: [String: (file: LoadedFile, rank: Int)] = [:]
         var trees: [Tree] = []
-        for file in files where includeBroken || !file.isBroken {
+        var overlays: [(file: LoadedFile, tree: Tree, rank: Int)] = []
+        for (rank, file) in files.enumerated() where includeBroken || !file.isBroken {
             guard let tree = file.tree else { continue }
-            if let winner = winners[tree.id] {
+            if tree.isOverlay {
+                overlays.append((file, tree, rank))
+                continue
+            }
+            if let winner = winners[tree.id]?.file {
                 let sameDirectory = directory(of: winner.path) == directory(of: file.path)
                 diagnostics.append(Diagnostic(
                     sameDirectory ? .error : .warning, "duplicate-tree-id",
@@ -52,10 +62,30 @@ public struct Library: Sendable {
                     at: tree.location))
                 continue
             }
-            winners[tree.id] = file
+            winners[tree.id] = (file, rank)
             trees.append(tree)
         }
-        return Library(catalog: Catalog(trees: trees), files: files, crossFileDiagnostics: diagnostics)
+        var overrides: [NodeOverride] = []
+        for overlay in overlays.reversed() {
+            guard let index = trees.firstIndex(where: { $0.id == overlay.tree.id }), let base = winners[overlay.tree.id] else {
+                let suggestion = Suggestion.phrase(for: overlay.tree.id, in: trees.map(\.id))
+                diagnostics.append(.warning("overlay-without-tree", "this file overrides tree '\(overlay.tree.id)', which is not loaded\(suggestion)", at: overlay.tree.startLocation))
+                continue
+            }
+            guard overlay.rank < base.rank || directory(of: overlay.file.path) == directory(of: base.file.path) else {
+                diagnostics.append(.warning("overlay-below-tree", "this overlay is ignored: tree '\(overlay.tree.id)' comes from \(base.file.path), which is higher in the search order; put the overlay in a higher layer", at: overlay.tree.startLocation))
+                continue
+            }
+            for node in overlay.tree.orderedNodes {
+                let replaced = trees[index].nodes[node.id]
+                if replaced == nil { trees[index].nodeOrder.append(node.id) }
+                trees[index].nodes[node.id] = node
+                overrides.append(NodeOverride(
+                    tree: overlay.tree.id, node: node.id, location: node.location,
+                    layer: overlay.file.layer, replaced: replaced?.location))
+            }
+        }
+        return Library(catalog: Catalog(trees: trees), files: files, crossFileDiagnostics: diagnostics, overrides: overrides)
     }
 
     static func directory(of path: String) -> String {

@@ -16,6 +16,19 @@ public protocol FileSystem: Sendable {
     func entries(of directory: String) -> [String]?
     /// Writes a file through a temporary name and a rename, so readers never see half of it.
     func writeAtomically(_ bytes: [UInt8], to path: String, creatingDirectory directory: String)
+    /// Who owns a directory and whether others may write into it; nil when it is not a directory.
+    func directoryOwnership(_ path: String) -> DirectoryOwnership?
+}
+
+/// The owner of a directory and whether users other than the owner can change its contents.
+public struct DirectoryOwnership: Sendable, Equatable {
+    public var owner: UInt32
+    public var writableByOthers: Bool
+
+    public init(owner: UInt32, writableByOthers: Bool) {
+        self.owner = owner
+        self.writableByOthers = writableByOthers
+    }
 }
 
 /// What reading a file gave.
@@ -56,6 +69,12 @@ public struct LocalFileSystem: FileSystem {
     public func isDirectory(_ path: String) -> Bool {
         var info = stat()
         return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
+    }
+
+    public func directoryOwnership(_ path: String) -> DirectoryOwnership? {
+        var info = stat()
+        guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR else { return nil }
+        return DirectoryOwnership(owner: info.st_uid, writableByOthers: info.st_mode & (S_IWGRP | S_IWOTH) != 0)
     }
 
     public func exists(_ path: String) -> Bool {

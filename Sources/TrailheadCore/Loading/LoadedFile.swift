@@ -3,11 +3,14 @@ public struct LoadedFile: Sendable {
     public var path: String
     public var tree: Tree?
     public var diagnostics: [Diagnostic]
+    /// The layer of the source it was found in (`--trees`, `project`, `user`, `site`, `bundled`…).
+    public var layer: String
 
-    public init(path: String, tree: Tree?, diagnostics: [Diagnostic]) {
+    public init(path: String, tree: Tree?, diagnostics: [Diagnostic], layer: String = "") {
         self.path = path
         self.tree = tree
         self.diagnostics = diagnostics
+        self.layer = layer
     }
 
     /// A file with any error is kept out of the catalog, so one bad file never breaks a walk.

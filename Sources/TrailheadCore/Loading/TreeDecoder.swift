@@ -16,7 +16,9 @@ struct Fields {
 ///
 /// Decoding goes on after a problem so that one run of `validate` shows all of them.
 struct TreeDecoder {
-    static let treeKeys = ["format", "id", "title", "description", "start", "feedback", "nodes"]
+    static let treeKeys = ["format", "id", "title", "description", "start", "feedback", "nodes", "overrides"]
+    /// An overlay file (`overrides: TREE`) only brings nodes; the tree it changes has the rest.
+    static let overlayKeys = ["format", "overrides", "description", "nodes"]
     static let questionKeys = ["question", "explain", "choices", "tags"]
     static let resourceKeys = ["title", "body", "tags", "links", "commands", "see-also"]
     static let choiceKeys = ["label", "hint", "goto", "node"]
@@ -46,6 +48,9 @@ struct TreeDecoder {
         guard let fields = mapping(root, what: "a tree file", allowed: Self.treeKeys) else { return nil }
         let rootLocation = location(of: root)
         let formatVersion = decodeFormat(fields["format"], at: rootLocation)
+        if let overrides = fields["overrides"] {
+            return decodeOverlay(fields, overrides: overrides, format: formatVersion, at: rootLocation)
+        }
         let id = requiredText(fields, "id", in: "the tree", at: rootLocation)
         if let id, !Self.isValidTreeID(id.text) {
             report(.error("bad-id", "tree id '\(id.text)' must be lowercase letters, digits and '-' (at most 64), starting with a letter or digit", at: id.location))
@@ -77,6 +82,31 @@ struct TreeDecoder {
     }
 
     // MARK: - Tree level
+
+    /// A site or project file that replaces or adds nodes of another tree, found by id.
+    private mutating func decodeOverlay(
+        _ fields: Fields, overrides: YAMLEntry, format: Int?, at rootLocation: SourceLocation
+    ) -> Tree? {
+        for key in Self.treeKeys where !Self.overlayKeys.contains(key) {
+            guard let entry = fields[key] else { continue }
+            report(.error("not-in-overlay", "'\(key)' does not belong in a file with 'overrides'; an overlay only brings nodes, the tree it overrides keeps its own \(key)", at: keyLocation(entry)))
+        }
+        guard let target = optionalText(overrides, key: "overrides") else { return nil }
+        if !Self.isValidTreeID(target.text) {
+            report(.error("bad-id", "'overrides' must name a tree id (lowercase letters, digits and '-'), not '\(target.text)'", at: target.location))
+            return nil
+        }
+        if let nodesEntry = fields["nodes"] {
+            decodeNodes(nodesEntry.value)
+        } else {
+            report(.error("missing-key", "the overlay has no 'nodes'; add the nodes it replaces or adds, by id", at: rootLocation))
+        }
+        let description = optionalText(fields["description"], key: "description")
+        return Tree(
+            formatVersion: format ?? Self.supportedFormat, id: target.text, title: target.text,
+            description: description?.text ?? "", startID: "", feedback: nil, nodeOrder: nodeOrder, nodes: nodes,
+            location: rootLocation, startLocation: target.location, isOverlay: true)
+    }
 
     private mutating func decodeFormat(_ entry: YAMLEntry?, at rootLocation: SourceLocation) -> Int? {
         guard let entry else {

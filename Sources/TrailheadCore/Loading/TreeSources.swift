@@ -17,24 +17,30 @@ public struct TreeSources: Sendable, Equatable {
         self.sources = sources
     }
 
-    /// The standard search order: `--trees` directories, then `TRAILHEAD_PATH`, the user's
-    /// `$XDG_CONFIG_HOME/trailhead/trees`, each `$XDG_DATA_DIRS/…/trailhead/trees`, and last the bundled trees.
-    /// `includeDefaults: false` keeps only the `--trees` directories.
+    /// The standard search order, highest precedence first: `--trees` paths, `TRAILHEAD_PATH`,
+    /// the project's `.trailhead/` (see `ProjectLayer`), the user's `$XDG_CONFIG_HOME/trailhead/trees`,
+    /// the site's `trailhead/trees` under each `$XDG_CONFIG_DIRS` (default `/etc/xdg`) and each
+    /// `$XDG_DATA_DIRS`, and last the bundled trees. `includeDefaults: false` keeps only `--trees`.
     public static func standard(
-        explicit: [String], environment: [String: String], bundled: String?, includeDefaults: Bool = true
+        explicit: [String], environment: [String: String], bundled: String?, project: String? = nil,
+        includeDefaults: Bool = true
     ) -> TreeSources {
         var sources = explicit.map { Source(path: $0, layer: "--trees") }
         guard includeDefaults else { return TreeSources(sources: sources) }
         for path in (environment["TRAILHEAD_PATH"] ?? "").split(separator: ":") where !path.isEmpty {
             sources.append(Source(path: String(path), layer: "TRAILHEAD_PATH"))
         }
+        if let project {
+            sources.append(Source(path: project, layer: "project"))
+        }
         let home = environment["HOME"] ?? ""
         let configHome = nonEmpty(environment["XDG_CONFIG_HOME"]) ?? (home.isEmpty ? nil : "\(home)/.config")
         if let configHome {
             sources.append(Source(path: "\(configHome)/trailhead/trees", layer: "user"))
         }
+        let configDirs = nonEmpty(environment["XDG_CONFIG_DIRS"]) ?? "/etc/xdg"
         let dataDirs = nonEmpty(environment["XDG_DATA_DIRS"]) ?? "/usr/local/share:/usr/share"
-        for directory in dataDirs.split(separator: ":") where !directory.isEmpty {
+        for directory in (configDirs + ":" + dataDirs).split(separator: ":") where !directory.isEmpty {
             sources.append(Source(path: "\(directory)/trailhead/trees", layer: "site"))
         }
         if let bundled {

@@ -12,11 +12,14 @@ public struct Tree: Sendable {
     public var nodes: [String: Node]
     public var location: SourceLocation
     public var startLocation: SourceLocation
+    /// An overlay (`overrides: TREE`) carries nodes that replace or extend tree `id` from a
+    /// higher layer; it is merged into that tree and never listed on its own.
+    public var isOverlay: Bool
 
     public init(
         formatVersion: Int, id: String, title: String, description: String, startID: String,
         feedback: String?, nodeOrder: [String], nodes: [String: Node],
-        location: SourceLocation, startLocation: SourceLocation
+        location: SourceLocation, startLocation: SourceLocation, isOverlay: Bool = false
     ) {
         self.formatVersion = formatVersion
         self.id = id
@@ -28,6 +31,7 @@ public struct Tree: Sendable {
         self.nodes = nodes
         self.location = location
         self.startLocation = startLocation
+        self.isOverlay = isOverlay
     }
 
     public var file: String { location.file }

@@ -12,12 +12,14 @@ public struct TreeValidator: Sendable {
         let referencedFromOutside = referencesBetweenTrees()
         let leadsToResource = nodesThatReachAResource()
         var diagnostics: [Diagnostic] = []
-        for tree in catalog.trees where files?.contains(tree.file) ?? true {
-            diagnostics += danglingReferences(in: tree)
-            diagnostics += traps(in: tree, leadsToResource: leadsToResource)
-            if filesWithErrors.contains(tree.file) { continue }
+        for tree in catalog.trees {
+            // Judged node by node: an overlay's nodes live in another file than their tree's.
+            let checked = tree.orderedNodes.filter { files?.contains($0.location.file) ?? true }
+            guard !checked.isEmpty else { continue }
+            diagnostics += danglingReferences(in: checked, of: tree)
+            diagnostics += traps(in: checked, of: tree, leadsToResource: leadsToResource)
             let reachable = catalog.reachable(fromStartOf: tree.id)
-            for node in tree.orderedNodes {
+            for node in checked where !filesWithErrors.contains(node.location.file) {
                 let key = NodeKey(tree: tree.id, node: node.id)
                 if !reachable.contains(key) && !referencedFromOutside.contains(key) && tree.nodes[tree.startID] != nil {
                     diagnostics.append(.warning("unreachable", "node '\(node.id)' cannot be reached from start '\(tree.startID)'; link to it from a choice or see-also, or remove it", at: node.location))
@@ -27,9 +29,9 @@ public struct TreeValidator: Sendable {
         return diagnostics
     }
 
-    private func danglingReferences(in tree: Tree) -> [Diagnostic] {
+    private func danglingReferences(in nodes: [Node], of tree: Tree) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
-        for node in tree.orderedNodes {
+        for node in nodes {
             for reference in node.references {
                 let key = reference.key(from: tree.id)
                 guard let target = catalog.tree(key.tree) else {
@@ -49,9 +51,9 @@ public struct TreeValidator: Sendable {
 
     /// A trap is a question from which every path leads only to more questions, round and round.
     /// Each trap is reported once, at the first trapped question a walk from the start meets.
-    private func traps(in tree: Tree, leadsToResource: Set<NodeKey>) -> [Diagnostic] {
+    private func traps(in nodes: [Node], of tree: Tree, leadsToResource: Set<NodeKey>) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
-        for node in tree.orderedNodes {
+        for node in nodes {
             // A question whose choices all lead nowhere is already reported as a dead end or dangling.
             guard let question = node.question,
                   question.choices.contains(where: { catalog.node($0.target.key(from: tree.id)) != nil })

@@ -10,8 +10,22 @@ struct List: ParsableCommand {
     @Flag(help: "Print JSON: {\"trees\": [{id, title, description, file, nodes, start: {node, question}}]}.")
     var json = false
 
+    @Flag(help: "Show where trees are looked for, which file and layer each tree came from, and which nodes overlays replaced.")
+    var sources = false
+
     func run() throws {
-        let catalog = trees.loadLibrary().catalog
+        let library = trees.loadLibrary()
+        if sources {
+            let fileSystem = LocalFileSystem()
+            let report = SourceReport(sources: trees.sources, library: library, exists: fileSystem.exists)
+            if json {
+                Output.json(report.json)
+            } else {
+                report.lines.forEach(Output.line)
+            }
+            return
+        }
+        let catalog = library.catalog
         if json {
             Output.json(.object([("trees", .array(catalog.trees.map { tree in
                 .object([

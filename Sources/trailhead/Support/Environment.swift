@@ -17,6 +17,15 @@ enum Environment {
         return result
     }
 
+    /// The current directory, or nil when it has been removed or is too deep to name.
+    static var workingDirectory: String? {
+        guard let path = getcwd(nil, 0) else { return nil }
+        defer { free(path) }
+        return String(cString: path)
+    }
+
+    static var userID: UInt32 { getuid() }
+
     static func isTerminal(_ descriptor: Int32) -> Bool {
         isatty(descriptor) == 1
     }

@@ -10,9 +10,17 @@ struct TreeOptions: ParsableArguments {
     var noDefaultTrees = false
 
     var sources: TreeSources {
-        TreeSources.standard(
+        var project: String?
+        if case .found(let directory) = projectDiscovery { project = directory }
+        return TreeSources.standard(
             explicit: directories, environment: Environment.variables,
-            bundled: BundledTrees.directory, includeDefaults: !noDefaultTrees)
+            bundled: BundledTrees.directory, project: project, includeDefaults: !noDefaultTrees)
+    }
+
+    /// The nearest `.trailhead/` above the current directory, unless only `--trees` are read.
+    var projectDiscovery: ProjectLayer.Discovery {
+        guard !noDefaultTrees, let directory = Environment.workingDirectory else { return .none }
+        return ProjectLayer.discover(from: directory, userID: Environment.userID, fileSystem: LocalFileSystem())
     }
 
     /// Loads the library and reports broken files in one line on stderr, as scripted commands must.
@@ -24,6 +32,9 @@ struct TreeOptions: ParsableArguments {
         }
         for diagnostic in library.crossFileDiagnostics where diagnostic.code == "missing-source" {
             Output.warning("\(diagnostic)")
+        }
+        if case .untrusted(let directory, let reason) = projectDiscovery {
+            Output.warning("ignoring project trees in \(TextSanitizer.line(directory)): \(reason)")
         }
         return library
     }
