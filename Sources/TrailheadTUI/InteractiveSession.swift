@@ -11,6 +11,8 @@ public enum InteractiveSession {
     public struct Outcome: Sendable {
         public var status: Int32
         public var output: [String]
+        /// Where the session went and what it opened, to be added to the stored progress.
+        public var progress = Progress()
     }
 
     /// Choices that change what the interface does with links and commands.
@@ -21,6 +23,8 @@ public enum InteractiveSession {
         public var prefilled: [String: String] = [:]
         /// Shown on the first screen (e.g. that some tree files could not be loaded).
         public var initialStatus: String?
+        /// Where the last session left off, offered on the first screen.
+        public var resumeOffer: ResumeOffer?
 
         public init() {}
     }
@@ -29,6 +33,16 @@ public enum InteractiveSession {
     /// so the caller can fall back to plain mode.
     public static func run(
         catalog: Catalog, start: NodeKey?, version: String, environment: [String: String], options: Options
+    ) throws -> Outcome {
+        var recorder = ProgressRecorder()
+        var outcome = try loop(catalog: catalog, start: start, version: version, environment: environment, options: options, recorder: &recorder)
+        outcome.progress = recorder.session
+        return outcome
+    }
+
+    private static func loop(
+        catalog: Catalog, start: NodeKey?, version: String, environment: [String: String], options: Options,
+        recorder: inout ProgressRecorder
     ) throws -> Outcome {
         let screen: CursesScreen
         do {
@@ -42,6 +56,8 @@ public enum InteractiveSession {
         navigator.prefilled = options.prefilled
         navigator.printsLinks = options.printOnly
         navigator.showStatus(options.initialStatus)
+        navigator.offerResume(options.resumeOffer)
+        recorder.observe(navigator, effect: nil, now: time(nil))
         draw(navigator, on: screen, effects: effects)
         var quickFailures = 0
         var pendingKey: KeyEvent?
@@ -80,7 +96,9 @@ public enum InteractiveSession {
                 }
                 action = .type(text)
             }
-            switch navigator.handle(action) {
+            let effect = navigator.handle(action)
+            recorder.observe(navigator, effect: effect, now: time(nil))
+            switch effect {
             case .quit(let status, let output)?:
                 if options.printOnly && status == 0 && output.isEmpty { return Outcome(status: 1, output: []) }
                 return Outcome(status: status, output: output)

@@ -16,6 +16,7 @@ public enum Action: Equatable, Sendable {
     case closeOverlay
     case toggleHelp
     case showFeedback
+    case resume
     case copy
     case click(column: Int, row: Int)
     case resize(ScreenSize)

@@ -35,6 +35,7 @@ public enum KeyBindings {
         case .character("/"): return .openSearch
         case .character("?"): return .toggleHelp
         case .character("!"): return .showFeedback
+        case .character("r"): return .resume
         case .character("c"), .character("y"): return .copy
         case .character("q"): return .quit
         case .character(let character):
@@ -83,6 +84,7 @@ public enum KeyBindings {
             ("1 … 9", "choose that answer directly"),
             ("Esc ← h ⌫", "back one step"),
             ("g  Home", "back to the start"),
+            ("r", "resume where the last session left off"),
             ("PgUp PgDn", "scroll a page (also the mouse wheel)"),
             ("click", "choose what you click"),
         ]),

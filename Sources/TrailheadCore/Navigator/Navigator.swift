@@ -38,6 +38,11 @@ public struct Navigator: Sendable {
 
     public var items: [PageItem] { PageItem.items(of: state.place, in: catalog) }
 
+    /// Offers, on the status row, to go back to where an earlier session left off.
+    public mutating func offerResume(_ offer: ResumeOffer?) {
+        state.resumeOffer = offer
+    }
+
     /// Shows a message on the status row until the next action.
     public mutating func showStatus(_ message: String?) {
         state.status = message
@@ -128,6 +133,12 @@ public struct Navigator: Sendable {
             state.search = SearchPane()
         case .showFeedback:
             showFeedback()
+        case .resume:
+            guard let offer = state.resumeOffer else {
+                state.status = "Nothing to resume: this is your first walk here"
+                return nil
+            }
+            go(to: .node(offer.trail))
         case .copy:
             return copySelection()
         case .click(_, let row):
@@ -193,6 +204,7 @@ public struct Navigator: Sendable {
     }
 
     private mutating func go(to place: NavigatorState.Place, selecting selection: Int = 0) {
+        state.resumeOffer = nil
         state.place = place
         state.scroll = 0
         state.selection = min(selection, max(items.count - 1, 0))

@@ -37,6 +37,8 @@ public struct NavigatorState: Equatable, Sendable {
     public var printOnExit: [String] = []
     /// A one-line message for the status row, cleared by the next action.
     public var status: String?
+    /// Where the last session left off, offered (key `r`) until the user goes somewhere.
+    public var resumeOffer: ResumeOffer?
     public var size: ScreenSize
 
     public init(place: Place, size: ScreenSize) {
@@ -47,6 +49,18 @@ public struct NavigatorState: Equatable, Sendable {
     public var trail: Trail? {
         if case .node(let trail) = place { return trail }
         return nil
+    }
+}
+
+/// A place from an earlier session that the user can go back to with one key.
+public struct ResumeOffer: Equatable, Sendable {
+    public var trail: Trail
+    /// When the place was left, said the way people say it ("3 hours ago").
+    public var ago: String
+
+    public init(trail: Trail, ago: String) {
+        self.trail = trail
+        self.ago = ago
     }
 }
 

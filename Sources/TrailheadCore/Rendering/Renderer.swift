@@ -115,6 +115,16 @@ public enum Renderer {
             return row.finished()
         }
         guard state.search == nil else { return row.finished() }
+        if let offer = state.resumeOffer, state.overlay == nil, state.form == nil {
+            let tree = navigator.catalog.tree(offer.trail.current.tree)?.title ?? offer.trail.current.tree
+            let heading = navigator.catalog.node(offer.trail.current)?.heading ?? offer.trail.current.node
+            row.append(" r", .bold)
+            row.append(" resumes where you left off: ", .plain)
+            let when = " (\(offer.ago))"
+            row.append(Breadcrumb.text([tree, heading], width: row.remaining - DisplayWidth.of(when)), .plain)
+            row.append(when, .dim)
+            return row.finished()
+        }
         let height = navigator.bodyHeight
         if total > height {
             let above = state.scroll > 0

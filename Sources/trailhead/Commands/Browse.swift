@@ -31,6 +31,9 @@ struct Browse: ParsableCommand {
     @Option(name: .customLong("set"), help: ArgumentHelp("Fill a command's {name} placeholder without asking (repeatable).", valueName: "name=value"))
     var values: [String] = []
 
+    @Flag(help: "Do not remember where you were or what you opened (also TRAILHEAD_NO_STATE=1), e.g. on a shared account.")
+    var noState = false
+
     @Argument(help: ArgumentHelp("Open at this tree or node instead of the start.", valueName: "tree[/node]"))
     var place: String?
 
@@ -46,8 +49,16 @@ struct Browse: ParsableCommand {
                 options.printOnly = print
                 options.prefilled = try PlaceholderValues.parse(values)
                 options.initialStatus = TreeOptions.brokenFilesSummary(library)
+                let store = ProgressStore.standard(disabled: noState || print)
+                // `trailhead TREE` still offers that tree's place; `trailhead TREE/NODE` goes where it says.
+                let onlyTree = start.flatMap { place?.contains("/") == true ? nil : $0.tree }
+                if let store, start == nil || onlyTree != nil,
+                   let (trail, time) = store.load().resumableTrail(in: catalog, tree: onlyTree) {
+                    options.resumeOffer = ResumeOffer(trail: trail, ago: RelativeTime.phrase(from: time, to: Clock.now))
+                }
                 let outcome = try InteractiveSession.run(
                     catalog: catalog, start: start, version: Trailhead.version, environment: environment, options: options)
+                store?.save(adding: outcome.progress)
                 let hyperlinks = !print && Environment.isTerminal(STDOUT_FILENO)
                 for line in outcome.output {
                     let isLink = URLRules.problem(with: line) == nil

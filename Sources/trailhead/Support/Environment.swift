@@ -42,3 +42,8 @@ enum Environment {
         return 80
     }
 }
+
+/// The wall clock, in whole seconds since 1970.
+enum Clock {
+    static var now: Int { time(nil) }
+}

@@ -1,0 +1,91 @@
+import ArgumentParser
+import TrailheadCore
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// `trailhead history`: the resources you read, opened, copied or printed recently.
+struct History: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "List the resources you recently read, opened, copied or printed, newest first.",
+        discussion: """
+        The full-screen interface remembers where you were in each tree and what you opened, in \
+        $XDG_STATE_HOME/trailhead/progress (default ~/.local/state/trailhead/progress), and offers \
+        to resume there (key r). Turn this off with `trailhead --no-state` or TRAILHEAD_NO_STATE=1.
+        """)
+
+    @OptionGroup var trees: TreeOptions
+
+    @Option(help: "Show at most this many entries.")
+    var limit = 20
+
+    @Flag(help: "Also list what was merely read, not only what was opened, copied or printed.")
+    var all = false
+
+    @Flag(help: "Print JSON: {\"visits\": [{time, kind, tree, node, title, detail}], \"positions\": [{tree, node, time, route}]}.")
+    var json = false
+
+    @Flag(help: "Forget everything remembered so far.")
+    var clear = false
+
+    func validate() throws {
+        guard limit > 0 else { throw ValidationError("--limit must be at least 1") }
+    }
+
+    func run() throws {
+        guard let store = ProgressStore.standard(disabled: false) else {
+            Output.warning("nothing is remembered: TRAILHEAD_NO_STATE is set (or there is no HOME)")
+            if json { Output.json(.object([("visits", .array([])), ("positions", .array([]))])) }
+            return
+        }
+        if clear {
+            unlink(store.path)
+            Output.line("Forgot your progress (\(TextSanitizer.line(store.path))).")
+            return
+        }
+        let progress = store.load()
+        let catalog = trees.loadLibrary().catalog
+        let visits = progress.visits.reversed().filter { all || $0.kind != .viewed }.prefix(limit)
+        if json {
+            Output.json(.object([
+                ("visits", .array(visits.map { visit in
+                    .object([
+                        ("time", .int(visit.time)), ("kind", .string(visit.kind.rawValue)),
+                        ("tree", .string(visit.node.tree)), ("node", .string(visit.node.node)),
+                        ("title", .optional(catalog.node(visit.node)?.heading)), ("detail", .string(visit.detail)),
+                    ])
+                })),
+                ("positions", .array(progress.positions.map { position in
+                    .object([
+                        ("tree", .string(position.tree)), ("node", .string(position.route.last?.node ?? "")),
+                        ("time", .int(position.time)), ("route", .array(position.route.map { .string($0.description) })),
+                    ])
+                })),
+            ]))
+            return
+        }
+        if visits.isEmpty {
+            Output.line(all ? "Nothing yet: walk a tree with `trailhead`." : "Nothing opened yet (`--all` also lists what you read).")
+            return
+        }
+        let kindWidth = visits.map(\.kind.rawValue.count).max() ?? 0
+        for visit in visits {
+            let title = catalog.node(visit.node)?.heading ?? visit.node.description
+            let kind = visit.kind.rawValue + String(repeating: " ", count: kindWidth - visit.kind.rawValue.count)
+            var line = "\(Self.localTime(visit.time))  \(kind)  \(TextSanitizer.line(title))  (\(visit.node))"
+            if !visit.detail.isEmpty { line += "\n" + String(repeating: " ", count: 18 + kindWidth) + TextSanitizer.line(visit.detail) }
+            Output.line(line)
+        }
+    }
+
+    /// `2026-11-26 14:02` in the user's time zone.
+    static func localTime(_ seconds: Int) -> String {
+        var time = time_t(seconds)
+        var parts = tm()
+        guard localtime_r(&time, &parts) != nil else { return String(seconds) }
+        var buffer = [CChar](repeating: 0, count: 32)
+        let count = strftime(&buffer, buffer.count, "%Y-%m-%d %H:%M", &parts)
+        return String(decoding: buffer.prefix(count).map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+}
