@@ -69,7 +69,7 @@ import Testing
             "/usr/share/trailhead/trees: skipped: bundled with Trailhead",
         ])
         #expect(results.map(\.isFailure) == [false, false, false, false, true, true, false])
-        #expect(TreeSync<StubGit>.summary(results) == "1 updated, 1 already up to date, 2 skipped, 2 failed")
+        #expect(SyncResult.summary(of: results) == "1 updated, 1 already up to date, 2 skipped, 2 failed")
     }
 
     @Test(arguments: [

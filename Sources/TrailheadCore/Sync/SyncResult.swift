@@ -73,4 +73,14 @@ public struct SyncResult: Sendable, Equatable {
             ("message", .optional(message)),
         ])
     }
+
+    /// A one-line count of what happened; a directory covered by an earlier one's pull is not counted again.
+    public static func summary(of results: [SyncResult]) -> String {
+        let pulls = results.filter { $0.sameAs == nil }
+        let updated = pulls.count { $0.outcome == .updated }
+        let current = pulls.count { $0.outcome == .upToDate }
+        let failed = pulls.count(where: \.isFailure)
+        let skipped = pulls.count - updated - current - failed
+        return "\(updated) updated, \(current) already up to date, \(skipped) skipped, \(failed) failed"
+    }
 }

@@ -64,14 +64,4 @@ public struct TreeSync<Git: GitClient> {
         }
         return lines.last
     }
-
-    /// A one-line count of what happened; a directory covered by an earlier one's pull is not counted again.
-    public static func summary(_ results: [SyncResult]) -> String {
-        let pulls = results.filter { $0.sameAs == nil }
-        let updated = pulls.count { $0.outcome == .updated }
-        let current = pulls.count { $0.outcome == .upToDate }
-        let failed = pulls.count(where: \.isFailure)
-        let skipped = pulls.count - updated - current - failed
-        return "\(updated) updated, \(current) already up to date, \(skipped) skipped, \(failed) failed"
-    }
 }

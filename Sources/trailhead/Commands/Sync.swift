@@ -38,7 +38,7 @@ struct Sync: ParsableCommand {
             Output.json(.object([("directories", .array(results.map(\.json)))]))
         } else {
             results.map(\.line).forEach(Output.line)
-            Output.line(TreeSync<GitCommandLine>.summary(results))
+            Output.line(SyncResult.summary(of: results))
         }
         if results.contains(where: \.isFailure) { throw ExitCode(1) }
     }
