@@ -2,7 +2,7 @@
 SWIFT ?= swift
 PREFIX ?= /usr/local
 # Debian packages a new machine may lack: ncursesw for the UI, libyaml for reading trees; tmux, zsh and fish for the
-# end-to-end tests of the interface and the shell widgets.
+# end-to-end tests of the interface and the shell widgets; curl for `trailhead check-links`.
 DEBUG_BIN := .build/debug/trailhead
 RELEASE_BIN := .build/release/trailhead
 # Linking the Swift runtime statically halves start-up time and memory (measured in
@@ -21,6 +21,7 @@ deps:
 	command -v tmux >/dev/null 2>&1 || missing="$$missing tmux"; \
 	command -v zsh >/dev/null 2>&1 || missing="$$missing zsh"; \
 	command -v fish >/dev/null 2>&1 || missing="$$missing fish"; \
+	command -v curl >/dev/null 2>&1 || missing="$$missing curl"; \
 	if [ -n "$$missing" ]; then \
 		if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
 			echo "Installing:$$missing"; \

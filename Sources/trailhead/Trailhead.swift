@@ -25,7 +25,7 @@ struct Trailhead: ParsableCommand {
           trailhead validate trees/
         """,
         version: version,
-        subcommands: [Browse.self, List.self, Show.self, Walk.self, Search.self, Validate.self, History.self, ShellInit.self],
+        subcommands: [Browse.self, List.self, Show.self, Walk.self, Search.self, Validate.self, History.self, CheckLinks.self, Sync.self, ShellInit.self],
         defaultSubcommand: Browse.self
     )
 
