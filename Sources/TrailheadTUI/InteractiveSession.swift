@@ -58,6 +58,8 @@ public enum InteractiveSession {
         navigator.showStatus(options.initialStatus)
         navigator.offerResume(options.resumeOffer)
         recorder.observe(navigator, effect: nil, now: time(nil))
+        let probes = ProbeRunner(system: LocalProbeSystem(environment: environment))
+        probes.start(navigator.unansweredProbes)
         draw(navigator, on: screen, effects: effects)
         var quickFailures = 0
         var pendingKey: KeyEvent?
@@ -66,7 +68,12 @@ public enum InteractiveSession {
             let started = MonotonicClock.milliseconds()
             let key = pendingKey ?? screen.readKey()
             pendingKey = nil
-            if effects.poll(navigator: &navigator) { draw(navigator, on: screen, effects: effects) }
+            var changed = effects.poll(navigator: &navigator)
+            for (key, result) in probes.takeFinished() {
+                navigator.recordProbe(result, for: key)
+                changed = true
+            }
+            if changed { draw(navigator, on: screen, effects: effects) }
             guard let key else {
                 // A read that fails at once, again and again, means the terminal is gone (an SSH
                 // drop without SIGHUP): stop instead of spinning.
@@ -110,6 +117,7 @@ public enum InteractiveSession {
             case nil:
                 break
             }
+            probes.start(navigator.unansweredProbes)
             draw(navigator, on: screen, effects: effects)
         }
     }

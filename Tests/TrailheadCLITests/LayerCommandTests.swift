@@ -71,7 +71,9 @@ struct LayerCommandTests {
         #expect(overrides.map { $0["node"] as? String } == ["cert-cern"])
         #expect(overrides.first?["action"] as? String == "replaced")
         #expect(overrides.first?["layer"] as? String == "site")
-        #expect((overrides.first?["replaced"] as? String)?.hasSuffix("trees/escape-vre.yaml:134:3") == true)
+        let bundled = try String(contentsOfFile: CLIRunner.trees + "/escape-vre.yaml", encoding: .utf8)
+        let line = try #require(bundled.split(separator: "\n", omittingEmptySubsequences: false).firstIndex(of: "  cert-cern:")) + 1
+        #expect((overrides.first?["replaced"] as? String)?.hasSuffix("trees/escape-vre.yaml:\(line):3") == true)
     }
 
     @Test func theOverriddenNodeIsWhatUsersSeeAndTheRestOfTheTreeStays() throws {

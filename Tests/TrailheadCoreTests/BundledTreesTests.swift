@@ -40,7 +40,8 @@ import Glibc
     @Test func theSchemaListsExactlyTheKeysTheLoaderAccepts() throws {
         let schema = try String(fileContents: TestTrees.bundledTrees + "/trailhead.schema.json")
         let allKeys = Set(TreeDecoder.treeKeys + TreeDecoder.questionKeys + TreeDecoder.resourceKeys
-            + TreeDecoder.choiceKeys + TreeDecoder.linkKeys + TreeDecoder.commandKeys + TreeDecoder.placeholderKeys)
+            + TreeDecoder.choiceKeys + TreeDecoder.linkKeys + TreeDecoder.commandKeys + TreeDecoder.placeholderKeys
+            + TreeDecoder.probeKeys)
         for key in allKeys {
             #expect(schema.contains("\"\(key)\": {"), "schema lacks property \(key)")
         }

@@ -14,6 +14,7 @@ import Testing
         func canonicalPath(_ path: String) -> String { path }
         func entries(of directory: String) -> [String]? { nil }
         func writeAtomically(_ bytes: [UInt8], to path: String, creatingDirectory directory: String) {}
+        func directoryOwnership(_ path: String) -> DirectoryOwnership? { nil }
     }
 
     /// Knows which directories are in which work tree; pulls move HEAD for the roots listed as behind.

@@ -87,7 +87,7 @@ struct WalkingTests {
 
     @Test func helpOverlayOpensWithQuestionMarkAndAnyKeyClosesIt() async throws {
         // Tall enough for the whole help box (see helpOverlayFitsAn80x24Terminal).
-        let session = try await TmuxSession(columns: 100, rows: 40)
+        let session = try await TmuxSession(columns: 100, rows: 44)
         defer { session.shutdown() }
         let page = try await session.openTrailhead(["escape-vre"])
         try session.send("?")

@@ -1,7 +1,7 @@
 /// Writes a loaded tree to bytes and reads it back, for the cache. Source locations keep their
 /// line and column; the file name is supplied on reading, since the same content may move.
 enum TreeCodec {
-    static let magic = "trailhead-tree-cache-2"
+    static let magic = "trailhead-tree-cache-3"
 
     static func encode(_ tree: Tree) -> [UInt8] {
         var writer = BinaryWriter()
@@ -21,6 +21,8 @@ enum TreeCodec {
             writer.string(node.id)
             writer.strings(node.tags)
             location(node.location, &writer)
+            writer.int(node.probes.count)
+            for probe in node.probes { Self.probe(probe, &writer) }
             switch node.content {
             case .question(let question):
                 writer.int(0)
@@ -32,6 +34,8 @@ enum TreeCodec {
                     writer.optional(choice.hint)
                     reference(choice.target, &writer)
                     location(choice.location, &writer)
+                    writer.bool(choice.suggestIf != nil)
+                    if let suggestIf = choice.suggestIf { Self.probe(suggestIf, &writer) }
                 }
             case .resource(let resource):
                 writer.int(1)
@@ -87,6 +91,8 @@ enum TreeCodec {
                 let nodeID = try reader.string()
                 let tags = try reader.strings()
                 let nodeLocation = try location(&reader, file)
+                var probes: [Probe] = []
+                for _ in 0..<(try reader.count()) { probes.append(try probe(&reader, file)) }
                 let content: Node.Content
                 switch try reader.int() {
                 case 0:
@@ -94,9 +100,12 @@ enum TreeCodec {
                     let explanation = try reader.optional()
                     var choices: [Choice] = []
                     for _ in 0..<(try reader.count()) {
-                        choices.append(Choice(
-                            label: try reader.string(), hint: try reader.optional(),
-                            target: try reference(&reader, file), location: try location(&reader, file)))
+                        let label = try reader.string()
+                        let hint = try reader.optional()
+                        let target = try reference(&reader, file)
+                        let choiceLocation = try location(&reader, file)
+                        let suggestIf = try reader.bool() ? try probe(&reader, file) : nil
+                        choices.append(Choice(label: label, hint: hint, target: target, location: choiceLocation, suggestIf: suggestIf))
                     }
                     content = .question(Question(text: text, explanation: explanation, choices: choices))
                 case 1:
@@ -127,7 +136,7 @@ enum TreeCodec {
                     throw BinaryReader.Corrupt()
                 }
                 order.append(nodeID)
-                nodes[nodeID] = Node(id: nodeID, content: content, tags: tags, location: nodeLocation)
+                nodes[nodeID] = Node(id: nodeID, content: content, tags: tags, location: nodeLocation, probes: probes)
             }
             guard reader.isAtEnd, nodes.count == order.count else { throw BinaryReader.Corrupt() }
             return Tree(
@@ -135,6 +144,33 @@ enum TreeCodec {
                 feedback: feedback, nodeOrder: order, nodes: nodes, location: treeLocation, startLocation: startLocation,
                 isOverlay: isOverlay)
         }
+    }
+
+    private static func probe(_ probe: Probe, _ writer: inout BinaryWriter) {
+        switch probe.check {
+        case .command(let name, let pattern):
+            writer.int(0)
+            writer.string(name)
+            writer.optional(pattern)
+        case .file(let path):
+            writer.int(1)
+            writer.string(path)
+        case .environment(let name):
+            writer.int(2)
+            writer.string(name)
+        }
+        location(probe.location, &writer)
+    }
+
+    private static func probe(_ reader: inout BinaryReader, _ file: String) throws -> Probe {
+        let check: Probe.Check
+        switch try reader.int() {
+        case 0: check = .command(try reader.string(), versionPattern: try reader.optional())
+        case 1: check = .file(try reader.string())
+        case 2: check = .environment(try reader.string())
+        default: throw BinaryReader.Corrupt()
+        }
+        return Probe(check: check, location: try location(&reader, file))
     }
 
     private static func location(_ location: SourceLocation, _ writer: inout BinaryWriter) {

@@ -19,9 +19,10 @@ struct TreeDecoder {
     static let treeKeys = ["format", "id", "title", "description", "start", "feedback", "nodes", "overrides"]
     /// An overlay file (`overrides: TREE`) only brings nodes; the tree it changes has the rest.
     static let overlayKeys = ["format", "overrides", "description", "nodes"]
-    static let questionKeys = ["question", "explain", "choices", "tags"]
-    static let resourceKeys = ["title", "body", "tags", "links", "commands", "see-also"]
-    static let choiceKeys = ["label", "hint", "goto", "node"]
+    static let questionKeys = ["question", "explain", "choices", "tags", "probes"]
+    static let resourceKeys = ["title", "body", "tags", "links", "commands", "see-also", "probes"]
+    static let choiceKeys = ["label", "hint", "goto", "node", "suggest-if"]
+    static let probeKeys = ["command", "file", "env", "version-matches"]
     static let linkKeys = ["url", "label"]
     static let commandKeys = ["run", "does", "placeholders", "multiline"]
     static let placeholderKeys = ["prompt", "default", "pattern"]
@@ -201,7 +202,15 @@ struct TreeDecoder {
         } else {
             content = .resource(decodeResource(fields, id: id, at: idLocation))
         }
-        nodes[id] = Node(id: id, content: content, tags: tags, location: idLocation)
+        var probes: [Probe] = []
+        if let entry = fields["probes"] {
+            if case .sequence(let items) = entry.value.value {
+                probes = items.compactMap { decodeProbe($0, what: "a probe of '\(id)'") }
+            } else {
+                report(.error("wrong-type", "'probes' must be a list of probes such as '- command: rucio', not \(entry.value.kindName)", at: location(of: entry.value)))
+            }
+        }
+        nodes[id] = Node(id: id, content: content, tags: tags, location: idLocation, probes: probes)
         nodeOrder.append(id)
         appendInlineNodes()
     }
@@ -258,8 +267,63 @@ struct TreeDecoder {
             report(.error("missing-key", "\(where_) leads nowhere; add 'goto: node-id' or an inline 'node:'", at: choiceLocation))
             target = nil
         }
+        let suggestIf = fields["suggest-if"].flatMap { decodeProbe($0.value, what: "'suggest-if' of \(where_)") }
         guard let target else { return nil }
-        return Choice(label: label?.text ?? "", hint: hint, target: target, location: choiceLocation)
+        return Choice(label: label?.text ?? "", hint: hint, target: target, location: choiceLocation, suggestIf: suggestIf)
+    }
+
+    /// `{command: NAME, version-matches: REGEX}`, `{file: PATH}` or `{env: NAME}`: read-only checks, never code.
+    private mutating func decodeProbe(_ yaml: YAMLNode, what: String) -> Probe? {
+        guard let fields = mapping(yaml, what: what, allowed: Self.probeKeys) else { return nil }
+        let probeLocation = location(of: yaml)
+        let kinds = ["command", "file", "env"].filter { fields[$0] != nil }
+        guard kinds.count == 1, let kind = kinds.first, let subject = optionalText(fields[kind], key: kind) else {
+            if kinds.count != 1 {
+                report(.error("bad-probe", "\(what) needs exactly one of 'command', 'file' or 'env'", at: probeLocation))
+            }
+            return nil
+        }
+        let pattern = optionalText(fields["version-matches"], key: "version-matches")
+        if let pattern, kind != "command" {
+            report(.error("bad-probe", "'version-matches' only goes with 'command'", at: pattern.location))
+        }
+        switch kind {
+        case "command":
+            guard Self.isCommandName(subject.text) else {
+                report(.error("bad-probe", "'\(subject.text)' is not a command name; give the bare name looked up on PATH (letters, digits, '.', '_', '+', '-')", at: subject.location))
+                return nil
+            }
+            if let pattern, case .failure(let error) = PlaceholderPattern.compile(pattern.text) {
+                report(.error("bad-pattern", "'version-matches' is not a valid regular expression: \(error.description)", at: pattern.location))
+                return nil
+            }
+            return Probe(check: .command(subject.text, versionPattern: pattern?.text), location: probeLocation)
+        case "file":
+            guard subject.text.hasPrefix("/") || subject.text.hasPrefix("~/") else {
+                report(.error("bad-probe", "file probe '\(subject.text)' must be an absolute path or start with '~/'", at: subject.location))
+                return nil
+            }
+            return Probe(check: .file(subject.text), location: probeLocation)
+        default:
+            guard Self.isVariableName(subject.text) else {
+                report(.error("bad-probe", "'\(subject.text)' is not an environment variable name (letters, digits and '_', not starting with a digit)", at: subject.location))
+                return nil
+            }
+            return Probe(check: .environment(subject.text), location: probeLocation)
+        }
+    }
+
+    static func isCommandName(_ text: String) -> Bool {
+        !text.isEmpty && text.count <= 64 && !text.hasPrefix("-") && text.utf8.allSatisfy { byte in
+            (byte >= 0x30 && byte <= 0x39) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A) || byte == 0x2E || byte == 0x5F || byte == 0x2B || byte == 0x2D
+        }
+    }
+
+    static func isVariableName(_ text: String) -> Bool {
+        guard let first = text.utf8.first, !(first >= 0x30 && first <= 0x39), text.count <= 128 else { return false }
+        return text.utf8.allSatisfy { byte in
+            (byte >= 0x30 && byte <= 0x39) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A) || byte == 0x5F
+        }
     }
 
     private mutating func inlineTarget(_ entry: YAMLEntry, number: Int, parent: String) -> NodeReference? {

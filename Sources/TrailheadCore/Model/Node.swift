@@ -9,12 +9,15 @@ public struct Node: Sendable {
     public var content: Content
     public var tags: [String]
     public var location: SourceLocation
+    /// Checks of the user's machine shown beside the node ("✓ rucio found at /usr/bin/rucio").
+    public var probes: [Probe]
 
-    public init(id: String, content: Content, tags: [String], location: SourceLocation) {
+    public init(id: String, content: Content, tags: [String], location: SourceLocation, probes: [Probe] = []) {
         self.id = id
         self.content = content
         self.tags = tags
         self.location = location
+        self.probes = probes
     }
 
     public var question: Question? {
@@ -65,12 +68,15 @@ public struct Choice: Sendable {
     public var hint: String?
     public var target: NodeReference
     public var location: SourceLocation
+    /// When this probe passes, the interface marks the choice as the one the machine suggests.
+    public var suggestIf: Probe?
 
-    public init(label: String, hint: String?, target: NodeReference, location: SourceLocation) {
+    public init(label: String, hint: String?, target: NodeReference, location: SourceLocation, suggestIf: Probe? = nil) {
         self.label = label
         self.hint = hint
         self.target = target
         self.location = location
+        self.suggestIf = suggestIf
     }
 }
 

@@ -33,10 +33,22 @@ public struct Navigator: Sendable {
     public var bodyHeight: Int { max(1, state.size.rows - 3) }
 
     public var layout: PageLayout {
-        PageLayout(place: state.place, catalog: catalog, width: state.size.columns - 2)
+        PageLayout(place: state.place, catalog: catalog, width: state.size.columns - 2, probes: state.probes)
     }
 
     public var items: [PageItem] { PageItem.items(of: state.place, in: catalog) }
+
+    /// The probes the current page shows that have no answer yet, for the caller to run.
+    public var unansweredProbes: [Probe] {
+        guard let trail = state.trail, let node = catalog.node(trail.current) else { return [] }
+        return ProbeBoard.probes(of: node).filter { state.probes[$0] == nil }
+    }
+
+    /// A probe's answer arrived: the page shows it (and any choice it suggests) from now on.
+    public mutating func recordProbe(_ result: ProbeResult, for key: String) {
+        state.probes.record(result, for: key)
+        clampScroll()
+    }
 
     /// Offers, on the status row, to go back to where an earlier session left off.
     public mutating func offerResume(_ offer: ResumeOffer?) {

@@ -39,6 +39,8 @@ public struct NavigatorState: Equatable, Sendable {
     public var status: String?
     /// Where the last session left off, offered (key `r`) until the user goes somewhere.
     public var resumeOffer: ResumeOffer?
+    /// What the probes of the pages seen so far found; filled in the background.
+    public var probes = ProbeBoard()
     public var size: ScreenSize
 
     public init(place: Place, size: ScreenSize) {

@@ -1,6 +1,7 @@
 /// The stable JSON shapes of scripted output (documented in docs/cli.md).
 public enum NodeJSON {
-    public static func node(_ key: NodeKey, in catalog: Catalog) -> JSONValue {
+    /// `probes` holds the answers to the node's probes; without them `result` is null.
+    public static func node(_ key: NodeKey, in catalog: Catalog, probes: ProbeBoard = ProbeBoard()) -> JSONValue {
         guard let node = catalog.node(key) else { return .null }
         var members: [(String, JSONValue)] = [
             ("tree", .string(key.tree)),
@@ -17,6 +18,7 @@ public enum NodeJSON {
                     ("label", .string(choice.label)),
                     ("hint", .optional(choice.hint)),
                     ("target", .string(choice.target.key(from: key.tree).description)),
+                    ("suggested", probes.suggests(choice).map(JSONValue.bool) ?? .null),
                 ])
             })))
         case .resource(let resource):
@@ -34,6 +36,14 @@ public enum NodeJSON {
                 ])
             })))
         }
+        members.append(("probes", .array(node.probes.map { probe in
+            .object([
+                ("kind", .string(probe.kind)),
+                ("subject", .string(probe.subject)),
+                ("result", probes[probe].map { .string($0.outcome.rawValue) } ?? .null),
+                ("detail", .optional(probes[probe]?.detail)),
+            ])
+        })))
         members.append(("tags", .array(node.tags.map(JSONValue.string))))
         members.append(("path", path(to: key, in: catalog)))
         members.append(("source", location(node.location)))

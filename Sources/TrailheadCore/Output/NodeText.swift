@@ -13,9 +13,13 @@ public struct NodeText: Sendable {
     }
 
     /// The node's text. Choices and see-also entries are numbered from 1, as the user types them.
-    public func lines(for key: NodeKey, in catalog: Catalog) -> [String] {
+    public func lines(for key: NodeKey, in catalog: Catalog, probes: ProbeBoard = ProbeBoard()) -> [String] {
         guard let node = catalog.node(key) else { return [] }
         var lines: [String] = []
+        var probeLines: [String] = []
+        for probe in node.probes where probes[probe] != nil {
+            probeLines += TextWrapper.wrap(TextSanitizer.line(probes.line(for: probe).text), width: width)
+        }
         switch node.content {
         case .question(let question):
             lines += wrapped(question.text)
@@ -23,11 +27,13 @@ public struct NodeText: Sendable {
                 lines.append("")
                 lines += wrapped(explanation)
             }
+            if !probeLines.isEmpty { lines += [""] + probeLines }
             lines.append("")
             for (index, choice) in question.choices.enumerated() {
                 let number = "  \(index + 1). "
                 var line = number + TextSanitizer.line(choice.label)
                 if let hint = choice.hint { line += " — " + TextSanitizer.line(hint) }
+                if probes.suggests(choice) == true { line += " (suggested)" }
                 lines += TextWrapper.wrap(line, width: width).enumerated().map { offset, text in
                     offset == 0 ? text : String(repeating: " ", count: number.count) + text.trimmingSpaces
                 }
@@ -35,6 +41,7 @@ public struct NodeText: Sendable {
         case .resource(let resource):
             lines.append(TextSanitizer.line(resource.title))
             lines.append(String(repeating: "=", count: min(width, DisplayWidth.of(TextSanitizer.line(resource.title)))))
+            if !probeLines.isEmpty { lines += [""] + probeLines }
             if let body = resource.body {
                 lines.append("")
                 lines += wrapped(body)

@@ -18,8 +18,8 @@ public struct PageLayout: Sendable {
 
     public var lines: [Line]
 
-    public init(place: NavigatorState.Place, catalog: Catalog, width: Int) {
-        var builder = Builder(width: max(10, width))
+    public init(place: NavigatorState.Place, catalog: Catalog, width: Int, probes: ProbeBoard = ProbeBoard()) {
+        var builder = Builder(width: max(10, width), probes: probes)
         switch place {
         case .treeList:
             builder.treeList(catalog)
@@ -38,6 +38,7 @@ public struct PageLayout: Sendable {
 
     private struct Builder {
         let width: Int
+        let probes: ProbeBoard
         var lines: [Line] = []
         var itemCount = 0
 
@@ -55,7 +56,7 @@ public struct PageLayout: Sendable {
         }
 
         /// An item whose first line starts with `marker` and whose other lines align after it.
-        mutating func item(marker: String, _ text: String, _ style: Style, detail: String? = nil, detailStyle: Style = .dim) {
+        mutating func item(marker: String, _ text: String, _ style: Style, detail: String? = nil, detailStyle: Style = .dim, note: String? = nil) {
             let item = itemCount
             itemCount += 1
             let markerWidth = DisplayWidth.of(marker)
@@ -68,6 +69,29 @@ public struct PageLayout: Sendable {
                 let pad = String(repeating: " ", count: 2 + markerWidth)
                 for line in TextWrapper.wrap(TextSanitizer.line(detail), width: width - 2 - markerWidth) {
                     lines.append(Line([Span(pad), Span(line, detailStyle)], item: item, indent: 2))
+                }
+            }
+            if let note {
+                let pad = String(repeating: " ", count: 2 + markerWidth)
+                for line in TextWrapper.wrap(TextSanitizer.line(note), width: width - 2 - markerWidth) {
+                    lines.append(Line([Span(pad), Span(line, .bold)], item: item, indent: 2))
+                }
+            }
+        }
+
+        /// One line per probe under the heading: what the machine already has.
+        mutating func probeLines(_ node: Node) {
+            guard !node.probes.isEmpty else { return }
+            blank()
+            for probe in node.probes {
+                let (text, outcome) = probes.line(for: probe)
+                let style: Style = switch outcome {
+                case .passed?: .plain
+                case .unknown?: .warning
+                case .failed?, nil: .dim
+                }
+                for line in TextWrapper.wrap(TextSanitizer.line(text), width: width - 2) {
+                    lines.append(Line([Span("  "), Span(line, style)], indent: 2))
                 }
             }
         }
@@ -97,12 +121,15 @@ public struct PageLayout: Sendable {
                     blank()
                     paragraph(explanation, .dim)
                 }
+                probeLines(node)
                 blank()
                 for (index, choice) in question.choices.enumerated() {
-                    item(marker: index < 9 ? "\(index + 1)  " : "   ", choice.label, .plain, detail: choice.hint)
+                    let note = probes.suggests(choice) == true ? "✓ suggested: " + (choice.suggestIf.flatMap { probes[$0]?.detail } ?? "") : nil
+                    item(marker: index < 9 ? "\(index + 1)  " : "   ", choice.label, .plain, detail: choice.hint, note: note)
                 }
             case .resource(let resource):
                 paragraph(resource.title, .title)
+                probeLines(node)
                 if let body = resource.body {
                     blank()
                     paragraph(body, .plain)

@@ -1,5 +1,6 @@
 import ArgumentParser
 import TrailheadCore
+import TrailheadTUI
 
 /// `trailhead check-links`: fetches every web URL of the trees and reports dead and redirected ones.
 struct CheckLinks: ParsableCommand {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import TrailheadCore
+import TrailheadTUI
 
 /// `trailhead show TREE/NODE`: one node with the breadcrumb that leads to it.
 struct Show: ParsableCommand {
@@ -21,7 +22,7 @@ struct Show: ParsableCommand {
         let key = try Locate.node(place, in: catalog)
         if try command.printIfRequested(key, in: catalog, json: json) { return }
         if json {
-            Output.json(NodeJSON.node(key, in: catalog))
+            Output.json(NodeJSON.node(key, in: catalog, probes: NodePrinter.probes(of: key, in: catalog)))
         } else {
             NodePrinter.print(key, in: catalog)
         }
@@ -35,8 +36,14 @@ enum NodePrinter {
         let path = steps ?? catalog.path(to: key) ?? []
         Output.line("[\(text.breadcrumb(path, tree: catalog.tree(key.tree)))]")
         Output.line("")
-        for line in text.lines(for: key, in: catalog) {
+        for line in text.lines(for: key, in: catalog, probes: probes(of: key, in: catalog)) {
             Output.line(line)
         }
+    }
+
+    /// The answers to a node's probes, run here and now (each `--version` has a short deadline).
+    static func probes(of key: NodeKey, in catalog: Catalog) -> ProbeBoard {
+        guard let node = catalog.node(key) else { return ProbeBoard() }
+        return ProbeBoard.evaluated(node, on: LocalProbeSystem(environment: Environment.variables))
     }
 }

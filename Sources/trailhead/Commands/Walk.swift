@@ -45,7 +45,7 @@ struct Walk: ParsableCommand {
         }
         if try command.printIfRequested(trail.current, in: catalog, json: json) { return }
         if json {
-            guard case .object(var members) = NodeJSON.node(trail.current, in: catalog) else { return }
+            guard case .object(var members) = NodeJSON.node(trail.current, in: catalog, probes: NodePrinter.probes(of: trail.current, in: catalog)) else { return }
             members.append(("answers", .array(chosen.map { given, label in
                 .object([("given", .string(given)), ("chose", .string(label))])
             })))

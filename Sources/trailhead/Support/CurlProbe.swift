@@ -1,4 +1,5 @@
 import TrailheadCore
+import TrailheadTUI
 
 /// Fetches URLs by running `curl`, one process per request.
 struct CurlProbe: LinkProbe {

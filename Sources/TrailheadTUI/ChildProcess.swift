@@ -8,27 +8,34 @@ import Glibc
 ///
 /// The child gets /dev/null as stdin and a session of its own, so it has no terminal to ask for a
 /// password on, and the whole group it starts can be ended when the deadline passes.
-struct ChildProcess {
+public struct ChildProcess: Sendable {
     /// What a finished child left: its exit status (128 + n after signal n) and its two outputs.
-    struct Output {
-        var status: Int32
-        var standardOutput: String
-        var standardError: String
-        var timedOut: Bool
+    public struct Output: Sendable {
+        public var status: Int32
+        public var standardOutput: String
+        public var standardError: String
+        public var timedOut: Bool
     }
 
     /// Why the program could not be started.
-    struct SpawnError: Error {
-        var message: String
+    public struct SpawnError: Error {
+        public var message: String
     }
 
-    var program: String
-    var arguments: [String]
-    var environment: [String: String]
+    public var program: String
+    public var arguments: [String]
+    public var environment: [String: String]
     /// Seconds after which the child and its group are killed.
-    var deadline: Double
+    public var deadline: Double
 
-    func run() -> Result<Output, SpawnError> {
+    public init(program: String, arguments: [String], environment: [String: String], deadline: Double) {
+        self.program = program
+        self.arguments = arguments
+        self.environment = environment
+        self.deadline = deadline
+    }
+
+    public func run() -> Result<Output, SpawnError> {
         let child: (pid: pid_t, output: Int32, errors: Int32)
         switch Self.spawnLock.sync(execute: { startWithPipes() }) {
         case .failure(let error): return .failure(error)
@@ -45,7 +52,7 @@ struct ChildProcess {
     }
 
     /// Whether `program` is an executable file in one of the `PATH` directories.
-    static func isAvailable(_ program: String, path: String) -> Bool {
+    public static func isAvailable(_ program: String, path: String) -> Bool {
         path.split(separator: ":").contains { access("\($0)/\(program)", X_OK) == 0 }
     }
 

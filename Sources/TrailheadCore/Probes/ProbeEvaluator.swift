@@ -1,0 +1,53 @@
+/// The machine as probes see it: read-only lookups, behind a protocol so tests can supply one.
+public protocol ProbeSystem: Sendable {
+    var environment: [String: String] { get }
+    func isExecutableFile(_ path: String) -> Bool
+    func exists(_ path: String) -> Bool
+    /// What `path --version` printed (stdout and stderr), or nil when it did not finish in time.
+    func versionOutput(of path: String) -> String?
+}
+
+/// Answers probes against a `ProbeSystem`.
+public enum ProbeEvaluator {
+    public static func evaluate(_ probe: Probe, on system: any ProbeSystem) -> ProbeResult {
+        switch probe.check {
+        case .command(let name, let pattern):
+            guard let path = executable(named: name, on: system) else { return ProbeResult(.failed, "\(name) is not on your PATH") }
+            guard let pattern else { return ProbeResult(.passed, "\(name) found at \(path)") }
+            guard let output = system.versionOutput(of: path) else {
+                return ProbeResult(.unknown, "\(name) found at \(path), but '\(name) --version' did not answer in time")
+            }
+            let version = firstLine(of: output)
+            guard case .success(let regex) = PlaceholderPattern.compile(pattern), (try? regex.firstMatch(in: output)) != nil else {
+                return ProbeResult(.failed, "\(name) at \(path) is not the version needed" + (version.isEmpty ? "" : " (\(version))"))
+            }
+            return ProbeResult(.passed, "\(name) found at \(path)" + (version.isEmpty ? "" : " (\(version))"))
+        case .file(let path):
+            let expanded = expandHome(path, in: system.environment)
+            return system.exists(expanded) ? ProbeResult(.passed, "\(path) exists") : ProbeResult(.failed, "\(path) does not exist")
+        case .environment(let name):
+            return (system.environment[name] ?? "").isEmpty
+                ? ProbeResult(.failed, "\(name) is not set") : ProbeResult(.passed, "\(name) is set")
+        }
+    }
+
+    /// The first executable `name` in the directories of PATH, as a shell would find it.
+    static func executable(named name: String, on system: any ProbeSystem) -> String? {
+        for directory in (system.environment["PATH"] ?? "").split(separator: ":", omittingEmptySubsequences: false) {
+            let base = directory.isEmpty ? "." : String(directory)
+            let candidate = base + "/" + name
+            if system.isExecutableFile(candidate) { return candidate }
+        }
+        return nil
+    }
+
+    static func expandHome(_ path: String, in environment: [String: String]) -> String {
+        guard path.hasPrefix("~/"), let home = environment["HOME"], !home.isEmpty else { return path }
+        return home + path.dropFirst()
+    }
+
+    static func firstLine(of output: String) -> String {
+        let line = output.split(whereSeparator: \.isNewline).first.map(String.init) ?? ""
+        return String(TextSanitizer.line(line).prefix(60))
+    }
+}
