@@ -25,7 +25,7 @@ struct Trailhead: ParsableCommand {
           trailhead validate trees/
         """,
         version: version,
-        subcommands: [Browse.self, List.self, Show.self, Walk.self, Search.self, Validate.self, ShellInit.self],
+        subcommands: [Browse.self, List.self, Show.self, Walk.self, Search.self, Validate.self, Export.self, New.self, ShellInit.self],
         defaultSubcommand: Browse.self
     )
 
