@@ -26,7 +26,7 @@ enum HTMLPageAssets {
     static let script = #"""
     (function () {
       "use strict";
-      var data = JSON.parse(document.getElementById("trailhead-tree").textContent);
+      var data = JSON.parse(document.getElementById("\#(HTMLExport.dataElementID)").textContent);
       var nodes = {};
       data.nodes.forEach(function (node) { nodes[node.node] = node; });
       var acceptedURL = /^(https:\/\/|http:\/\/|mailto:)/i;
