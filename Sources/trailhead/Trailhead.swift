@@ -25,7 +25,10 @@ struct Trailhead: ParsableCommand {
           trailhead validate trees/
         """,
         version: version,
-        subcommands: [Browse.self, List.self, Show.self, Walk.self, Search.self, Validate.self, History.self, CheckLinks.self, Sync.self, ShellInit.self],
+        subcommands: [
+            Browse.self, List.self, Show.self, Walk.self, Search.self, History.self,
+            Validate.self, New.self, Export.self, CheckLinks.self, Sync.self, ShellInit.self,
+        ],
         defaultSubcommand: Browse.self
     )
 

@@ -8,16 +8,32 @@ struct Validate: ParsableCommand {
         discussion: """
         With no paths, checks every tree Trailhead would load. References to other trees are resolved \
         against the checked files and the trees Trailhead loads (unless --no-default-trees).
+        --format github prints GitHub Actions annotations; --format gitlab prints a GitLab Code \
+        Quality report (see docs/authoring.md for CI examples).
         Exit status: 0 no errors (warnings allowed), 1 errors found, 2 usage error.
         """)
 
+    /// How the diagnostics are printed.
+    enum Format: String, CaseIterable, ExpressibleByArgument {
+        case text, json, github, gitlab
+    }
+
     @OptionGroup var trees: TreeOptions
 
-    @Flag(help: "Print JSON: {files, errors, warnings, diagnostics: [{file, line, column, severity, code, message}]}.")
+    @Option(help: "text, json ({files, errors, warnings, diagnostics: [{file, line, column, severity, code, message}]}), github or gitlab.")
+    var format: Format?
+
+    @Flag(help: "Same as --format json.")
     var json = false
 
     @Argument(help: ArgumentHelp("Tree files or directories to check.", valueName: "path"))
     var paths: [String] = []
+
+    func validate() throws {
+        if json, let format, format != .json {
+            throw ValidationError("--json and --format \(format.rawValue) ask for different output; give one")
+        }
+    }
 
     func run() throws {
         let loader = TreeLoader()
@@ -35,13 +51,21 @@ struct Validate: ParsableCommand {
             let others = context.files.filter { !checkedCanonical.contains(loader.fileSystem.canonicalPath($0.path)) }
             run = ValidationRun(checked: checked, context: others, contextDiagnostics: context.crossFileDiagnostics)
         }
-        if json {
-            Output.json(run.json)
-        } else {
+        switch json ? .json : format ?? .text {
+        case .text:
             for diagnostic in run.diagnostics {
                 Output.line(diagnostic.description)
             }
             Output.line(run.summary)
+        case .json:
+            Output.json(run.json)
+        case .github:
+            for line in GitHubAnnotations.lines(for: run.diagnostics) {
+                Output.line(line)
+            }
+            Output.line(run.summary)
+        case .gitlab:
+            Output.json(GitLabCodeQuality.report(for: run.diagnostics))
         }
         if run.diagnostics.hasErrors { throw ExitCode(1) }
     }

@@ -1,0 +1,66 @@
+/// The starting file `trailhead new` writes: a small, commented tree that validates cleanly.
+public enum TreeScaffold {
+    /// Tree ids follow the format's rule: lowercase letters, digits and `-`, at most 64 characters.
+    public static func isValidID(_ id: String) -> Bool {
+        TreeDecoder.isValidTreeID(id)
+    }
+
+    /// The tree file for `id`, which must satisfy `isValidID`.
+    public static func yaml(for id: String) -> String {
+        """
+        # A Trailhead tree: a newcomer starts at `start` and answers one question at a time
+        # until they reach a resource. The format is in docs/tree-format.md; docs/authoring.md
+        # shows how to check, preview and send in a change.
+        #
+        #   trailhead validate \(id).yaml            must report 0 errors and 0 warnings
+        #   trailhead --trees \(id).yaml \(id)    walk it as a newcomer would
+        format: 1
+        id: \(id)
+        title: Replace with what this guide helps people do
+        description: Replace with one or two sentences on who this guide is for and what it covers.
+        start: start
+        # Where "this didn't help me" goes; {tree}, {node}, {path} and {version} are filled in.
+        feedback: mailto:support@example.org?subject=Trailhead%20{tree}%2F{node}&body=Path%3A%20{path}
+        nodes:
+          # The first question. Ask about the newcomer's situation, not about tools they may not know yet.
+          start:
+            question: What do you want to do first?
+            explain: Replace these choices with the answers your newcomers would give.
+            choices:
+              - label: Log in for the first time
+                hint: Each answer leads to a node with `goto`
+                goto: first-login
+              - label: Read the documentation
+                # A short leaf used only once can be written in place, under `node:`.
+                node:
+                  title: The documentation
+                  body: |
+                    Say where the documentation lives and which page to read first.
+                  links:
+                    - url: https://docs.example.org/
+                      label: Documentation home
+
+          # A resource ends a walk: explain, link, and offer ready-to-run commands.
+          first-login:
+            title: Log in for the first time
+            tags: [ssh, login]
+            body: |
+              Explain what the newcomer needs before they start. Separate paragraphs
+              with one blank line; Trailhead re-wraps them to the window.
+
+              Commands are shown and copied, never run by Trailhead.
+            links:
+              - url: https://docs.example.org/first-login
+                label: First login guide
+            commands:
+              # {user} is a placeholder: it is asked for, checked against `pattern` and quoted.
+              - run: ssh {user}@login.example.org
+                does: Logs in to the login node.
+                placeholders:
+                  user:
+                    prompt: Your user name
+                    pattern: '[a-z][a-z0-9_-]*'
+
+        """
+    }
+}
