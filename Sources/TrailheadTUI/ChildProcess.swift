@@ -93,31 +93,9 @@ public struct ChildProcess: Sendable {
         posix_spawn_file_actions_adddup2(&actions, output, STDOUT_FILENO)
         posix_spawn_file_actions_adddup2(&actions, errors, STDERR_FILENO)
 
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        var noSignals = sigset_t()
-        sigemptyset(&noSignals)
-        var defaultSignals = sigset_t()
-        sigfillset(&defaultSignals)
-        posix_spawnattr_setsigmask(&attributes, &noSignals)
-        posix_spawnattr_setsigdefault(&attributes, &defaultSignals)
-        let setsid: Int32 = 0x80  // POSIX_SPAWN_SETSID (glibc ≥ 2.26)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF | setsid))
-
-        let argv: [UnsafeMutablePointer<CChar>?] = ([program] + arguments).map { strdup($0) } + [nil]
-        let envp: [UnsafeMutablePointer<CChar>?] = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
-        defer {
-            argv.forEach { free($0) }
-            envp.forEach { free($0) }
+        return DetachedSpawn.start(program, arguments: arguments, actions: &actions, environment: environment).mapError { failure in
+            SpawnError(message: "\(program): " + (failure.code == ENOENT ? "not found on PATH" : String(cString: strerror(failure.code))))
         }
-        var pid: pid_t = 0
-        let result = posix_spawnp(&pid, program, &actions, &attributes, argv, envp)
-        guard result == 0 else {
-            let reason = result == ENOENT ? "not found on PATH" : String(cString: strerror(result))
-            return .failure(SpawnError(message: "\(program): \(reason)"))
-        }
-        return .success(pid)
     }
 
     /// Reads every descriptor to its end, or until `end`; closes them.

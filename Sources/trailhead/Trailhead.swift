@@ -22,7 +22,10 @@ struct Trailhead: ParsableCommand {
           printf '2\\n1\\n' | trailhead --plain    answer from a script
           trailhead walk escape-vre --answer data --answer 1 --json
           trailhead search rucio download
-          trailhead validate trees/
+          trailhead history                       what you opened lately (r resumes in the interface)
+          trailhead list --sources                where every tree and overridden node came from
+          trailhead new my-tree; trailhead validate my-tree.yaml
+          trailhead export escape-vre --format mermaid
         """,
         version: version,
         subcommands: [

@@ -1,0 +1,41 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// `posix_spawnp` with what every child of Trailhead gets: default signal dispositions, nothing
+/// blocked, and a session of its own, so it never reads our terminal or receives our Ctrl-C.
+enum DetachedSpawn {
+    /// Why a program did not start: the `errno` that `posix_spawnp` gave.
+    struct Failure: Error {
+        var code: Int32
+    }
+
+    /// Starts `program` with `arguments` (an argv, never a shell); `environment` nil passes ours on.
+    static func start(
+        _ program: String, arguments: [String], actions: inout posix_spawn_file_actions_t, environment: [String: String]?
+    ) -> Result<pid_t, Failure> {
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var noSignals = sigset_t()
+        sigemptyset(&noSignals)
+        var defaultSignals = sigset_t()
+        sigfillset(&defaultSignals)
+        posix_spawnattr_setsigmask(&attributes, &noSignals)
+        posix_spawnattr_setsigdefault(&attributes, &defaultSignals)
+        let setsid: Int32 = 0x80  // POSIX_SPAWN_SETSID (glibc ≥ 2.26)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF | setsid))
+
+        let argv: [UnsafeMutablePointer<CChar>?] = ([program] + arguments).map { strdup($0) } + [nil]
+        var envp: [UnsafeMutablePointer<CChar>?] = environment.map { $0.map { strdup("\($0.key)=\($0.value)") } + [nil] } ?? []
+        defer {
+            argv.forEach { free($0) }
+            envp.forEach { free($0) }
+        }
+        var pid: pid_t = 0
+        let result = environment == nil
+            ? posix_spawnp(&pid, program, &actions, &attributes, argv, environ)
+            : posix_spawnp(&pid, program, &actions, &attributes, argv, &envp)
+        return result == 0 ? .success(pid) : .failure(Failure(code: result))
+    }
+}
