@@ -9,7 +9,7 @@ RELEASE_BIN := .build/release/trailhead
 # bench/RESULTS.md); lld links it without GNU ld's warnings about the static libraries.
 RELEASE_FLAGS := -c release --static-swift-stdlib -Xswiftc -use-ld=lld
 
-.PHONY: all build release run test deps install uninstall clean bench
+.PHONY: all build release run test test-deps deps install uninstall clean bench
 
 all: build
 
@@ -34,6 +34,21 @@ deps:
 		fi; \
 	fi
 
+# Only for the test that walks an exported HTML page in a real browser: installed when root,
+# otherwise that one test is skipped with a note (CI sets TRAILHEAD_REQUIRE_BROWSER=1 to fail instead).
+test-deps: deps
+	@missing=""; \
+	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
+	command -v node >/dev/null 2>&1 || missing="$$missing nodejs"; \
+	if [ -n "$$missing" ]; then \
+		if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+			echo "Installing for the browser test:$$missing"; \
+			DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; } || exit 1; \
+		else \
+			echo "Note: the exported-page browser test needs:$$missing (sudo apt-get install -y$$missing); it is skipped."; \
+		fi; \
+	fi
+
 build: deps
 	$(SWIFT) build
 
@@ -44,7 +59,7 @@ run: release
 	$(RELEASE_BIN) $(ARGS)
 
 # Builds the binary first: the CLI and plain-mode tests run it as a user would.
-test: build
+test: test-deps build
 	TRAILHEAD_BIN=$(CURDIR)/$(DEBUG_BIN) $(SWIFT) test
 
 install: release

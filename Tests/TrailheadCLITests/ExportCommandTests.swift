@@ -61,8 +61,8 @@ import Testing
 
     static let nodeAvailable = FileManager.default.isExecutableFile(atPath: "/usr/bin/node")
 
-    /// No browser is installed on the test machines, so the page's own script runs under Node
-    /// against a small DOM (Tests/Fixtures/export/walk-page.js) and is clicked through.
+    /// The page's own script under Node against a small DOM (Tests/Fixtures/export/walk-page.js),
+    /// which also checks that it never touches innerHTML; BrowserExportTests walks it in Chromium.
     @Test(.enabled(if: nodeAvailable, "needs /usr/bin/node"))
     func htmlPageWalksFromTheStart() throws {
         let page = try CLIRunner.run(["export", "demo", "--format", "html", "--trees", try demoDirectory()]).stdout
