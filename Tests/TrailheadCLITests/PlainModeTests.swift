@@ -45,3 +45,18 @@ import Testing
         #expect(outcome.stderr.contains("no trees could be loaded"))
     }
 }
+
+/// Probes in plain mode: answered before the page is printed, with the suggested choice marked.
+struct PlainModeProbeTests {
+    @Test func thePageSaysWhatTheMachineHasAndWhichChoiceItSuggests() throws {
+        let home = FileManager.default.temporaryDirectory.appendingPathComponent("trailhead-plain-probes-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: home + "/.globus", withIntermediateDirectories: true)
+        try Data("x".utf8).write(to: URL(fileURLWithPath: home + "/.globus/usercert.pem"))
+        let outcome = try CLIRunner.run(["--plain", "escape-vre/cert"], stdin: "q\n", environment: ["HOME": home])
+        #expect(outcome.stdout.contains("\n✓ ~/.globus/usercert.pem exists\n"), "\(outcome.stdout)")
+        #expect(outcome.stdout.contains("  5. I want to check the certificate I have installed — Who it names and when it\n     expires (suggested)"), "\(outcome.stdout)")
+        let without = try CLIRunner.run(["--plain", "escape-vre/cert"], stdin: "q\n")
+        #expect(without.stdout.contains("\n✗ ~/.globus/usercert.pem does not exist\n"))
+        #expect(!without.stdout.contains("(suggested)"))
+    }
+}

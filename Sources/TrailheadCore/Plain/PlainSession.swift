@@ -10,10 +10,13 @@ public struct PlainSession<IO: LineIO> {
     /// nil while the list of trees is shown (only when there are several).
     private var trail: Trail?
     private var pendingResults: [SearchResult] = []
+    /// Answers the probes of each page shown (synchronously: plain mode has no screen to keep alive).
+    private let probeSystem: (any ProbeSystem)?
 
-    public init(catalog: Catalog, io: IO, width: Int, start: NodeKey? = nil) {
+    public init(catalog: Catalog, io: IO, width: Int, start: NodeKey? = nil, probeSystem: (any ProbeSystem)? = nil) {
         self.catalog = catalog
         self.io = io
+        self.probeSystem = probeSystem
         self.text = NodeText(width: width)
         if let start {
             trail = Trail(arrivingAt: start, in: catalog)
@@ -203,7 +206,8 @@ public struct PlainSession<IO: LineIO> {
             return
         }
         io.write("[\(text.breadcrumb(trail.steps, tree: catalog.tree(trail.current.tree)))]\n\n")
-        for line in text.lines(for: trail.current, in: catalog) {
+        let probes = probeSystem.flatMap { system in catalog.node(trail.current).map { ProbeBoard.evaluated($0, on: system) } }
+        for line in text.lines(for: trail.current, in: catalog, probes: probes ?? ProbeBoard()) {
             io.write(line + "\n")
         }
         io.write("\n")

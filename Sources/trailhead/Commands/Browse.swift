@@ -70,7 +70,9 @@ struct Browse: ParsableCommand {
                 Output.warning("\(error.message); using plain mode")
             }
         }
-        var session = PlainSession(catalog: catalog, io: StandardLineIO(), width: Output.width, start: start)
+        var session = PlainSession(
+            catalog: catalog, io: StandardLineIO(), width: Output.width, start: start,
+            probeSystem: LocalProbeSystem(environment: environment))
         let status = session.run()
         if status != 0 { throw ExitCode(status) }
     }
