@@ -21,9 +21,10 @@ extension SearchIndex {
         guard !query.isEmpty else { return SearchOutcome(results: [], matches: []) }
         let total = candidates?.count ?? keys.count
         let chunks = total > 4096 ? 2 : 1
-        var partial = [[Scored]](repeating: [], count: chunks)
+        var partial = [(scored: [Scored], matched: [Int32])](repeating: ([], []), count: chunks)
         let terms = PreparedTerms(query)
         defer { terms.release() }
+        let bounded = limit < total && terms.allowsBounds
         lower.withUnsafeBufferPointer { text in
             upperBits.withUnsafeBufferPointer { upper in
                 fieldStart.withUnsafeBufferPointer { starts in
@@ -38,14 +39,25 @@ extension SearchIndex {
                                     DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
                                         let range = (total * chunk / chunks)..<(total * (chunk + 1) / chunks)
                                         var found: [Scored] = []
+                                        var matched: [Int32] = []
                                         var scratch = Scratch()
+                                        // This chunk's `limit` best scores so far: a node that cannot
+                                        // beat the worst of them cannot be in the overall top either.
+                                        var best = ScoreFloor(capacity: bounded ? limit : 0)
                                         for position in range {
                                             let node = candidates?[position] ?? Int32(position)
-                                            if let scored = kernel.value.evaluate(Int(node), scratch: &scratch) {
+                                            switch kernel.value.evaluate(Int(node), threshold: best.floor, bounded: bounded, scratch: &scratch) {
+                                            case .noMatch:
+                                                continue
+                                            case .outranked:
+                                                matched.append(node)
+                                            case .scored(let scored):
+                                                matched.append(node)
                                                 found.append(scored)
+                                                best.insert(scored.score)
                                             }
                                         }
-                                        output.value[chunk] = found
+                                        output.value[chunk] = (found, matched)
                                     }
                                 }
                             }
@@ -54,10 +66,10 @@ extension SearchIndex {
                 }
             }
         }
-        let all = partial.count == 1 ? partial[0] : partial.flatMap { $0 }
+        let all = partial.count == 1 ? partial[0].scored : partial.flatMap(\.scored)
         let best = Self.top(all, limit: limit, isBetter: isBetter)
         let results = best.map { result(for: $0, query: query) }
-        return SearchOutcome(results: results, matches: all.map(\.node))
+        return SearchOutcome(results: results, matches: partial.flatMap(\.matched))
     }
 
     struct Scored: Sendable {

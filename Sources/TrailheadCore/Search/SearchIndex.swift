@@ -58,19 +58,19 @@ public struct SearchIndex: Sendable {
         }
     }
 
+    /// Fields go in decreasing order of bonus, so scoring can stop once no later field can win.
     private mutating func add(key: NodeKey, node: Node, labels: [String], depth: Int) {
         addField(.title, node.heading)
         labels.forEach { addField(.label, $0) }
         node.tags.forEach { addField(.tag, $0) }
         switch node.content {
         case .question(let question):
-            if let explanation = question.explanation { addField(.body, explanation) }
             for choice in question.choices {
                 addField(.hint, choice.label)
                 if let hint = choice.hint { addField(.hint, hint) }
             }
+            if let explanation = question.explanation { addField(.body, explanation) }
         case .resource(let resource):
-            if let body = resource.body { addField(.body, body) }
             for command in resource.commands {
                 addField(.command, command.run)
                 addField(.command, command.does)
@@ -79,6 +79,7 @@ public struct SearchIndex: Sendable {
                 addField(.link, link.url)
                 if let label = link.label { addField(.link, label) }
             }
+            if let body = resource.body { addField(.body, body) }
         }
         nodeFieldStart.append(Int32(fieldKind.count))
         keys.append(key)

@@ -37,6 +37,12 @@ struct PreparedTerms {
 
     var groupCount: Int { groupStart.count - 1 }
 
+    /// Whether a node's score can be bounded from subsequence tests alone: only plain fuzzy
+    /// terms, where "is a subsequence of a field" is exactly "matches".
+    var allowsBounds: Bool {
+        terms.allSatisfy { $0.kind == .fuzzy && !$0.inverse && !$0.caseSensitive }
+    }
+
     func release() {
         storage.deallocate()
         terms.deallocate()
@@ -53,6 +59,58 @@ struct Kernel {
     let fieldBonus: UnsafeBufferPointer<Int32>
     let nodeFieldStart: UnsafeBufferPointer<Int32>
     let terms: PreparedTerms
+
+    /// What scoring one node found.
+    enum Verdict {
+        case noMatch
+        /// It matches, but cannot score `threshold` or more, so it was not scored.
+        case outranked
+        case scored(SearchIndex.Scored)
+    }
+
+    /// The most a term of `length` bytes can score before its field's bonus: every character
+    /// matched with the largest bonus (a boundary, doubled as the first or carried by a run) and
+    /// the whole-word bonus (see `FuzzyMatcher.score`).
+    @inline(__always)
+    static func ceiling(length: Int) -> Int {
+        (FuzzyMatcher.scoreMatch + FuzzyMatcher.bonusBoundary * FuzzyMatcher.bonusFirstCharacterMultiplier) * length
+            + FuzzyMatcher.bonusWholeWord
+    }
+
+    /// Scores `node`, or only proves it matches when even a perfect match could not reach
+    /// `threshold` (the worst score still in the caller's top results); `bounded` says the query allows that.
+    func evaluate(_ node: Int, threshold: Int, bounded: Bool, scratch: inout SearchIndex.Scratch) -> Verdict {
+        if bounded && threshold > Int.min {
+            switch bound(node) {
+            case nil: return .noMatch
+            case let best? where best < threshold: return .outranked
+            default: break
+            }
+        }
+        return evaluate(node, scratch: &scratch).map(Verdict.scored) ?? .noMatch
+    }
+
+    /// The best score `node` could have: per group, the best term's ceiling plus the bonus of the
+    /// first (highest-bonus) field holding it as a subsequence; nil when some group cannot match.
+    private func bound(_ node: Int) -> Int? {
+        let firstField = Int(nodeFieldStart[node])
+        let endField = Int(nodeFieldStart[node + 1])
+        var total = 0
+        for group in 0..<terms.groupCount {
+            var groupBest = Int.min
+            for termIndex in terms.groupStart[group]..<terms.groupStart[group + 1] {
+                let term = terms.terms[termIndex]
+                for field in firstField..<endField
+                where FuzzyMatcher.isSubsequence(term.bytes, of: text, from: Int(fieldStart[field]), to: Int(fieldEnd[field])) {
+                    groupBest = max(groupBest, Self.ceiling(length: term.bytes.count) + Int(fieldBonus[field]))
+                    break
+                }
+            }
+            guard groupBest != .min else { return nil }
+            total += groupBest
+        }
+        return total
+    }
 
     func evaluate(_ node: Int, scratch: inout SearchIndex.Scratch) -> SearchIndex.Scored? {
         let firstField = Int(nodeFieldStart[node])
@@ -77,8 +135,14 @@ struct Kernel {
                 }
                 // The cheap test first: most nodes fail it for any real query.
                 if !term.caseSensitive && !FuzzyMatcher.isSubsequence(term.bytes, of: text, from: nodeStart, to: nodeEnd) { continue }
+                let ceiling = Self.ceiling(length: term.bytes.count)
+                var termBest = Int.min
                 for field in firstField..<endField {
+                    // Fields come in decreasing order of bonus: once this term's best cannot be
+                    // beaten in the fields left, they need no scoring.
+                    if termBest != .min && termBest >= ceiling + Int(fieldBonus[field]) { break }
                     guard let score = match(term, field: field, scratch: &scratch) else { continue }
+                    termBest = max(termBest, score + Int(fieldBonus[field]))
                     let withBonus = score + Int(fieldBonus[field])
                     if withBonus > groupBest {
                         groupBest = withBonus
