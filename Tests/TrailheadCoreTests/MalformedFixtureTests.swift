@@ -13,7 +13,7 @@ import Testing
     }
 
     @Test func theCorpusIsThere() {
-        #expect(Self.names.count >= 40)
+        #expect(Self.names.count >= 60)
     }
 
     @Test(arguments: names)
@@ -26,6 +26,21 @@ import Testing
         let expected = try String(fileContents: Self.directory + "/\(name).expected")
             .split(separator: "\n").map(String.init)
         #expect(actual == expected)
+    }
+
+    /// A broken file among good ones costs only itself: the bundled trees all still load.
+    @Test(arguments: names)
+    func theBundledTreesStillLoadAlongsideIt(name: String) {
+        let bundled = TestTrees.bundledLibrary
+        let sources = TreeSources(sources: [
+            .init(path: Self.directory + "/\(name).yaml", layer: "--trees"),
+            .init(path: TestTrees.bundledTrees, layer: "bundled"),
+        ])
+        let library = Library.load(sources)
+        let expected = Set(bundled.catalog.trees.map(\.id))
+        #expect(!expected.isEmpty)
+        #expect(expected.isSubset(of: Set(library.catalog.trees.map(\.id))), "\(library.catalog.trees.map(\.id))")
+        #expect(library.brokenFiles.map(\.path).allSatisfy { $0.hasSuffix("/\(name).yaml") })
     }
 
     /// Diagnostics name the file as `validate` was given it: the bare name, from the fixture directory.

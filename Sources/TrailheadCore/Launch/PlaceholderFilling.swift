@@ -5,6 +5,18 @@ public enum PlaceholderFilling {
         case missing(name: String, prompt: String)
         case invalid(name: String, value: String, pattern: String)
         case unsafe(name: String, character: String)
+        /// The command itself holds a character a shell line would hide or act on (an invisible,
+        /// bidi or control character, or a line break without `multiline: true`).
+        case unsafeCommand(character: String)
+    }
+
+    /// Why the command text itself must not be put into a shell line; nil when it may.
+    ///
+    /// The loader already refuses such trees; this guards the last step before a shell, so a
+    /// command that reached the catalog some other way is still never inserted.
+    public static func problem(with command: Command) -> Problem? {
+        guard let hazard = TextSanitizer.firstHazard(in: command.run, multiline: command.multiline) else { return nil }
+        return .unsafeCommand(character: hazard.scalar == "\n" ? "a line break" : TextSanitizer.codePoint(hazard.scalar))
     }
 
     /// Checks one value against the placeholder's rules; nil when it is fine.
@@ -22,6 +34,7 @@ public enum PlaceholderFilling {
     /// The command with every placeholder replaced by its quoted value; a value missing from
     /// `values` falls back to the default, and with neither the result is `.missing`.
     public static func fill(_ command: Command, values: [String: String]) -> Result<String, Problem> {
+        if let problem = problem(with: command) { return .failure(problem) }
         let declared = Set(command.placeholders.map(\.name))
         var filled = ""
         for segment in PlaceholderScanner.segments(of: command.run, declared: declared) {
@@ -48,6 +61,8 @@ public enum PlaceholderFilling {
             return "'\(TextSanitizer.line(value))' is not a valid {\(name)}: it must match \(TextSanitizer.line(pattern))"
         case .unsafe(let name, let character):
             return "the value for {\(name)} contains \(character); type it without invisible or control characters"
+        case .unsafeCommand(let character):
+            return "not used: the command contains \(character), which a shell line would hide or run early"
         }
     }
 }

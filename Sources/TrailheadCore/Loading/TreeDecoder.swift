@@ -391,6 +391,11 @@ struct TreeDecoder {
         if !multiline && trimmedRun.contains("\n") {
             report(.error("multiline-command", "the command spans several lines; add 'multiline: true' if that is intended", at: run.location))
         }
+        // `run` is read as multi-line text so a line break gets the message above; a tab is
+        // allowed only in a declared multi-line command (a heredoc), as in body and explain.
+        if !multiline && trimmedRun.contains("\t") {
+            report(.error("unsafe-text", "'run' contains a control character (<U+0009>); remove it, or add 'multiline: true' for a here-document", at: run.location))
+        }
         let does = requiredText(fields, "does", in: "the command", at: commandLocation)
         var placeholders: [Placeholder] = []
         if let entry = fields["placeholders"] {

@@ -2,6 +2,11 @@ extension Navigator {
     /// Starts using a command: straight away when it has no placeholders, else by asking for each.
     mutating func use(commandAt index: Int, of key: NodeKey, for purpose: PlaceholderForm.Purpose) -> NavigatorEffect? {
         guard let command = catalog.node(key)?.resource?.commands[index] else { return nil }
+        // Refused before any field is asked for, so nobody fills in a form for nothing.
+        if let problem = PlaceholderFilling.problem(with: command) {
+            state.status = PlaceholderFilling.describe(problem)
+            return nil
+        }
         var values: [String: String] = [:]
         var refused: (step: Int, value: String, problem: PlaceholderFilling.Problem)?
         for (step, placeholder) in command.placeholders.enumerated() {

@@ -258,6 +258,55 @@ t("wrong-type-tags", std("tags is a mapping instead of a list",
 t("complex-key", std("a mapping is used as a key (? {a: 1})",
     START + HELP, head=HEAD + "? {a: 1}\n: x\n"))
 
+# ---------------------------------------------------------------- limits: at the limit loads, one past is refused
+def chain(levels, leaf):
+    """`levels` inline questions nested under start, ending in a resource whose tags are `leaf`.
+    The resource's mapping is at depth 3 + 3 * levels (root, nodes, start, then choices, choice,
+    node per level) and its tags list one deeper."""
+    out, indent = "", "  "
+    out += indent + "start:\n"
+    for level in range(levels):
+        pad = indent + "  " * (3 * level)
+        out += pad + "  question: Level %d?\n" % (level + 1)
+        out += pad + "  choices:\n"
+        out += pad + "    - label: Deeper\n"
+        out += pad + "      node:\n"
+    pad = indent + "  " * (3 * levels)
+    out += pad + "  title: The bottom\n"
+    out += pad + "  body: You reached it.\n"
+    out += pad + "  tags: %s\n" % leaf
+    return out
+t("depth-at-limit", std("64 levels of nesting, the most allowed: 20 nested inline questions, the last resource's tags at level 64",
+    chain(20, "[deep]")), rc=0)
+t("depth-past-limit", std("65 levels of nesting, one past the limit: as depth-at-limit, with the tags inside one more list",
+    chain(20, "[[deep]]")))
+ID64 = "a" + "b" * 63
+t("tree-id-at-limit", std("the tree id is 64 characters, the most allowed",
+    START + HELP, head=HEAD.replace("id: fixture", "id: " + ID64)), rc=0)
+t("tree-id-past-limit", std("the tree id is 65 characters, one past the limit",
+    START + HELP, head=HEAD.replace("id: fixture", "id: " + ID64 + "c")))
+NODE64 = "h" + "e" * 63
+t("node-id-at-limit", std("the node id 'help' is 64 characters, the most allowed",
+    (START + HELP).replace("help:\n", NODE64 + ":\n").replace("goto: help", "goto: " + NODE64)), rc=0)
+t("node-id-past-limit", std("the node id 'help' is 65 characters, one past the limit",
+    (START + HELP).replace("help:\n", NODE64 + "e:\n").replace("goto: help", "goto: " + NODE64 + "e")))
+
+# ---------------------------------------------------------------- more hostile text
+t("c1-csi", std("a label contains U+009B, the one-byte C1 form of ESC [ (raw, as UTF-8 C2 9B)",
+    START.replace("label: Help", "label: Help\u009b2J") + HELP))
+t("del-char", std("a hint contains a raw DEL (0x7F)",
+    START.replace("        goto: help", "        hint: Ask\x7f us\n        goto: help") + HELP))
+t("osc52-escaped-body", std("a body plants an OSC 52 clipboard write with YAML escapes; body allows newlines and tabs, not ESC",
+    START + HELP.replace("body: Ask the service desk.", 'body: "Ask the desk.\\e]52;c;cm0gLXJmIH4=\\a"')))
+t("zero-width-joiner-command", std("a command hides U+200D ZERO WIDTH JOINER between 'rm' and ' -rf'",
+    START + HELP + "    commands:\n      - run: \"echo ok; rm\u200d -rf ~/tmp\"\n        does: Looks harmless.\n"))
+t("bidi-isolate-command", std("a multi-line command contains U+2066 LEFT-TO-RIGHT ISOLATE (multiline does not allow bidi)",
+    START + HELP + "    commands:\n      - run: |-\n          echo one\n          echo \u2066two\n        multiline: true\n        does: Echoes.\n"))
+t("tab-in-command", std("a one-line command contains a tab; tabs are allowed only in a multiline command",
+    START + HELP + "    commands:\n      - run: \"ls\\t-l\"\n        does: Lists files.\n"))
+t("escaped-newline-in-label", std("a double-quoted label contains an escaped line break",
+    START.replace("label: Help", 'label: "Help\\nme"') + HELP))
+
 if __name__ == "__main__":
     only = set(sys.argv[1:])
     for name, data in F.items():
