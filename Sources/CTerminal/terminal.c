@@ -122,7 +122,7 @@ int th_signal_take(void) {
     return 0;
 }
 
-void th_suspend_self(void) {
+int th_suspend_self(void) {
     struct sigaction action, previous;
     memset(&action, 0, sizeof(action));
     sigemptyset(&action.sa_mask);
@@ -132,6 +132,9 @@ void th_suspend_self(void) {
     sigemptyset(&unblock);
     sigaddset(&unblock, SIGTSTP);
     sigprocmask(SIG_UNBLOCK, &unblock, NULL);
+    pending[SIGCONT] = 0;
     kill(0, SIGTSTP);
     sigaction(SIGTSTP, &previous, NULL);
+    /* A stopped process runs the SIGCONT handler before kill returns. */
+    return pending[SIGCONT] != 0;
 }

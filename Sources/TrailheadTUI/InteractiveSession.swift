@@ -85,7 +85,10 @@ public enum InteractiveSession {
             let action: Action?
             if key == .resize {
                 // ncurses queues KEY_RESIZE after it has resized (our SIGWINCH path calls resizeterm),
-                // so only the new size is read here; resizing again would queue another one.
+                // so only the new size is read here; resizing again would queue another one. It also
+                // queues one when it comes back from endwin at the same size, which must not wipe
+                // the status row (the message that Ctrl-Z cannot suspend).
+                guard screen.size != navigator.state.size else { continue }
                 action = .resize(screen.size)
             } else {
                 action = KeyBindings.action(for: key, in: navigator.state)
@@ -135,9 +138,11 @@ public enum InteractiveSession {
                 navigator.handle(.resize(screen.refreshSize()))
             case SIGTSTP:
                 screen.suspend()
-                th_suspend_self()
+                let stopped = th_suspend_self() != 0
                 screen.resume()
                 navigator.handle(.resize(screen.refreshSize()))
+                // Started from a script without job control: stopping would leave nobody to resume us.
+                if !stopped { navigator.showStatus("Cannot suspend without job control; q quits") }
             case SIGCONT:
                 screen.resume()
             default:

@@ -16,7 +16,9 @@ void th_signals_install(void);
 void th_signals_uninstall(void);
 /* The next pending signal number, clearing it; 0 when none. Call from the main loop only. */
 int th_signal_take(void);
-/* Stops the process with SIGTSTP's default action; returns after SIGCONT. */
-void th_suspend_self(void);
+/* Stops the process with SIGTSTP's default action. Returns 1 after SIGCONT, or 0 at once when
+ * the kernel discarded the stop: in an orphaned process group (started without job control)
+ * nothing could ever resume it. */
+int th_suspend_self(void);
 
 #endif
