@@ -27,6 +27,13 @@ void th_terminal_remember(int fd) {
     have_termios = tcgetattr(fd, &saved_termios) == 0;
 }
 
+void th_terminal_suspend_key_as_input(int fd) {
+    struct termios modes;
+    if (tcgetattr(fd, &modes) != 0) return;
+    modes.c_cc[VSUSP] = _POSIX_VDISABLE;
+    tcsetattr(fd, TCSANOW, &modes);
+}
+
 void th_terminal_restore_now(void) {
     if (remembered_fd < 0) return;
     ssize_t ignored = write(remembered_fd, reset_bytes, sizeof(reset_bytes) - 1);

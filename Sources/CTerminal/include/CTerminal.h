@@ -7,6 +7,9 @@
 
 /* Saves the terminal settings of fd and the bytes that undo full-screen mode. */
 void th_terminal_remember(int fd);
+/* Turns off the terminal's suspend character on fd, so Ctrl-Z arrives as a key instead of as
+ * SIGTSTP to the whole process group. */
+void th_terminal_suspend_key_as_input(int fd);
 /* Writes the reset bytes and restores the saved termios. Async-signal-safe. */
 void th_terminal_restore_now(void);
 /* Installs flag-setting handlers for INT, TERM, HUP, QUIT, TSTP, CONT, WINCH and
