@@ -27,6 +27,13 @@ void th_terminal_remember(int fd) {
     have_termios = tcgetattr(fd, &saved_termios) == 0;
 }
 
+void th_terminal_suspend_key_as_input(int fd) {
+    struct termios modes;
+    if (tcgetattr(fd, &modes) != 0) return;
+    modes.c_cc[VSUSP] = _POSIX_VDISABLE;
+    tcsetattr(fd, TCSANOW, &modes);
+}
+
 void th_terminal_restore_now(void) {
     if (remembered_fd < 0) return;
     ssize_t ignored = write(remembered_fd, reset_bytes, sizeof(reset_bytes) - 1);
@@ -39,24 +46,42 @@ static void on_flag_signal(int signal_number) {
 }
 
 /* Restore the terminal, then hand the signal to whoever handled it before (Swift's
- * backtracer, or the default action), so a crash report lands on a sane terminal. A handler
- * that returns (the backtracer does, expecting the fault to recur) must not leave us running
- * on a terminal that is no longer in full-screen mode: the default action ends the process. */
-static void on_crash_signal(int signal_number) {
+ * backtracer, or the default action), so a crash report lands on a sane terminal. The previous
+ * handler is called directly with the original siginfo and context: re-raising from here would
+ * make the backtracer report this handler (raise, pthread_kill) instead of the crashing code. A
+ * handler that returns (the backtracer does, expecting the fault to recur) must not leave us
+ * running on a terminal that is no longer in full-screen mode: the default action ends the
+ * process. */
+static void on_crash_signal(int signal_number, siginfo_t *info, void *context) {
     th_terminal_restore_now();
     /* Swift's backtracer turns interactive when stdin is a terminal and then waits up to 30 s
      * for a key; a crashing interface must not hang the user's shell. */
     int null_fd = open("/dev/null", O_RDONLY);
     if (null_fd >= 0) dup2(null_fd, STDIN_FILENO);
     for (unsigned i = 0; i < sizeof(crash_signals) / sizeof(crash_signals[0]); i++) {
-        if (crash_signals[i] == signal_number) {
-            sigaction(signal_number, &previous_crash[i], NULL);
-            break;
+        if (crash_signals[i] != signal_number) continue;
+        const struct sigaction previous = previous_crash[i];
+        /* Put it back first, so a fault inside it ends the process instead of coming back here. */
+        sigaction(signal_number, &previous, NULL);
+        if (previous.sa_flags & SA_SIGINFO) {
+            if (previous.sa_sigaction) previous.sa_sigaction(signal_number, info, context);
+        } else if (previous.sa_handler != SIG_DFL && previous.sa_handler != SIG_IGN) {
+            previous.sa_handler(signal_number);
         }
+        break;
     }
-    raise(signal_number);
     signal(signal_number, SIG_DFL);
     raise(signal_number);
+}
+
+/* A stack overflow faults with no stack left to run a handler on, so crash handlers run on
+ * their own stack; Swift's runtime sets one up only when its backtracer is enabled. */
+static void ensure_signal_stack(void) {
+    static char stack[64 * 1024];
+    stack_t current;
+    if (sigaltstack(NULL, &current) == 0 && !(current.ss_flags & SS_DISABLE)) return;
+    stack_t ours = { .ss_sp = stack, .ss_size = sizeof(stack), .ss_flags = 0 };
+    sigaltstack(&ours, NULL);
 }
 
 void th_signals_install(void) {
@@ -71,8 +96,9 @@ void th_signals_install(void) {
     struct sigaction crash;
     memset(&crash, 0, sizeof(crash));
     sigemptyset(&crash.sa_mask);
-    crash.sa_handler = on_crash_signal;
-    crash.sa_flags = SA_NODEFER;
+    crash.sa_sigaction = on_crash_signal;
+    crash.sa_flags = SA_SIGINFO | SA_NODEFER | SA_ONSTACK;
+    ensure_signal_stack();
     for (unsigned i = 0; i < sizeof(crash_signals) / sizeof(crash_signals[0]); i++) {
         sigaction(crash_signals[i], &crash, &previous_crash[i]);
     }
@@ -103,7 +129,7 @@ int th_signal_take(void) {
     return 0;
 }
 
-void th_suspend_self(void) {
+int th_suspend_self(void) {
     struct sigaction action, previous;
     memset(&action, 0, sizeof(action));
     sigemptyset(&action.sa_mask);
@@ -113,6 +139,9 @@ void th_suspend_self(void) {
     sigemptyset(&unblock);
     sigaddset(&unblock, SIGTSTP);
     sigprocmask(SIG_UNBLOCK, &unblock, NULL);
+    pending[SIGCONT] = 0;
     kill(0, SIGTSTP);
     sigaction(SIGTSTP, &previous, NULL);
+    /* A stopped process runs the SIGCONT handler before kill returns. */
+    return pending[SIGCONT] != 0;
 }

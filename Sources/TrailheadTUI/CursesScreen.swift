@@ -50,6 +50,12 @@ final class CursesScreen {
         let noColor = !(environment["NO_COLOR"] ?? "").isEmpty
         palette = Palette(useColor: has_colors() && !noColor)
         wtimeout(th_stdscr(), 250)
+        // A Ctrl-Z that the terminal turns into SIGTSTP stops a wrapper script at once, and its
+        // shell takes the terminal back (printing on the alternate screen, or stopping us with
+        // SIGTTOU mid-restore) before we have left full-screen mode. As a key, it lets us restore
+        // first and then stop the whole job. endwin brings the shell's suspend character back.
+        th_terminal_suspend_key_as_input(descriptor)
+        def_prog_mode()
     }
 
     var size: ScreenSize {

@@ -82,10 +82,18 @@ public enum InteractiveSession {
                 continue
             }
             quickFailures = 0
+            if key == .control("z") {
+                suspend(screen: screen, navigator: &navigator)
+                draw(navigator, on: screen, effects: effects)
+                continue
+            }
             let action: Action?
             if key == .resize {
                 // ncurses queues KEY_RESIZE after it has resized (our SIGWINCH path calls resizeterm),
-                // so only the new size is read here; resizing again would queue another one.
+                // so only the new size is read here; resizing again would queue another one. It also
+                // queues one when it comes back from endwin at the same size, which must not wipe
+                // the status row (the message that Ctrl-Z cannot suspend).
+                guard screen.size != navigator.state.size else { continue }
                 action = .resize(screen.size)
             } else {
                 action = KeyBindings.action(for: key, in: navigator.state)
@@ -128,16 +136,23 @@ public enum InteractiveSession {
         effects.overlayHyperlinks(frame.hyperlinks)
     }
 
+    /// Leaves full-screen mode, stops the whole job (a wrapper script too) and comes back on `fg`.
+    private static func suspend(screen: CursesScreen, navigator: inout Navigator) {
+        screen.suspend()
+        let stopped = th_suspend_self() != 0
+        screen.resume()
+        navigator.handle(.resize(screen.refreshSize()))
+        // Started from a script without job control: stopping would leave nobody to resume us.
+        if !stopped { navigator.showStatus("Cannot suspend without job control; q quits") }
+    }
+
     private static func handleSignals(screen: CursesScreen, navigator: inout Navigator, effects: EffectRunner) -> Outcome? {
         while case let signal = th_signal_take(), signal != 0 {
             switch signal {
             case SIGWINCH:
                 navigator.handle(.resize(screen.refreshSize()))
             case SIGTSTP:
-                screen.suspend()
-                th_suspend_self()
-                screen.resume()
-                navigator.handle(.resize(screen.refreshSize()))
+                suspend(screen: screen, navigator: &navigator)
             case SIGCONT:
                 screen.resume()
             default:

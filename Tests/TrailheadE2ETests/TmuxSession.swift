@@ -190,6 +190,14 @@ final class TmuxSession: @unchecked Sendable {
         self.rows = rows
     }
 
+    /// Closes the pane's pty while its programs still run, as closing a terminal window does, and
+    /// starts a fresh shell in it (`respawn-pane -k`). Returns at once, without waiting for the prompt.
+    func respawnPane() throws {
+        try run(["respawn-pane", "-k", "-t", target])
+        panePIDs += try run(["list-panes", "-s", "-t", target, "-F", "#{pane_pid}"])
+            .split(separator: "\n").compactMap { pid_t($0) }
+    }
+
     /// A screen with row numbers and a right edge, for failure messages.
     static func framed(_ screen: String, columns: Int, rows: Int) -> String {
         let lines = screen.screenRows

@@ -7,6 +7,9 @@
 
 /* Saves the terminal settings of fd and the bytes that undo full-screen mode. */
 void th_terminal_remember(int fd);
+/* Turns off the terminal's suspend character on fd, so Ctrl-Z arrives as a key instead of as
+ * SIGTSTP to the whole process group. */
+void th_terminal_suspend_key_as_input(int fd);
 /* Writes the reset bytes and restores the saved termios. Async-signal-safe. */
 void th_terminal_restore_now(void);
 /* Installs flag-setting handlers for INT, TERM, HUP, QUIT, TSTP, CONT, WINCH and
@@ -16,7 +19,9 @@ void th_signals_install(void);
 void th_signals_uninstall(void);
 /* The next pending signal number, clearing it; 0 when none. Call from the main loop only. */
 int th_signal_take(void);
-/* Stops the process with SIGTSTP's default action; returns after SIGCONT. */
-void th_suspend_self(void);
+/* Stops the process with SIGTSTP's default action. Returns 1 after SIGCONT, or 0 at once when
+ * the kernel discarded the stop: in an orphaned process group (started without job control)
+ * nothing could ever resume it. */
+int th_suspend_self(void);
 
 #endif
