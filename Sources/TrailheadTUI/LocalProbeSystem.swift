@@ -6,12 +6,14 @@ import TrailheadCore
 /// Probes against this machine: `access`, `stat`, and `NAME --version` run from an argv with a deadline.
 public struct LocalProbeSystem: ProbeSystem {
     public let environment: [String: String]
-    /// Seconds a `--version` may take; a slow NFS home or a wrapper script must not stall anything.
+    /// Seconds a `--version` may take: `TRAILHEAD_PROBE_TIMEOUT`, else 2. A slow NFS home or a
+    /// wrapper script must not stall anything; a site with slow tools may allow more.
     public var versionDeadline: Double
 
-    public init(environment: [String: String], versionDeadline: Double = 2) {
+    public init(environment: [String: String]) {
         self.environment = environment
-        self.versionDeadline = versionDeadline
+        let configured = environment["TRAILHEAD_PROBE_TIMEOUT"].flatMap(Double.init) ?? 2
+        self.versionDeadline = configured.isFinite ? min(max(configured, 0.1), 600) : 2
     }
 
     public func isExecutableFile(_ path: String) -> Bool {
