@@ -9,7 +9,7 @@ RELEASE_BIN := .build/release/trailhead
 # bench/RESULTS.md); lld links it without GNU ld's warnings about the static libraries.
 RELEASE_FLAGS := -c release --static-swift-stdlib -Xswiftc -use-ld=lld
 
-.PHONY: all build release run test fuzz fuzz-build fuzz-smoke deps install uninstall clean bench
+.PHONY: all build release run test test-asan test-tsan fuzz fuzz-build fuzz-smoke deps install uninstall clean bench
 
 all: build
 
@@ -46,6 +46,18 @@ run: release
 # Builds the binary first: the CLI and plain-mode tests run it as a user would.
 test: build
 	TRAILHEAD_BIN=$(CURDIR)/$(DEBUG_BIN) $(SWIFT) test
+
+# The same suite under AddressSanitizer / ThreadSanitizer, each in its own scratch path; the CLI and
+# tmux tests run the sanitized binary, with their waits tripled. Tests/Sanitizers/lsan.supp lists
+# the leak reports suppressed, and why.
+test-asan: deps
+	$(SWIFT) build --sanitize=address --scratch-path .build-asan
+	LSAN_OPTIONS=suppressions=$(CURDIR)/Tests/Sanitizers/lsan.supp:print_suppressions=0 TRAILHEAD_TEST_TIME_SCALE=3 \
+		TRAILHEAD_BIN=$(CURDIR)/.build-asan/debug/trailhead $(SWIFT) test --sanitize=address --scratch-path .build-asan
+
+test-tsan: deps
+	$(SWIFT) build --sanitize=thread --scratch-path .build-tsan
+	TRAILHEAD_TEST_TIME_SCALE=3 TRAILHEAD_BIN=$(CURDIR)/.build-tsan/debug/trailhead $(SWIFT) test --sanitize=thread --scratch-path .build-tsan
 
 # libFuzzer targets (Sources/TrailheadFuzz), FUZZ_SECONDS each, one after another; writes
 # Tests/Fuzz/RESULTS.md. `make fuzz-smoke` runs each for a few seconds, for CI.
