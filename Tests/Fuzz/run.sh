@@ -29,6 +29,11 @@ stat() { sed -n "s/^stat::$1: *//p" "$2" | tail -1; }
 
 failed=0
 {
+    echo "# Fuzzing results"
+    echo
+    echo "\`make fuzz\` with FUZZ_SECONDS=$seconds, targets one after another; release build with libFuzzer and"
+    echo "AddressSanitizer, $(swift --version 2>/dev/null | head -1 | sed 's/ (.*//'), $(nproc) cores."
+    echo
     echo "| target | seconds | executions | exec/s | peak RSS | result |"
     echo "|---|---|---|---|---|---|"
 } > "$results.tmp"
