@@ -37,7 +37,10 @@ struct ProbeScreenTests {
         try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: path.path)
     }
 
-    @Test func answersAppearBesideTheQuestionAndASlowVersionNeverBlocksKeys() async throws {
+    /// Timing-bound: the screens must be seen within the product's fixed 2-second probe deadline,
+    /// which a sanitized debug binary (TRAILHEAD_TEST_TIME_SCALE > 1) does not reliably meet.
+    @Test(.enabled(if: E2E.timeScale == 1, "needs an unsanitized binary to beat the 2-second probe deadline"))
+    func answersAppearBesideTheQuestionAndASlowVersionNeverBlocksKeys() async throws {
         let session = try await TmuxSession(columns: 100, rows: 30)
         defer { session.shutdown() }
         // A short directory, so each answer fits on one line of the page.
