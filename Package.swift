@@ -31,6 +31,13 @@ let package = Package(
             name: "TrailheadBench",
             dependencies: ["TrailheadCore"]
         ),
+        // `make fuzz`: libFuzzer targets over the loader, sanitizer, URL rules and search (Tests/Fuzz).
+        // libFuzzer itself is linked only by the fuzz build's `-sanitize=fuzzer`.
+        .systemLibrary(name: "CLibFuzzer"),
+        .executableTarget(
+            name: "TrailheadFuzz",
+            dependencies: ["TrailheadCore", "CLibFuzzer"]
+        ),
         .executableTarget(
             name: "trailhead",
             dependencies: [

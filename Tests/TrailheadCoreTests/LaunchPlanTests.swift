@@ -95,6 +95,13 @@ import Testing
         #expect(ShellQuoting.quote(value) == quoted)
     }
 
+    /// Found by `make fuzz`: a quote followed by a combining mark is one Character, and was left
+    /// unescaped, so the rest of the value (`; id`) ran as a command.
+    @Test func shellQuotingEscapesAQuoteCarryingACombiningMark() {
+        #expect(ShellQuoting.quote("x'\u{301}; id #") == "'x'\\''\u{301}; id #'")
+        #expect(ShellQuoting.quote("'\u{64C}") == "''\\''\u{64C}'")
+    }
+
     @Test func base64MatchesTheStandard() {
         #expect(Base64.encode(Array("".utf8)) == "")
         #expect(Base64.encode(Array("f".utf8)) == "Zg==")

@@ -29,6 +29,9 @@ import Testing
         #expect(TextWrapper.truncate("hello world", width: 8) == "hello w…")
         #expect(TextWrapper.truncate("日本語", width: 4) == "日…")
         #expect(TextWrapper.truncate("short", width: 8) == "short")
+        // Found by `make fuzz`: a wide first character used to give 3 columns in 2.
+        #expect(TextWrapper.truncate("👩\u{200D}💻 at work", width: 2) == "…")
+        #expect(TextWrapper.truncate("日本語", width: 2) == "…")
     }
 
     @Test func reflowJoinsParagraphLinesButKeepsListsAndIndentedLines() {
@@ -49,6 +52,9 @@ import Testing
         #expect(URLRules.problem(with: "example.org")?.contains("no scheme") == true)
         #expect(URLRules.problem(with: "https://-oProxyCommand=x")?.contains("host") == true)
         #expect(URLRules.problem(with: "https://a b")?.contains("space") == true)
+        // Found by the `urls` fuzz target's invariant: other Unicode spaces were accepted.
+        #expect(URLRules.problem(with: "https://example.org/a\u{A0}b")?.contains("space") == true)
+        #expect(URLRules.problem(with: "https://example.org/\u{3000}")?.contains("space") == true)
         #expect(URLRules.problem(with: "mailto:")?.contains("address") == true)
     }
 

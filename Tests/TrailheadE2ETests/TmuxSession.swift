@@ -159,7 +159,7 @@ final class TmuxSession: @unchecked Sendable {
         sourceLocation: SourceLocation = #_sourceLocation, _ predicate: (String) -> Bool
     ) async throws -> String {
         let clock = ContinuousClock()
-        let deadline = clock.now + timeout
+        let deadline = clock.now + timeout * E2E.timeScale
         var last = ""
         var matched: String?
         while true {
@@ -269,6 +269,11 @@ enum E2E {
 
     /// The bundled trees of the checkout (escape-vre and login-node).
     static var trees: String { repositoryRoot + "/trees" }
+
+    /// Waits are multiplied by `TRAILHEAD_TEST_TIME_SCALE`: a sanitized debug binary is several times slower.
+    static var timeScale: Int {
+        ProcessInfo.processInfo.environment["TRAILHEAD_TEST_TIME_SCALE"].flatMap { Int($0) } ?? 1
+    }
 
     static var binary: String {
         ProcessInfo.processInfo.environment["TRAILHEAD_BIN"] ?? repositoryRoot + "/.build/debug/trailhead"

@@ -4,7 +4,19 @@ public enum ShellQuoting {
     /// single quotes (with embedded single quotes closed, escaped and reopened).
     public static func quote(_ value: String) -> String {
         if !value.isEmpty && value.unicodeScalars.allSatisfy(isSafe) { return value }
-        return "'" + value.replacing("'", with: "'\\''") + "'"
+        // Scalar by scalar: a quote followed by a combining mark is one Character, which a
+        // Character-level replace would miss, leaving the quote to end the quoting.
+        var quoted = String.UnicodeScalarView()
+        quoted.append("'")
+        for scalar in value.unicodeScalars {
+            if scalar == "'" {
+                quoted.append(contentsOf: "'\\''".unicodeScalars)
+            } else {
+                quoted.append(scalar)
+            }
+        }
+        quoted.append("'")
+        return String(quoted)
     }
 
     static func isSafe(_ scalar: Unicode.Scalar) -> Bool {

@@ -84,6 +84,8 @@ public enum TextWrapper {
         guard width > 0 else { return "" }
         if DisplayWidth.of(text) <= width { return text }
         let (head, _) = split(text, atColumns: width - 1)
+        // `split` moves one character even when it does not fit; a wide one would overflow the width.
+        if DisplayWidth.of(head) > width - 1 { return "…" }
         return head + "…"
     }
 

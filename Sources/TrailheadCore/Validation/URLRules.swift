@@ -8,7 +8,8 @@ public enum URLRules {
         if let hazard = TextSanitizer.firstHazard(in: url, multiline: false) {
             return "the URL contains a \(hazard.hazard.rawValue) (\(TextSanitizer.visibleForm(of: hazard.scalar)))"
         }
-        if url.contains(where: { $0 == " " }) { return "the URL contains a space; write it as %20" }
+        // Any Unicode space, not only U+0020: a no-break or ideographic space looks like the end of the link.
+        if url.unicodeScalars.contains(where: \.properties.isWhitespace) { return "the URL contains a space; write it as %20" }
         guard let colon = url.firstIndex(of: ":") else {
             return "the URL has no scheme; start it with https://"
         }

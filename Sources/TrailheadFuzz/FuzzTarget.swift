@@ -1,0 +1,33 @@
+import TrailheadCore
+
+/// The fuzz targets, by the name `make fuzz` and `TRAILHEAD_FUZZ_TARGET` use.
+enum FuzzTarget: String, CaseIterable {
+    case loader, sanitizer, urls, search
+
+    static let environmentVariable = "TRAILHEAD_FUZZ_TARGET"
+
+    /// Runs one input through the target; a broken invariant stops the process with `fatalError`.
+    func run(_ input: [UInt8]) {
+        switch self {
+        case .loader: LoaderFuzzing.run(input)
+        case .sanitizer: SanitizerFuzzing.run(input)
+        case .urls: URLFuzzing.run(input)
+        case .search: SearchFuzzing.run(input)
+        }
+    }
+
+    /// The function libFuzzer calls with each input. A C function pointer cannot capture the
+    /// target, so each case gets a closure of its own.
+    var callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> Int32 {
+        switch self {
+        case .loader: { LoaderFuzzing.run(Self.bytes($0, $1)); return 0 }
+        case .sanitizer: { SanitizerFuzzing.run(Self.bytes($0, $1)); return 0 }
+        case .urls: { URLFuzzing.run(Self.bytes($0, $1)); return 0 }
+        case .search: { SearchFuzzing.run(Self.bytes($0, $1)); return 0 }
+        }
+    }
+
+    private static func bytes(_ data: UnsafePointer<UInt8>?, _ size: Int) -> [UInt8] {
+        Array(UnsafeBufferPointer(start: data, count: data == nil ? 0 : size))
+    }
+}

@@ -1,0 +1,83 @@
+import TrailheadCore
+
+/// Arbitrary queries against a small fixed catalog: no crash, results best first, and every
+/// highlighted position inside the text it highlights.
+enum SearchFuzzing {
+    static func run(_ bytes: [UInt8]) {
+        let query = SearchQuery(String(decoding: bytes, as: UTF8.self))
+        let outcome = index.search(query, limit: 8, within: nil)
+        for (better, worse) in zip(outcome.results, outcome.results.dropFirst()) where better.score < worse.score {
+            fatalError("results out of order: \(better.score) before \(worse.score)")
+        }
+        for result in outcome.results {
+            let count = result.matchedText.count
+            if let bad = result.positions.first(where: { $0 < 0 || $0 >= count }) {
+                fatalError("position \(bad) outside \(result.matchedText.debugDescription)")
+            }
+        }
+        // The search pane narrows within the previous matches; narrowing within its own matches must change nothing.
+        if index.search(query, limit: 8, within: outcome.matches).results != outcome.results {
+            fatalError("searching within its own matches changed the results")
+        }
+    }
+
+    /// Built once per process: libFuzzer calls `run` millions of times.
+    static let index: SearchIndex = {
+        let loaded = TreeLoader().load(bytes: Array(catalogYAML.utf8), path: "fuzz-catalog.yaml")
+        guard loaded.diagnostics.isEmpty else { fatalError("the fuzz catalog does not load: \(loaded.diagnostics)") }
+        return SearchIndex(catalog: Library.assemble(files: [loaded]).catalog)
+    }()
+
+    /// Like the bundled trees in miniature: accents, capitals, camelCase, commands, links, inline nodes.
+    private static let catalogYAML = """
+    format: 1
+    id: fuzz-vre
+    title: Données et calcul à DÉSY
+    description: A small catalog for fuzzing the search.
+    start: start
+    nodes:
+      start:
+        question: What do you need on the Virtual Research Environment?
+        explain: Pick the closest; you can go back.
+        tags: [vre, start, ESCAPE]
+        choices:
+          - label: Download data with Rucio
+            hint: rucio download, did names
+            goto: rucio-download
+          - label: Ouvrir JupyterHub
+            hint: Notebooks, Binder
+            goto: jupyter
+          - label: Get a grid certificate
+            node:
+              title: Certificat de grille (CERN CA)
+              tags: [x509, certificate, voms-proxy-init]
+              body: |
+                Request it on the CERN Certification Authority site.
+                Then convert the .p12 file with openssl.
+              links:
+                - url: https://ca.cern.ch/ca/
+                  label: CERN CA
+      rucio-download:
+        title: Download a file with rucio
+        tags: [rucio, data lake, DID, download]
+        body: Use the scope:name form; ÄÖÜ and ß in file names are fine.
+        commands:
+          - run: rucio download {did}
+            does: Fetches the file into the current directory
+            placeholders:
+              did:
+                prompt: The data identifier
+                default: user.jdoe:file.root
+                pattern: '[a-z0-9._-]+:[^ ]+'
+          - run: rucio whoami
+            does: Shows your account (checkAuthToken)
+      jupyter:
+        title: JupyterHub sur la plateforme ✨ Notebooks 日本語
+        tags: [jupyter, notebook, binder, hub]
+        body: Start a server, pick a profile, and your $HOME persists between sessions.
+        links:
+          - url: https://jupyterhub.example.org/hub/login
+            label: Sign in
+          - url: mailto:vre-support@example.org
+    """
+}
