@@ -51,7 +51,7 @@ let package = Package(
             dependencies: ["TrailheadCore"]
         ),
         // Runs the built `trailhead` binary as a user or script would (see the Makefile's `test`).
-        .testTarget(name: "TrailheadCLITests"),
+        .testTarget(name: "TrailheadCLITests", dependencies: ["TrailheadCore"]),
         // Drives the full-screen interface in tmux, as a person at a terminal would (needs tmux).
         .testTarget(name: "TrailheadE2ETests"),
     ]

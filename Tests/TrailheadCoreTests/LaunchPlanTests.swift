@@ -90,6 +90,7 @@ import Testing
         ("", "''"), ("abc", "abc"), ("a b", "'a b'"), ("it's", "'it'\\''s'"), ("$(id)", "'$(id)'"), ("`id`", "'`id`'"),
         ("a;rm -rf ~", "'a;rm -rf ~'"), ("x|y&z", "'x|y&z'"), ("scope:file.root", "scope:file.root"), ("*", "'*'"),
         ("\"q\"", "'\"q\"'"), ("~", "'~'"), ("a\nb", "'a\nb'"), ("-rf", "-rf"), ("日本", "'日本'"),
+        ("a\\b", "'a'\\\\'b'"), ("x\\", "'x'\\\\''"),
     ])
     func shellQuotingMakesOneWord(value: String, quoted: String) {
         #expect(ShellQuoting.quote(value) == quoted)
