@@ -77,6 +77,8 @@ test-tsan: deps
 # libFuzzer targets (Sources/TrailheadFuzz), FUZZ_SECONDS each, one after another; writes
 # Tests/Fuzz/RESULTS.md. `make fuzz-smoke` runs each for a few seconds, for CI.
 FUZZ_SECONDS ?= 60
+# `make fuzz FUZZ_RUNS=1000000 FUZZ_SECONDS=1200`: each target until a million inputs (at most 20 min).
+FUZZ_RUNS ?=
 FUZZ_TARGETS := loader sanitizer urls search
 FUZZ_BIN := .build-fuzz/release/TrailheadFuzz
 
@@ -85,7 +87,7 @@ fuzz-build: deps
 		-Xswiftc -sanitize=fuzzer -Xswiftc -DTRAILHEAD_FUZZ -Xswiftc -use-ld=lld
 
 fuzz: fuzz-build
-	FUZZ_SECONDS=$(FUZZ_SECONDS) Tests/Fuzz/run.sh $(FUZZ_BIN) Tests/Fuzz/RESULTS.md $(FUZZ_TARGETS)
+	FUZZ_SECONDS=$(FUZZ_SECONDS) FUZZ_RUNS=$(FUZZ_RUNS) Tests/Fuzz/run.sh $(FUZZ_BIN) Tests/Fuzz/RESULTS.md $(FUZZ_TARGETS)
 
 fuzz-smoke: fuzz-build
 	FUZZ_SECONDS=5 Tests/Fuzz/run.sh $(FUZZ_BIN) .build-fuzz/smoke-results.md $(FUZZ_TARGETS)

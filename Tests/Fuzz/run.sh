@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
-# Runs each fuzz target for FUZZ_SECONDS, one after another, and writes a summary table.
+# Runs each fuzz target for FUZZ_SECONDS (or until FUZZ_RUNS inputs, if set, within FUZZ_SECONDS),
+# one after another, and writes a summary table.
 # Usage: run.sh BINARY RESULTS_FILE TARGET...   (see `make fuzz`; run from the repository root)
 set -uo pipefail
 binary=$1 results=$2
 shift 2
 seconds=${FUZZ_SECONDS:-60}
+runs_limit=${FUZZ_RUNS:-}
 scratch=.build-fuzz/work
 # Swift's backtracer would pause every crash report; libFuzzer and ASan print their own.
 export SWIFT_BACKTRACE=enable=no
@@ -31,7 +33,7 @@ failed=0
 {
     echo "# Fuzzing results"
     echo
-    echo "\`make fuzz\` with FUZZ_SECONDS=$seconds, targets one after another; release build with libFuzzer and"
+    echo "\`make fuzz\` with FUZZ_SECONDS=$seconds${runs_limit:+ and FUZZ_RUNS=$runs_limit}, targets one after another; release build with libFuzzer and"
     echo "AddressSanitizer, $(swift --version 2>/dev/null | head -1 | sed 's/ (.*//'), $(nproc) cores."
     echo
     echo "| target | seconds | executions | exec/s | peak RSS | result |"
@@ -42,15 +44,17 @@ for target in "$@"; do
     mkdir -p "$corpus" "$artifacts"
     # New inputs go to the first directory, the scratch corpus; the committed seeds stay as they are.
     # shellcheck disable=SC2046
-    "$binary" "$target" -max_total_time="$seconds" -timeout=1 -rss_limit_mb=512 -print_final_stats=1 \
+    started=$SECONDS
+    "$binary" "$target" -max_total_time="$seconds" ${runs_limit:+-runs=$runs_limit} -timeout=1 -rss_limit_mb=512 -print_final_stats=1 \
         -artifact_prefix="$artifacts" $(options "$target") "$corpus" $(seeds "$target") > "$log" 2>&1
     status=$?
+    elapsed=$((SECONDS - started))
     runs=$(stat number_of_executed_units "$log") rate=$(stat average_exec_per_sec "$log") rss=$(stat peak_rss_mb "$log")
     found=$(ls "$artifacts" 2>/dev/null | sed 's/-.*//' | sort -u | paste -sd, -)
     if [ "$status" = 0 ] && [ -z "$found" ]; then result="no crash, timeout or oom"; else result="FOUND ${found:-exit $status} (see $log)"; failed=1; fi
-    line="| $target | $seconds | ${runs:-?} | ${rate:-?} | ${rss:-?} MB | $result |"
+    line="| $target | $elapsed | ${runs:-?} | ${rate:-?} | ${rss:-?} MB | $result |"
     echo "$line" >> "$results.tmp"
-    echo "fuzz $target: ${runs:-?} executions in ${seconds}s, ${rate:-?} exec/s, peak RSS ${rss:-?} MB: $result"
+    echo "fuzz $target: ${runs:-?} executions in ${elapsed}s, ${rate:-?} exec/s, peak RSS ${rss:-?} MB: $result"
 done
 mv "$results.tmp" "$results"
 exit $failed
