@@ -37,6 +37,9 @@ struct CLIRunner {
         process.arguments = arguments
         let home = FileManager.default.temporaryDirectory.appendingPathComponent("trailhead-test-home").path
         var env = ["PATH": "/usr/bin:/bin", "HOME": home, "XDG_DATA_DIRS": "/nonexistent", "XDG_CONFIG_DIRS": "/nonexistent", "LANG": "C.UTF-8", "TERM": "xterm"]
+        for name in ["ASAN_OPTIONS", "LSAN_OPTIONS", "TSAN_OPTIONS"] {
+            if let value = ProcessInfo.processInfo.environment[name] { env[name] = value }
+        }
         env.merge(environment) { $1 }
         process.environment = env
         process.currentDirectoryURL = URL(fileURLWithPath: directory ?? repositoryRoot)

@@ -24,7 +24,7 @@ struct HistoryCommandTests {
         let outcome = try CLIRunner.run(["history"], environment: ["XDG_STATE_HOME": home, "TZ": "UTC"])
         #expect(outcome.status == 0, "\(outcome.stderr)")
         let lines = outcome.stdout.split(separator: "\n").map(String.init)
-        #expect(lines.count == 4)
+        try #require(lines.count == 4, "\(outcome.stdout)")
         #expect(lines[0] == "2025-11-26 09:42  opened   escape-vre/gone-node  (escape-vre/gone-node)")
         #expect(lines[1] == "                         https://example.org/\\e]0;pwned\\a" || lines[1].contains("https://example.org/"), "\(lines[1].debugDescription)")
         #expect(!outcome.stdout.contains("\u{1b}"), "no escape character reaches the terminal")

@@ -59,6 +59,10 @@ final class TmuxSession: @unchecked Sendable {
             "XDG_CONFIG_HOME": home.appendingPathComponent(".config").path,
             "HISTFILE": "/dev/null",
         ]
+        // A sanitized run's options (suppressions, who handles SIGSEGV) must reach the binary too.
+        for name in ["ASAN_OPTIONS", "LSAN_OPTIONS", "TSAN_OPTIONS"] {
+            if let value = ProcessInfo.processInfo.environment[name] { shellEnvironment[name] = value }
+        }
         shellEnvironment.merge(environment) { $1 }
         // `env -i` so nothing from the test runner's environment (TRAILHEAD_PATH, NO_COLOR, TMUX…)
         // reaches the shell; the arguments are exec'd directly, without a shell in between.
