@@ -73,7 +73,7 @@ test-asan: deps
 
 test-tsan: deps
 	$(SWIFT) build --sanitize=thread --scratch-path .build-tsan
-	TRAILHEAD_TEST_TIME_SCALE=3 TRAILHEAD_BIN=$(CURDIR)/.build-tsan/debug/trailhead $(SWIFT) test --sanitize=thread --scratch-path .build-tsan
+	TSAN_OPTIONS=handle_segv=0 TRAILHEAD_TEST_SANITIZER=thread TRAILHEAD_TEST_TIME_SCALE=3 TRAILHEAD_BIN=$(CURDIR)/.build-tsan/debug/trailhead $(SWIFT) test --sanitize=thread --scratch-path .build-tsan
 
 # libFuzzer targets (Sources/TrailheadFuzz), FUZZ_SECONDS each, one after another; writes
 # Tests/Fuzz/RESULTS.md. `make fuzz-smoke` runs each for a few seconds, for CI.
