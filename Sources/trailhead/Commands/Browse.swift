@@ -54,7 +54,7 @@ struct Browse: ParsableCommand {
                 let onlyTree = start.flatMap { place?.contains("/") == true ? nil : $0.tree }
                 if let store, start == nil || onlyTree != nil,
                    let (trail, time) = store.load().resumableTrail(in: catalog, tree: onlyTree) {
-                    options.resumeOffer = ResumeOffer(trail: trail, ago: RelativeTime.phrase(from: time, to: Clock.now))
+                    options.resumeOffer = ResumeOffer(trail: trail, ago: RelativeTime.phrase(from: time, to: Glibc.time(nil)))
                 }
                 let outcome = try InteractiveSession.run(
                     catalog: catalog, start: start, version: Trailhead.version, environment: environment, options: options)

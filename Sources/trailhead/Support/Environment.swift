@@ -42,8 +42,3 @@ enum Environment {
         return 80
     }
 }
-
-/// The wall clock, in whole seconds since 1970.
-enum Clock {
-    static var now: Int { time(nil) }
-}
