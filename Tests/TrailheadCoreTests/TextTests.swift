@@ -25,6 +25,14 @@ import Testing
         #expect(TextWrapper.wrap("a\n\nb", width: 10) == ["a", "", "b"])
     }
 
+    @Test func longWordsAreCutAfterTheIndentAndAfterWhatPrecedesThem() {
+        #expect(TextWrapper.wrap("  ab abcdefgh x", width: 5) == ["  ab", "  abc", "  def", "  gh", "  x"])
+        #expect(TextWrapper.wrap("日本語x", width: 1) == ["日", "本", "語", "x"])
+        #expect(TextWrapper.wrap("ae\u{301}\u{301}b", width: 1) == ["a", "e\u{301}\u{301}", "b"])
+        let long = String(repeating: "a", count: 10_000)
+        #expect(TextWrapper.wrap(long, width: 7).map(\.count) == Array(repeating: 7, count: 1428) + [4])
+    }
+
     @Test func truncatesWithAnEllipsis() {
         #expect(TextWrapper.truncate("hello world", width: 8) == "hello w…")
         #expect(TextWrapper.truncate("日本語", width: 4) == "日…")

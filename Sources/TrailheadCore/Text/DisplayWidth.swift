@@ -15,12 +15,24 @@ public enum DisplayWidth {
     }
 
     /// Columns a string occupies; a grapheme (emoji with modifiers, letter with accents) counts once.
-    public static func of(_ text: String) -> Int {
+    public static func of<Text: StringProtocol>(_ text: Text) -> Int {
+        if let ascii = asciiWidth(text.utf8) { return ascii }
         var total = 0
         for character in text {
             total += of(character)
         }
         return total
+    }
+
+    /// Most tree text is ASCII, where every byte is its own grapheme and printable ones take one column;
+    /// nil as soon as a non-ASCII byte appears.
+    private static func asciiWidth<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> Int? {
+        var printable = 0
+        for byte in bytes {
+            if byte >= 0x80 { return nil }
+            if byte >= 0x20 && byte < 0x7F { printable += 1 }
+        }
+        return printable
     }
 
     public static func of(_ character: Character) -> Int {

@@ -12,14 +12,14 @@ public enum TextWrapper {
                 lines.append("")
                 continue
             }
+            let indentWidth = indent.count
             var current = indent
-            var currentWidth = DisplayWidth.of(indent)
+            var currentWidth = indentWidth
             for word in trimmed.split(separator: " ") {
-                var word = String(word)
-                var wordWidth = DisplayWidth.of(word)
-                let needed = currentWidth == DisplayWidth.of(indent) ? wordWidth : wordWidth + 1
+                let wordWidth = DisplayWidth.of(word)
+                let needed = currentWidth == indentWidth ? wordWidth : wordWidth + 1
                 if currentWidth + needed <= width {
-                    if currentWidth > DisplayWidth.of(indent) {
+                    if currentWidth > indentWidth {
                         current += " "
                         currentWidth += 1
                     }
@@ -27,19 +27,16 @@ public enum TextWrapper {
                     currentWidth += wordWidth
                     continue
                 }
-                if currentWidth > DisplayWidth.of(indent) { lines.append(current) }
-                current = indent
-                currentWidth = DisplayWidth.of(indent)
-                while currentWidth + wordWidth > width {
-                    let (head, rest) = split(word, atColumns: width - currentWidth)
-                    lines.append(current + head)
-                    word = rest
-                    wordWidth = DisplayWidth.of(word)
-                    current = indent
-                    currentWidth = DisplayWidth.of(indent)
+                if currentWidth > indentWidth { lines.append(current) }
+                if indentWidth + wordWidth <= width {
+                    current = indent + word
+                    currentWidth = indentWidth + wordWidth
+                    continue
                 }
-                current += word
-                currentWidth += wordWidth
+                let pieces = cut(word, columns: width - indentWidth)
+                lines += pieces.dropLast().map { indent + $0.text }
+                current = indent + pieces[pieces.count - 1].text
+                currentWidth = indentWidth + pieces[pieces.count - 1].width
             }
             lines.append(current)
         }
@@ -87,6 +84,26 @@ public enum TextWrapper {
         // `split` moves one character even when it does not fit; a wide one would overflow the width.
         if DisplayWidth.of(head) > width - 1 { return "…" }
         return head + "…"
+    }
+
+    /// Cuts a word wider than a line into line-sized pieces in one pass (re-measuring the rest after
+    /// each cut would be quadratic in the word's length). Each piece holds at least one character.
+    private static func cut(_ word: Substring, columns: Int) -> [(text: String, width: Int)] {
+        var pieces: [(text: String, width: Int)] = []
+        var piece = ""
+        var pieceWidth = 0
+        for character in word {
+            let characterWidth = DisplayWidth.of(character)
+            if pieceWidth + characterWidth > columns && !piece.isEmpty {
+                pieces.append((piece, pieceWidth))
+                piece = ""
+                pieceWidth = 0
+            }
+            piece.append(character)
+            pieceWidth += characterWidth
+        }
+        pieces.append((piece, pieceWidth))
+        return pieces
     }
 
     /// The longest prefix that fits in `columns`, and the rest; at least one character moves when nothing fits.
