@@ -5,7 +5,7 @@ import TrailheadCore
 enum SearchFuzzing {
     static func run(_ bytes: [UInt8]) {
         let query = SearchQuery(String(decoding: bytes, as: UTF8.self))
-        let outcome = index.search(query, limit: 8, within: nil)
+        let outcome = index.search(query, limit: 8, within: nil, settled: nil)
         for (better, worse) in zip(outcome.results, outcome.results.dropFirst()) where better.score < worse.score {
             fatalError("results out of order: \(better.score) before \(worse.score)")
         }
@@ -16,8 +16,17 @@ enum SearchFuzzing {
             }
         }
         // The search pane narrows within the previous matches; narrowing within its own matches must change nothing.
-        if index.search(query, limit: 8, within: outcome.matches).results != outcome.results {
+        if index.search(query, limit: 8, within: outcome.matches, settled: nil).results != outcome.results {
             fatalError("searching within its own matches changed the results")
+        }
+        // Typing on from the first half of the query reuses that search's settled scores.
+        let text = String(decoding: bytes, as: UTF8.self)
+        let typedSoFar = String(text.prefix(text.count / 2))
+        if Navigator.narrows(text, previous: typedSoFar) {
+            let before = index.search(SearchQuery(typedSoFar), limit: 8, within: nil, settled: nil)
+            if index.search(query, limit: 8, within: before.matches, settled: before.settled).results != outcome.results {
+                fatalError("typing on from \(typedSoFar.debugDescription) changed the results")
+            }
         }
     }
 

@@ -105,15 +105,49 @@ import Testing
     }
 
     @Test func narrowingTheCandidatesGivesTheSameResults() {
-        let broad = Self.index.search(SearchQuery("ru"), limit: .max, within: nil)
-        let narrowed = Self.index.search(SearchQuery("rucio dow"), limit: .max, within: broad.matches)
-        let full = Self.index.search(SearchQuery("rucio dow"), limit: .max, within: nil)
+        let broad = Self.index.search(SearchQuery("ru"), limit: .max, within: nil, settled: nil)
+        let narrowed = Self.index.search(SearchQuery("rucio dow"), limit: .max, within: broad.matches, settled: broad.settled)
+        let full = Self.index.search(SearchQuery("rucio dow"), limit: .max, within: nil, settled: nil)
         #expect(narrowed == full)
     }
 
-    @Test func topNIsTheSameAsSortingEverything() {
-        let all = Self.index.search("a")
-        let top = Self.index.search("a", limit: 7)
-        #expect(Array(all.prefix(7)) == top)
+    /// As the pane does while typing: each prefix searches the previous matches, reusing the
+    /// scores of the groups already typed. A small limit makes most nodes outranked, whose
+    /// settled scores are only ceilings.
+    @Test(arguments: ["rucio download dataset", "iam acc tok", "jupyter note book", "cert grid voms x509", "data  lake rucio"])
+    func typingOnReusesSettledGroupsWithoutChangingResults(_ typed: String) {
+        var previous: (text: String, outcome: SearchOutcome)?
+        for length in 1...typed.count {
+            let text = String(typed.prefix(length))
+            let query = SearchQuery(text)
+            let reuse = previous.flatMap { Navigator.narrows(text, previous: $0.text) ? $0.outcome : nil }
+            let typedOn = Self.index.search(query, limit: 3, within: reuse?.matches, settled: reuse?.settled)
+            let fresh = Self.index.search(query, limit: 3, within: nil, settled: nil)
+            #expect(typedOn.results == fresh.results, "after typing \(text.debugDescription)")
+            #expect(typedOn.matches == fresh.matches, "after typing \(text.debugDescription)")
+            previous = (text, typedOn)
+        }
+    }
+
+    /// Proves the reuse happens: settled scores that were tampered with show in the results.
+    @Test func settledGroupsAreNotScoredAgain() {
+        let first = Self.index.search(SearchQuery("rucio d"), limit: .max, within: nil, settled: nil)
+        #expect(first.settled.groups.count == 1)
+        var tampered = first.settled
+        tampered.entries = tampered.entries.map { SettledScores.Entry(score: $0.score + 1000, field: $0.field, exact: true) }
+        let next = Self.index.search(SearchQuery("rucio do"), limit: .max, within: first.matches, settled: tampered)
+        let fresh = Self.index.search(SearchQuery("rucio do"), limit: .max, within: nil, settled: nil)
+        #expect(!fresh.results.isEmpty)
+        #expect(next.results.map(\.score) == fresh.results.map { $0.score + 1000 })
+    }
+
+    /// The top N skips nodes by score ceilings (lower for letters never adjacent in a field): an
+    /// unsound ceiling would drop a node that belongs there.
+    @Test(arguments: ["a", "ru", "rdl", "cert grid", "jpy nb", "iam tok", "x509 voms", "da la"])
+    func topNIsTheSameAsSortingEverything(_ query: String) {
+        let all = Self.index.search(query)
+        for limit in [1, 3, 7] {
+            #expect(Array(all.prefix(limit)) == Self.index.search(query, limit: limit), "\(query) limit \(limit)")
+        }
     }
 }

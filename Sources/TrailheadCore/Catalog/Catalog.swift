@@ -104,6 +104,22 @@ public struct Catalog: Sendable {
         return steps.reversed()
     }
 
+    /// How many steps `path(to:)` would return, without building them; nil when unreachable.
+    public func depth(of key: NodeKey) -> Int? {
+        guard let position = treeIndex[key.tree], let local = localIndex[position][key.node],
+              let start = localIndex[position][trees[position].startID] else { return nil }
+        let routes = self.routes[position]
+        let startNumber = Int32(treeOffset[position]) + start
+        var current = Int32(treeOffset[position]) + local
+        var depth = 0
+        while current != startNumber {
+            guard let route = routes[current], depth <= routes.count else { return nil }
+            depth += 1
+            current = route.from
+        }
+        return depth
+    }
+
     /// The nodes reachable from a tree's start through choices and see-also entries.
     public func reachable(fromStartOf treeID: String) -> Set<NodeKey> {
         guard let position = treeIndex[treeID], let tree = tree(treeID) else { return [] }

@@ -68,18 +68,21 @@ extension Navigator {
             pane.results = []
             pane.matchedQuery = ""
             pane.matched = []
+            pane.settled = nil
             return
         }
         let narrows = Self.narrows(pane.query, previous: pane.matchedQuery)
-        let outcome = index.search(query, limit: Self.searchResultLimit, within: narrows ? pane.matched : nil)
+        let outcome = index.search(
+            query, limit: Self.searchResultLimit, within: narrows ? pane.matched : nil, settled: narrows ? pane.settled : nil)
         pane.results = outcome.results
         pane.matched = outcome.matches
+        pane.settled = outcome.settled
         pane.matchedQuery = pane.query
     }
 
     /// A query that only adds to a previous plain fuzzy query matches a subset of its nodes,
     /// so only those need searching: typing gets faster as the query grows.
-    static func narrows(_ query: String, previous: String) -> Bool {
+    public static func narrows(_ query: String, previous: String) -> Bool {
         let special: Set<Character> = ["'", "^", "$", "!", "|"]
         return !previous.trimmingSpaces.isEmpty && query.hasPrefix(previous)
             && !query.contains(where: special.contains)

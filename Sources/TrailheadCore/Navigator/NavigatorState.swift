@@ -73,6 +73,8 @@ public struct SearchPane: Equatable, Sendable {
     /// Every node the last search matched, and its query: a longer query searches only these.
     var matchedQuery: String = ""
     var matched: [Int32] = []
+    /// What that search settled about the groups a longer query keeps.
+    var settled: SettledScores?
     public var selection: Int = 0
     public var scroll: Int = 0
 

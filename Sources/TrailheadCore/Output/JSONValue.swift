@@ -18,10 +18,15 @@ public enum JSONValue: Sendable, Equatable {
     /// Compact or indented JSON. Control, bidi and invisible characters are written as `\u` escapes,
     /// so the output is safe on a terminal and still decodes to the original text.
     public func serialized(pretty: Bool = true) -> String {
+        String(decoding: utf8(pretty: pretty), as: UTF8.self)
+    }
+
+    /// The serialized bytes, for writing out without building a String first.
+    public func utf8(pretty: Bool) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(4096)
         write(to: &out, indent: pretty ? 0 : nil)
-        return String(decoding: out, as: UTF8.self)
+        return out
     }
 
     private func write(to out: inout [UInt8], indent: Int?) {

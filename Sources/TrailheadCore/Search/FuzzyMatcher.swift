@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Scores how well a query term matches a text, in the spirit of fzf's algorithm.
 ///
 /// The term's characters must appear in order. Each matched character earns points, more at the
@@ -54,20 +60,21 @@ public enum FuzzyMatcher {
     /// Whether `term` is a subsequence of `text[from..<to]`: the cheap test that runs first.
     @inline(__always)
     public static func isSubsequence(_ term: Bytes, of text: Bytes, from: Int, to: Int) -> Bool {
-        var termIndex = 0
-        let termCount = term.count
-        if termCount == 0 { return true }
         var index = from
-        var wanted = term[0]
-        while index < to {
-            if text[index] == wanted {
-                termIndex += 1
-                if termIndex == termCount { return true }
-                wanted = term[termIndex]
-            }
-            index += 1
+        for wanted in term {
+            guard let found = next(wanted, in: text, from: index, to: to) else { return false }
+            index = found + 1
         }
-        return false
+        return true
+    }
+
+    /// The first `byte` in `text[from..<to]`. `memchr` scans a vector register at a time, several
+    /// times faster than a byte loop over the gaps between a term's letters.
+    @inline(__always)
+    static func next(_ byte: UInt8, in text: Bytes, from: Int, to: Int) -> Int? {
+        guard from < to, let base = text.baseAddress else { return nil }
+        guard let found = memchr(base + from, Int32(byte), to - from) else { return nil }
+        return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
     }
 
     /// The tightest span `[start, end]` that contains `term` as a subsequence, ending at the first
@@ -76,22 +83,13 @@ public enum FuzzyMatcher {
     static func fuzzyBounds(_ term: Bytes, in text: Bytes, from: Int, to: Int) -> (Int, Int)? {
         let termCount = term.count
         guard termCount > 0, termCount <= to - from else { return termCount == 0 ? (from, from - 1) : nil }
-        var termIndex = 0
-        var end = -1
-        var index = from
-        while index < to {
-            if text[index] == term[termIndex] {
-                termIndex += 1
-                if termIndex == termCount {
-                    end = index
-                    break
-                }
-            }
-            index += 1
+        var end = from - 1
+        for wanted in term {
+            guard let found = next(wanted, in: text, from: end + 1, to: to) else { return nil }
+            end = found
         }
-        guard end >= 0 else { return nil }
-        termIndex = termCount - 1
-        index = end
+        var termIndex = termCount - 1
+        var index = end
         while index >= from {
             if text[index] == term[termIndex] {
                 if termIndex == 0 { return (index, end) }
@@ -108,21 +106,18 @@ public enum FuzzyMatcher {
         let termCount = term.count
         guard termCount > 0, termCount <= to - from else { return nil }
         let first = term[0]
-        var index = from
         let last = to - termCount
-        outer: while index <= last {
-            if text[index] == first {
-                var offset = 1
-                while offset < termCount {
-                    if text[index + offset] != term[offset] {
-                        index += 1
-                        continue outer
-                    }
-                    offset += 1
+        var index = from
+        outer: while index <= last, let found = next(first, in: text, from: index, to: last + 1) {
+            var offset = 1
+            while offset < termCount {
+                if text[found + offset] != term[offset] {
+                    index = found + 1
+                    continue outer
                 }
-                return index
+                offset += 1
             }
-            index += 1
+            return found
         }
         return nil
     }

@@ -5,23 +5,31 @@ public struct SearchOutcome: Sendable, Equatable {
     public var results: [SearchResult]
     /// Indices of every matching node, in index order.
     public var matches: [Int32]
+    /// Scores of all groups but the last for each of `matches`, for a longer query to build on.
+    public var settled: SettledScores
 }
 
 extension SearchIndex {
     /// Nodes matching `query` (fzf syntax, see `SearchQuery`), best first.
     public func search(_ query: String, limit: Int = .max) -> [SearchResult] {
-        search(SearchQuery(query), limit: limit, within: nil).results
+        search(SearchQuery(query), limit: limit, within: nil, settled: nil).results
     }
 
-    /// Searches all nodes, or only `candidates` (the matches of a query this one narrows).
+    /// Searches all nodes, or only `candidates` (the matches of a query this one narrows, with the
+    /// `settled` scores that search left, which spare rescoring the groups both queries share).
     ///
     /// A node's score is the sum over the query's groups of the best term match plus its field's
     /// bonus. Ties go to shallower nodes, then shorter titles, then node key, so the order is stable.
-    public func search(_ query: SearchQuery, limit: Int, within candidates: [Int32]?) -> SearchOutcome {
-        guard !query.isEmpty else { return SearchOutcome(results: [], matches: []) }
+    public func search(_ query: SearchQuery, limit: Int, within candidates: [Int32]?, settled: SettledScores?) -> SearchOutcome {
+        let settledGroups = query.lastGroupIsComplete ? query.groups.count : query.groups.count - 1
+        let nextSettled = SettledScores(groups: Array(query.groups.prefix(settledGroups)), entries: [])
+        guard !query.isEmpty else { return SearchOutcome(results: [], matches: [], settled: nextSettled) }
         let total = candidates?.count ?? keys.count
+        let reused = candidates.flatMap { settled?.coveredGroups(of: query, candidates: $0.count) }
+        let priors = reused == nil ? nil : settled?.entries
+        let firstGroup = reused ?? 0
         let chunks = total > 4096 ? 2 : 1
-        var partial = [(scored: [Scored], matched: [Int32])](repeating: ([], []), count: chunks)
+        var partial = [(scored: [Scored], matched: [Int32], settled: [SettledScores.Entry])](repeating: ([], [], []), count: chunks)
         let terms = PreparedTerms(query)
         defer { terms.release() }
         let bounded = limit < total && terms.allowsBounds
@@ -34,30 +42,36 @@ extension SearchIndex {
                                 partial.withUnsafeMutableBufferPointer { output in
                                     let kernel = UncheckedSendable(Kernel(
                                         text: text, upper: upper, fieldStart: starts, fieldEnd: ends,
-                                        fieldBonus: bonuses, nodeFieldStart: nodeFields, terms: terms))
+                                        fieldBonus: bonuses, nodeFieldStart: nodeFields, terms: terms, settleBefore: settledGroups))
                                     let output = UncheckedSendable(output)
                                     DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
                                         let range = (total * chunk / chunks)..<(total * (chunk + 1) / chunks)
                                         var found: [Scored] = []
                                         var matched: [Int32] = []
+                                        var settled: [SettledScores.Entry] = []
                                         var scratch = Scratch()
                                         // This chunk's `limit` best scores so far: a node that cannot
                                         // beat the worst of them cannot be in the overall top either.
                                         var best = ScoreFloor(capacity: bounded ? limit : 0)
                                         for position in range {
                                             let node = candidates?[position] ?? Int32(position)
-                                            switch kernel.value.evaluate(Int(node), threshold: best.floor, bounded: bounded, scratch: &scratch) {
+                                            let prior = priors?[position] ?? .nothing
+                                            switch kernel.value.evaluate(
+                                                Int(node), prior: prior, firstGroup: firstGroup, threshold: best.floor, bounded: bounded,
+                                                scratch: &scratch) {
                                             case .noMatch:
                                                 continue
-                                            case .outranked:
+                                            case .outranked(let entry):
                                                 matched.append(node)
-                                            case .scored(let scored):
+                                                settled.append(entry)
+                                            case .scored(let scored, let entry):
                                                 matched.append(node)
+                                                settled.append(entry)
                                                 found.append(scored)
                                                 best.insert(scored.score)
                                             }
                                         }
-                                        output.value[chunk] = (found, matched)
+                                        output.value[chunk] = (found, matched, settled)
                                     }
                                 }
                             }
@@ -69,7 +83,9 @@ extension SearchIndex {
         let all = partial.count == 1 ? partial[0].scored : partial.flatMap(\.scored)
         let best = Self.top(all, limit: limit, isBetter: isBetter)
         let results = best.map { result(for: $0, query: query) }
-        return SearchOutcome(results: results, matches: partial.flatMap(\.matched))
+        return SearchOutcome(
+            results: results, matches: partial.flatMap(\.matched),
+            settled: SettledScores(groups: nextSettled.groups, entries: partial.flatMap(\.settled)))
     }
 
     struct Scored: Sendable {

@@ -53,7 +53,7 @@ public struct SearchIndex: Sendable {
         for tree in catalog.trees {
             for node in tree.orderedNodes {
                 let key = NodeKey(tree: tree.id, node: node.id)
-                add(key: key, node: node, labels: incomingLabels[key] ?? [], depth: catalog.path(to: key)?.count ?? Int(Int32.max / 2))
+                add(key: key, node: node, labels: incomingLabels[key] ?? [], depth: catalog.depth(of: key) ?? Int(Int32.max / 2))
             }
         }
     }
@@ -89,13 +89,20 @@ public struct SearchIndex: Sendable {
 
     private mutating func addField(_ kind: Field, _ text: String) {
         fieldStart.append(Int32(lower.count))
-        let isASCII = text.utf8.allSatisfy { $0 < 0x80 }
-        if isASCII {
-            // The common case, byte by byte: no Characters, no temporary arrays.
-            for byte in text.utf8 {
-                appendByte(FuzzyMatcher.isUpper(byte) ? byte | 0x20 : byte, upper: FuzzyMatcher.isUpper(byte))
+        var text = text
+        let appendedASCII = text.withUTF8 { bytes in
+            // The common case in bulk: copy the bytes, then lower-case them and mark the upper-case ones.
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return false }
+            let start = lower.count
+            lower.append(contentsOf: bytes)
+            growUpperBits(to: lower.count)
+            for position in start..<lower.count where FuzzyMatcher.isUpper(lower[position]) {
+                lower[position] |= 0x20
+                upperBits[position / 64] |= 1 << UInt64(position % 64)
             }
-        } else {
+            return true
+        }
+        if !appendedASCII {
             let folded = TextFolding.fold(text)
             for (offset, byte) in folded.lower.enumerated() {
                 appendByte(byte, upper: folded.cased[offset] != byte)
@@ -107,6 +114,11 @@ public struct SearchIndex: Sendable {
         fieldKind.append(kind)
         fieldBonus.append(Int32(kind.bonus))
         fieldText.append(text)
+    }
+
+    private mutating func growUpperBits(to count: Int) {
+        let needed = (count + 63) / 64
+        if needed > upperBits.count { upperBits.append(contentsOf: repeatElement(0, count: needed - upperBits.count)) }
     }
 
     private mutating func appendByte(_ byte: UInt8, upper: Bool) {

@@ -59,13 +59,15 @@ struct Kernel {
     let fieldBonus: UnsafeBufferPointer<Int32>
     let nodeFieldStart: UnsafeBufferPointer<Int32>
     let terms: PreparedTerms
+    /// Groups before this one are settled for the next search (see `SettledScores`).
+    let settleBefore: Int
 
-    /// What scoring one node found.
+    /// What scoring one node found, with what the next, longer query may reuse.
     enum Verdict {
         case noMatch
         /// It matches, but cannot score `threshold` or more, so it was not scored.
-        case outranked
-        case scored(SearchIndex.Scored)
+        case outranked(settled: SettledScores.Entry)
+        case scored(SearchIndex.Scored, settled: SettledScores.Entry)
     }
 
     /// The most a term of `length` bytes can score before its field's bonus: every character
@@ -77,49 +79,90 @@ struct Kernel {
             + FuzzyMatcher.bonusWholeWord
     }
 
-    /// Scores `node`, or only proves it matches when even a perfect match could not reach
-    /// `threshold` (the worst score still in the caller's top results); `bounded` says the query allows that.
-    func evaluate(_ node: Int, threshold: Int, bounded: Bool, scratch: inout SearchIndex.Scratch) -> Verdict {
-        if bounded && threshold > Int.min {
-            switch bound(node) {
-            case nil: return .noMatch
-            case let best? where best < threshold: return .outranked
-            default: break
-            }
-        }
-        return evaluate(node, scratch: &scratch).map(Verdict.scored) ?? .noMatch
+    /// The most a term can score where its letters are not all adjacent: a gap costs at least
+    /// `penaltyGapStart` and rules out the whole-word bonus.
+    @inline(__always)
+    static func scatteredCeiling(length: Int) -> Int {
+        ceiling(length: length) - FuzzyMatcher.bonusWholeWord - FuzzyMatcher.penaltyGapStart
     }
 
-    /// The best score `node` could have: per group, the best term's ceiling plus the bonus of the
-    /// first (highest-bonus) field holding it as a subsequence; nil when some group cannot match.
-    private func bound(_ node: Int) -> Int? {
+    /// Scores `node` from group `firstGroup` on, the groups before it being `prior` (settled by an
+    /// earlier search); or only proves it matches when even a perfect match could not reach
+    /// `threshold` (the worst score still in the caller's top results), if `bounded` allows that.
+    func evaluate(
+        _ node: Int, prior: SettledScores.Entry, firstGroup: Int, threshold: Int, bounded: Bool, scratch: inout SearchIndex.Scratch
+    ) -> Verdict {
+        if bounded && threshold > Int.min {
+            guard let ceiling = bound(node, groups: firstGroup..<terms.groupCount) else { return .noMatch }
+            if Int(prior.score) + ceiling.total < threshold {
+                // Groups between the reused ones and the newly settled ones were only bounded, not scored.
+                let settled = SettledScores.Entry(
+                    score: Int32(clamping: Int(prior.score) + ceiling.settled), field: prior.field,
+                    exact: prior.exact && firstGroup == settleBefore)
+                return .outranked(settled: settled)
+            }
+        }
+        // A ceiling is no score: a node settled only by a bound is scored from its first group.
+        let start = prior.exact ? firstGroup : 0
+        guard let scored = score(node, groups: start..<terms.groupCount, base: prior.exact ? prior : .nothing, scratch: &scratch) else {
+            return .noMatch
+        }
+        return .scored(scored.result, settled: scored.settled)
+    }
+
+    /// The best score `groups` of `node` could have: per group, the best over its terms and the
+    /// fields holding them of the term's ceiling (lower when its letters are never adjacent there)
+    /// plus the field's bonus, in total and for the
+    /// groups before `settleBefore`; nil when some group cannot match.
+    private func bound(_ node: Int, groups: Range<Int>) -> (total: Int, settled: Int)? {
         let firstField = Int(nodeFieldStart[node])
         let endField = Int(nodeFieldStart[node + 1])
         var total = 0
-        for group in 0..<terms.groupCount {
+        var settled = 0
+        for group in groups {
+            if group == settleBefore { settled = total }
             var groupBest = Int.min
             for termIndex in terms.groupStart[group]..<terms.groupStart[group + 1] {
                 let term = terms.terms[termIndex]
-                for field in firstField..<endField
-                where FuzzyMatcher.isSubsequence(term.bytes, of: text, from: Int(fieldStart[field]), to: Int(fieldEnd[field])) {
-                    groupBest = max(groupBest, Self.ceiling(length: term.bytes.count) + Int(fieldBonus[field]))
+                let whole = Self.ceiling(length: term.bytes.count)
+                let scattered = Self.scatteredCeiling(length: term.bytes.count)
+                for field in firstField..<endField {
+                    let bonus = Int(fieldBonus[field])
+                    // Fields come in decreasing order of bonus: none left can raise the bound.
+                    if whole + bonus <= groupBest { break }
+                    let from = Int(fieldStart[field])
+                    let to = Int(fieldEnd[field])
+                    guard FuzzyMatcher.isSubsequence(term.bytes, of: text, from: from, to: to) else { continue }
+                    if term.bytes.count > 1 && FuzzyMatcher.exactStart(term.bytes, in: text, from: from, to: to) == nil {
+                        groupBest = max(groupBest, scattered + bonus)
+                        continue
+                    }
+                    groupBest = max(groupBest, whole + bonus)
                     break
                 }
             }
             guard groupBest != .min else { return nil }
             total += groupBest
         }
-        return total
+        return (total, settleBefore == terms.groupCount ? total : settled)
     }
 
-    func evaluate(_ node: Int, scratch: inout SearchIndex.Scratch) -> SearchIndex.Scored? {
+    /// Adds the scores of `groups` to `base` (the groups before them), noting the running total
+    /// before `settleBefore` for the next search to reuse.
+    private func score(
+        _ node: Int, groups: Range<Int>, base: SettledScores.Entry, scratch: inout SearchIndex.Scratch
+    ) -> (result: SearchIndex.Scored, settled: SettledScores.Entry)? {
         let firstField = Int(nodeFieldStart[node])
         let endField = Int(nodeFieldStart[node + 1])
         let nodeStart = Int(fieldStart[firstField])
         let nodeEnd = Int(fieldEnd[endField - 1])
-        var total = 0
-        var shownField = -1
-        for group in 0..<terms.groupCount {
+        var total = Int(base.score)
+        var shownField = Int(base.field)
+        var settled = base
+        for group in groups {
+            if group == settleBefore {
+                settled = SettledScores.Entry(score: Int32(clamping: total), field: Int32(shownField), exact: true)
+            }
             var groupBest = Int.min
             var groupField = -1
             for termIndex in terms.groupStart[group]..<terms.groupStart[group + 1] {
@@ -156,7 +199,12 @@ struct Kernel {
                 shownField = groupField
             }
         }
-        return SearchIndex.Scored(node: Int32(node), score: Int32(clamping: total), field: Int32(shownField >= 0 ? shownField : firstField))
+        if settleBefore == terms.groupCount {
+            settled = SettledScores.Entry(score: Int32(clamping: total), field: Int32(shownField), exact: true)
+        }
+        let result = SearchIndex.Scored(
+            node: Int32(node), score: Int32(clamping: total), field: Int32(shownField >= 0 ? shownField : firstField))
+        return (result, settled)
     }
 
     /// The term's score in one field, or nil when it does not match there.

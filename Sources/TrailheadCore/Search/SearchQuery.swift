@@ -33,6 +33,10 @@ public struct SearchQuery: Equatable, Sendable {
 
     public var isEmpty: Bool { groups.isEmpty }
 
+    /// Whether the text ended with a space after the last group: more typing starts a new group
+    /// rather than changing that one.
+    public var lastGroupIsComplete: Bool
+
     public init(_ query: String) {
         var groups: [[Term]] = []
         var joinNext = false
@@ -50,6 +54,7 @@ public struct SearchQuery: Equatable, Sendable {
             joinNext = false
         }
         self.groups = groups
+        lastGroupIsComplete = query.last == " " && !joinNext
     }
 
     static func term(_ word: String) -> Term? {

@@ -11,8 +11,25 @@ enum Output {
         print(text)
     }
 
+    /// Indented for a person at a terminal, one line for a pipe or a file.
     static func json(_ value: JSONValue) {
-        print(value.serialized())
+        var bytes = value.utf8(pretty: Environment.isTerminal(STDOUT_FILENO))
+        bytes.append(0x0A)
+        // What `print` buffered goes first; then the bytes straight to the descriptor.
+        fflush(nil)
+        bytes.withUnsafeBufferPointer { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let written = write(STDOUT_FILENO, buffer.baseAddress! + offset, buffer.count - offset)
+                if written > 0 {
+                    offset += written
+                } else if written < 0 && errno == EINTR {
+                    continue
+                } else {
+                    return
+                }
+            }
+        }
     }
 
     static func error(_ message: String) {
