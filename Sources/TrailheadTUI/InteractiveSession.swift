@@ -61,6 +61,7 @@ public enum InteractiveSession {
         let probes = ProbeRunner(system: LocalProbeSystem(environment: environment))
         probes.start(navigator.unansweredProbes)
         draw(navigator, on: screen, effects: effects)
+        let searchIndex = SearchIndexBuilder(catalog: catalog)
         var quickFailures = 0
         var pendingKey: KeyEvent?
         while true {
@@ -110,6 +111,10 @@ public enum InteractiveSession {
                     text.append(character)
                 }
                 action = .type(text)
+            }
+            // Waiting only when this action may search: the pane is open.
+            if navigator.searchIndex == nil, let index = searchIndex.index(waiting: navigator.state.search != nil) {
+                navigator.useSearchIndex(index)
             }
             let effect = navigator.handle(action)
             recorder.observe(navigator, effect: effect, now: time(nil))

@@ -104,6 +104,19 @@ import Testing
         #expect(navigator.state.trail?.steps.count == trail.steps.count - 1)
     }
 
+    @Test func anIndexBuiltElsewhereIsUsedAndNotReplaced() {
+        var navigator = Self.bundled
+        let other = SearchIndex(catalog: TestTrees.catalog([TestTrees.minimal(
+            id: "elsewhere", extraNodes: "  rucio-elsewhere:\n    title: Rucio somewhere else\n    body: Not in the bundled trees.\n")]))
+        navigator.useSearchIndex(other)
+        navigator.handle(.openSearch)
+        navigator.handle(.type("rucio"))
+        #expect(navigator.state.search?.results.first?.key == NodeKey(tree: "elsewhere", node: "rucio-elsewhere"))
+        navigator.useSearchIndex(SearchIndex(catalog: Self.bundled.catalog))
+        navigator.handle(.type(" "))
+        #expect(navigator.state.search?.results.allSatisfy { $0.key.tree == "elsewhere" } == true)
+    }
+
     @Test func searchEditingKeysAndClosing() {
         var navigator = Self.navigator()
         navigator.handle(.openSearch)

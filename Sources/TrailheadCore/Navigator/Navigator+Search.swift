@@ -58,6 +58,12 @@ extension Navigator {
         return nil
     }
 
+    /// An index built elsewhere (the interface builds one in the background at start), so the
+    /// first search does not pay for it.
+    public mutating func useSearchIndex(_ index: SearchIndex) {
+        if searchIndex == nil { searchIndex = index }
+    }
+
     private mutating func runSearch(_ pane: inout SearchPane) {
         let index = searchIndex ?? SearchIndex(catalog: catalog)
         searchIndex = index

@@ -6,7 +6,8 @@ public struct Navigator: Sendable {
     public let catalog: Catalog
     public internal(set) var state: NavigatorState
     public let version: String
-    var searchIndex: SearchIndex?
+    /// Built on the first search unless the caller supplies one sooner (see `useSearchIndex`).
+    public internal(set) var searchIndex: SearchIndex?
     /// Placeholder values given up front (`--set name=value`); those placeholders are not asked.
     public var prefilled: [String: String] = [:]
     /// `--print`: choosing a link prints it and quits instead of opening it (the footer says so).
