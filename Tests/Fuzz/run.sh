@@ -56,5 +56,16 @@ for target in "$@"; do
     echo "$line" >> "$results.tmp"
     echo "fuzz $target: ${runs:-?} executions in ${elapsed}s, ${rate:-?} exec/s, peak RSS ${rss:-?} MB: $result"
 done
+# A run of some targets keeps the other targets' rows from the previous results.
+if [ -f "$results" ]; then
+    kept=0
+    while IFS= read -r row; do
+        name=$(echo "$row" | cut -d'|' -f2 | tr -d ' ')
+        case " $* target --- " in *" $name "*) continue ;; esac
+        echo "$row" >> "$results.tmp"
+        kept=1
+    done < <(grep '^| ' "$results")
+    [ "$kept" = 1 ] && printf '\nOnly %s ran this time; the other rows are kept from the previous results.\n' "$*" >> "$results.tmp"
+fi
 mv "$results.tmp" "$results"
 exit $failed

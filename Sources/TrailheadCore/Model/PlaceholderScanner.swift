@@ -18,26 +18,28 @@ public enum PlaceholderScanner {
     public static func segments(of text: String, declared: Set<String>) -> [Segment] {
         if !text.utf8.contains(UInt8(ascii: "{")) { return text.isEmpty ? [] : [.literal(text)] }
         var segments: [Segment] = []
-        var literal = ""
+        var literalStart = text.startIndex
+        var previous: Character?
         var index = text.startIndex
         while index < text.endIndex {
             let character = text[index]
-            let isShellExpansion = index > text.startIndex && text[text.index(before: index)] == "$"
-            if character == "{", !isShellExpansion,
-               let close = text[index...].firstIndex(of: "}") {
-                let name = String(text[text.index(after: index)..<close])
+            let next = text.index(after: index)
+            // `${name}` is the shell's, not a placeholder.
+            if character == "{", previous != "$", let close = text[next...].firstIndex(of: "}") {
+                let name = String(text[next..<close])
                 if declared.contains(name) {
-                    if !literal.isEmpty { segments.append(.literal(literal)) }
-                    literal = ""
+                    if literalStart < index { segments.append(.literal(String(text[literalStart..<index]))) }
                     segments.append(.placeholder(name))
                     index = text.index(after: close)
+                    literalStart = index
+                    previous = "}"
                     continue
                 }
             }
-            literal.append(character)
-            index = text.index(after: index)
+            previous = character
+            index = next
         }
-        if !literal.isEmpty { segments.append(.literal(literal)) }
+        if literalStart < text.endIndex { segments.append(.literal(String(text[literalStart...]))) }
         return segments
     }
 

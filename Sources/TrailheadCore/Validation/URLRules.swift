@@ -5,11 +5,14 @@ public enum URLRules {
     /// Why a URL is refused, or nil when it is acceptable.
     public static func problem(with url: String) -> String? {
         if url.isEmpty { return "the URL is empty" }
-        if let hazard = TextSanitizer.firstHazard(in: url, multiline: false) {
-            return "the URL contains a \(hazard.hazard.rawValue) (\(TextSanitizer.visibleForm(of: hazard.scalar)))"
+        // Printable ASCII, nearly every URL, holds no hazard and no space: skip the Unicode scans.
+        if !url.utf8.allSatisfy({ $0 > 0x20 && $0 < 0x7F }) {
+            if let hazard = TextSanitizer.firstHazard(in: url, multiline: false) {
+                return "the URL contains a \(hazard.hazard.rawValue) (\(TextSanitizer.visibleForm(of: hazard.scalar)))"
+            }
+            // Any Unicode space, not only U+0020: a no-break or ideographic space looks like the end of the link.
+            if url.unicodeScalars.contains(where: \.properties.isWhitespace) { return "the URL contains a space; write it as %20" }
         }
-        // Any Unicode space, not only U+0020: a no-break or ideographic space looks like the end of the link.
-        if url.unicodeScalars.contains(where: \.properties.isWhitespace) { return "the URL contains a space; write it as %20" }
         guard let colon = url.firstIndex(of: ":") else {
             return "the URL has no scheme; start it with https://"
         }
@@ -33,10 +36,18 @@ public enum URLRules {
         let authority = rest.dropFirst(2).prefix { $0 != "/" && $0 != "?" && $0 != "#" }
         let host = authority.split(separator: "@").last.map { $0.split(separator: ":").first ?? "" } ?? ""
         guard !host.isEmpty, !host.hasPrefix("-"), !host.hasPrefix("."),
-              host.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "." || $0 == "[" || $0 == "]" })
+              host.allSatisfy(isHostCharacter)
         else {
             return "the URL has no valid host name"
         }
         return nil
+    }
+
+    /// Letters and digits of any script (internationalized names), `-`, `.`, and brackets for IPv6.
+    private static func isHostCharacter(_ character: Character) -> Bool {
+        if let ascii = character.asciiValue {
+            return FuzzyMatcher.isLetter(ascii) || FuzzyMatcher.isDigit(ascii) || ascii == 0x2D || ascii == 0x2E || ascii == 0x5B || ascii == 0x5D
+        }
+        return character.isLetter || character.isNumber
     }
 }
