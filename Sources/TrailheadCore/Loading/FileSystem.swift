@@ -1,3 +1,5 @@
+import Synchronization
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -107,8 +109,10 @@ public struct LocalFileSystem: FileSystem {
             partial += "/" + component
             mkdir(partial, 0o700)
         }
-        let temporary = "\(path).\(getpid()).tmp"
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
+        // Unique per process and per write: files load on several threads, and two with the same
+        // content share a cache entry.
+        let temporary = "\(path).\(getpid()).\(Self.temporaryNames.add(1, ordering: .relaxed).oldValue).tmp"
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else { return }
         var written = 0
         while written < bytes.count {
@@ -124,6 +128,8 @@ public struct LocalFileSystem: FileSystem {
             unlink(temporary)
         }
     }
+
+    private static let temporaryNames = Atomic<Int>(0)
 
     static func errorText() -> String {
         String(cString: strerror(errno))

@@ -1,3 +1,5 @@
+import Dispatch
+
 /// Reads tree files from disk (or memory) into `LoadedFile`s, never failing as a whole.
 public struct TreeLoader: Sendable {
     public var limits: LoaderLimits
@@ -18,9 +20,25 @@ public struct TreeLoader: Sendable {
                 return [unreadable(path, reason: "the directory cannot be read")]
             }
             let directory = path.hasSuffix("/") ? String(path.dropLast()) : path
-            return names.filter(Self.isTreeFileName).sorted().map { loadFile("\(directory)/\($0)") }
+            return loadFiles(names.filter(Self.isTreeFileName).sorted().map { "\(directory)/\($0)" })
         }
         return [loadFile(path)]
+    }
+
+    /// Loads files on every core (a catalog gathered from many sites is many files), in the given order.
+    public func loadFiles(_ paths: [String]) -> [LoadedFile] {
+        guard paths.count > 1 else { return paths.map(loadFile) }
+        let slots = UnsafeMutableBufferPointer<LoadedFile?>.allocate(capacity: paths.count)
+        slots.initialize(repeating: nil)
+        defer { slots.deallocate() }
+        // Each iteration writes only its own slot.
+        let output = UncheckedSendable(slots)
+        DispatchQueue.concurrentPerform(iterations: paths.count) { position in
+            output.value[position] = loadFile(paths[position])
+        }
+        let files = slots.map { $0! }
+        _ = slots.deinitialize()
+        return files
     }
 
     public func loadFile(_ path: String) -> LoadedFile {
