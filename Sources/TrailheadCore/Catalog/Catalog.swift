@@ -43,12 +43,18 @@ public struct Catalog: Sendable {
         var edges: [[(target: Int32, choice: Int32)]] = []
         edges.reserveCapacity(keys.count)
         for tree in trees {
+            let ownTree = index[tree.id]
             for id in tree.nodeOrder {
                 var out: [(Int32, Int32)] = []
-                for (number, reference) in (tree.nodes[id]?.references ?? []).enumerated() {
-                    let target = reference.key(from: tree.id)
-                    guard let targetTree = index[target.tree], let local = localIndex[targetTree][target.node] else { continue }
-                    let isChoice = tree.nodes[id]?.question != nil
+                guard let node = tree.nodes[id] else {
+                    edges.append(out)
+                    continue
+                }
+                let isChoice = node.question != nil
+                for (number, reference) in node.references.enumerated() {
+                    // Most references stay in their tree: resolve those without building a key.
+                    let targetTree = reference.treeID.map { index[$0] } ?? ownTree
+                    guard let targetTree, let local = localIndex[targetTree][reference.nodeID] else { continue }
                     out.append((Int32(treeOffset[targetTree]) + local, isChoice ? Int32(number) : -1))
                 }
                 edges.append(out)
