@@ -129,10 +129,16 @@ def main():
     tiny = os.path.join(OUT, "tiny.txt")
     with open(tiny, "w") as handle:
         handle.write("x\ny\nz\n")
+    shutil.rmtree(CACHE, ignore_errors=True)
+    first, first_rss, _ = run([TRAILHEAD, "list", "--json"])
+    rows.append(("start-up `trailhead list --json`, bundled trees, first run (parses and writes the tree cache)",
+                 f"{first * 1000:.1f} ms, peak RSS {first_rss / 1024:.1f} MiB", ""))
     for title, command in [("`trailhead list --json`", [TRAILHEAD, "list", "--json"]),
                            ("`trailhead show escape-vre/rucio-download`", [TRAILHEAD, "show", "escape-vre/rucio-download"])]:
         ours, rss = median_time(command, 20)
-        rows.append((f"start-up {title}, bundled trees", f"{ours * 1000:.1f} ms, peak RSS {rss / 1024:.1f} MiB", "RSS ≤ 12 MB"))
+        # GNU time reports KiB; both units are shown, since the target says MB.
+        rows.append((f"start-up {title}, bundled trees (tree cache fresh)",
+                     f"{ours * 1000:.1f} ms, peak RSS {rss / 1024:.1f} MiB = {rss * 1.024 / 1000:.1f} MB", "RSS ≤ 12 MB"))
         for name, path in peers:
             theirs, _ = median_time([path, "--filter", "x"], 20, stdin_path=tiny)
             rows.append((f"  vs {name} --filter x, tiny file", f"{theirs * 1000:.1f} ms, ratio {ours / theirs:.2f}×", "≤ 3×"))
