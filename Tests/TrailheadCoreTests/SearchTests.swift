@@ -129,6 +129,15 @@ import Testing
         }
     }
 
+    /// Found by `make fuzz-smoke`: an empty query once asked for all groups but -1.
+    @Test(arguments: ["", " ", "   ", "|", " | "])
+    func aQueryWithNoWordsFindsNothing(_ text: String) {
+        let outcome = Self.index.search(SearchQuery(text), limit: 5, within: nil, settled: nil)
+        #expect(outcome.results.isEmpty)
+        #expect(outcome.matches.isEmpty)
+        #expect(outcome.settled.groups.isEmpty)
+    }
+
     /// Proves the reuse happens: settled scores that were tampered with show in the results.
     @Test func settledGroupsAreNotScoredAgain() {
         let first = Self.index.search(SearchQuery("rucio d"), limit: .max, within: nil, settled: nil)

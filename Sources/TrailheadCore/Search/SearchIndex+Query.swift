@@ -21,9 +21,11 @@ extension SearchIndex {
     /// A node's score is the sum over the query's groups of the best term match plus its field's
     /// bonus. Ties go to shallower nodes, then shorter titles, then node key, so the order is stable.
     public func search(_ query: SearchQuery, limit: Int, within candidates: [Int32]?, settled: SettledScores?) -> SearchOutcome {
+        guard !query.isEmpty else {
+            return SearchOutcome(results: [], matches: [], settled: SettledScores(groups: [], entries: []))
+        }
         let settledGroups = query.lastGroupIsComplete ? query.groups.count : query.groups.count - 1
         let nextSettled = SettledScores(groups: Array(query.groups.prefix(settledGroups)), entries: [])
-        guard !query.isEmpty else { return SearchOutcome(results: [], matches: [], settled: nextSettled) }
         let total = candidates?.count ?? keys.count
         let reused = candidates.flatMap { settled?.coveredGroups(of: query, candidates: $0.count) }
         let priors = reused == nil ? nil : settled?.entries
