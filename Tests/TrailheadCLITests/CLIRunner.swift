@@ -30,10 +30,13 @@ struct CLIRunner {
     static var trees: String { repositoryRoot + "/trees" }
     static var fixtures: String { repositoryRoot + "/Tests/Fixtures" }
 
-    /// Runs with a clean environment so the user's own trees never leak into a test.
-    static func run(_ arguments: [String], stdin: String = "", environment: [String: String] = [:], directory: String? = nil) throws -> Outcome {
+    /// Runs with a clean environment so the user's own trees never leak into a test; `executable`
+    /// runs another program (such as `script`) in that same environment.
+    static func run(
+        _ arguments: [String], stdin: String = "", environment: [String: String] = [:], directory: String? = nil, executable: String? = nil
+    ) throws -> Outcome {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: binary)
+        process.executableURL = URL(fileURLWithPath: executable ?? binary)
         process.arguments = arguments
         let home = FileManager.default.temporaryDirectory.appendingPathComponent("trailhead-test-home").path
         var env = ["PATH": "/usr/bin:/bin", "HOME": home, "XDG_DATA_DIRS": "/nonexistent", "XDG_CONFIG_DIRS": "/nonexistent", "LANG": "C.UTF-8", "TERM": "xterm"]

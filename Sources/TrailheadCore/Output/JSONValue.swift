@@ -25,8 +25,14 @@ public enum JSONValue: Sendable, Equatable {
     public func utf8(pretty: Bool) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(4096)
-        write(to: &out, indent: pretty ? 0 : nil)
+        append(to: &out, pretty: pretty)
         return out
+    }
+
+    /// Appends the serialized value; `indent` is the column of the line it starts on, for a
+    /// value written inside a container that is being streamed.
+    public func append(to out: inout [UInt8], pretty: Bool, indent: Int = 0) {
+        write(to: &out, indent: pretty ? indent : nil)
     }
 
     private func write(to out: inout [UInt8], indent: Int?) {

@@ -28,23 +28,21 @@ struct Search: ParsableCommand {
         let text = query.joined(separator: " ")
         let results = SearchIndex(catalog: catalog).search(text, limit: limit ?? (json ? .max : 20))
         if json {
-            Output.json(.object([
-                ("query", .string(text)),
-                ("results", .array(results.map { result in
-                    let node = catalog.node(result.key)
-                    return .object([
-                        ("tree", .string(result.key.tree)),
-                        ("node", .string(result.key.node)),
-                        ("kind", .string(node?.isResource == true ? "resource" : "question")),
-                        ("title", .optional(node?.heading)),
-                        ("score", .int(result.score)),
-                        ("field", .string(result.field.rawValue)),
-                        ("matched", .string(result.matchedText)),
-                        ("positions", .array(result.positions.map(JSONValue.int))),
-                        ("path", NodeJSON.path(to: result.key, in: catalog)),
-                    ])
-                })),
-            ]))
+            Output.json([("query", .string(text))], streaming: "results", count: results.count) { index in
+                let result = results[index]
+                let node = catalog.node(result.key)
+                return .object([
+                    ("tree", .string(result.key.tree)),
+                    ("node", .string(result.key.node)),
+                    ("kind", .string(node?.isResource == true ? "resource" : "question")),
+                    ("title", .optional(node?.heading)),
+                    ("score", .int(result.score)),
+                    ("field", .string(result.field.rawValue)),
+                    ("matched", .string(result.matchedText)),
+                    ("positions", .array(result.positions.map(JSONValue.int))),
+                    ("path", NodeJSON.path(to: result.key, in: catalog)),
+                ])
+            }
         } else {
             let nodeText = NodeText(width: Output.width)
             for result in results {

@@ -15,7 +15,35 @@ enum Output {
     static func json(_ value: JSONValue) {
         var bytes = value.utf8(pretty: Environment.isTerminal(STDOUT_FILENO))
         bytes.append(0x0A)
-        // What `print` buffered goes first; then the bytes straight to the descriptor.
+        writeToStandardOutput(bytes)
+    }
+
+    /// `{members…, "key": [items…]}`, written as the items are made, so a list of a hundred
+    /// thousand results is never held whole (as text or as values).
+    static func json(_ members: [(String, JSONValue)], streaming key: String, count: Int, item: (Int) -> JSONValue) {
+        let pretty = Environment.isTerminal(STDOUT_FILENO)
+        // The object with an empty list last: its text ends with `[]` and the closing brace.
+        var out = JSONValue.object(members + [(key, .array([]))]).utf8(pretty: pretty)
+        let closing = pretty ? Array("\n}".utf8) : Array("}".utf8)
+        out.removeLast(closing.count + 1)
+        for index in 0..<count {
+            if index > 0 { out.append(0x2C) }
+            if pretty { out += Array("\n    ".utf8) }
+            item(index).append(to: &out, pretty: pretty, indent: 4)
+            if out.count >= 1 << 16 {
+                writeToStandardOutput(out)
+                out.removeAll(keepingCapacity: true)
+            }
+        }
+        if pretty && count > 0 { out += Array("\n  ".utf8) }
+        out.append(0x5D)
+        out += closing
+        out.append(0x0A)
+        writeToStandardOutput(out)
+    }
+
+    /// What `print` buffered goes first; then the bytes straight to the descriptor.
+    private static func writeToStandardOutput(_ bytes: [UInt8]) {
         fflush(nil)
         bytes.withUnsafeBufferPointer { buffer in
             var offset = 0
