@@ -42,16 +42,19 @@ public struct SearchIndex: Sendable {
         let estimate = catalog.nodeCount * 256
         lower.reserveCapacity(estimate)
         upperBits.reserveCapacity(estimate / 64 + 1)
+        // Each tree's nodes are copied out of their dictionary once, for both passes.
+        let orderedNodes = catalog.trees.map(\.orderedNodes)
         var incomingLabels: [NodeKey: [String]] = [:]
-        for tree in catalog.trees {
-            for node in tree.orderedNodes {
+        incomingLabels.reserveCapacity(catalog.nodeCount)
+        for (tree, nodes) in zip(catalog.trees, orderedNodes) {
+            for node in nodes {
                 for choice in node.question?.choices ?? [] {
                     incomingLabels[choice.target.key(from: tree.id), default: []].append(choice.label)
                 }
             }
         }
-        for tree in catalog.trees {
-            for node in tree.orderedNodes {
+        for (tree, nodes) in zip(catalog.trees, orderedNodes) {
+            for node in nodes {
                 let key = NodeKey(tree: tree.id, node: node.id)
                 add(key: key, node: node, labels: incomingLabels[key] ?? [], depth: catalog.depth(of: key) ?? Int(Int32.max / 2))
             }
@@ -96,9 +99,18 @@ public struct SearchIndex: Sendable {
             let start = lower.count
             lower.append(contentsOf: bytes)
             growUpperBits(to: lower.count)
-            for position in start..<lower.count where FuzzyMatcher.isUpper(lower[position]) {
-                lower[position] |= 0x20
-                upperBits[position / 64] |= 1 << UInt64(position % 64)
+            upperBits.withUnsafeMutableBufferPointer { bits in
+                for (offset, byte) in bytes.enumerated() where FuzzyMatcher.isUpper(byte) {
+                    let position = start + offset
+                    bits[position / 64] |= 1 << UInt64(position % 64)
+                }
+            }
+            // Lower-cased in place: only A–Z change.
+            lower.withUnsafeMutableBufferPointer { folded in
+                for position in start..<folded.count {
+                    let byte = folded[position]
+                    folded[position] = byte | (FuzzyMatcher.isUpper(byte) ? 0x20 : 0)
+                }
             }
             return true
         }
