@@ -5,7 +5,7 @@ public struct SearchOutcome: Sendable, Equatable {
     public var results: [SearchResult]
     /// Indices of every matching node, in index order.
     public var matches: [Int32]
-    /// Scores of all groups but the last for each of `matches`, for a longer query to build on.
+    /// For each of `matches`, the score of every group but the one being typed, for a longer query to build on.
     public var settled: SettledScores
 }
 

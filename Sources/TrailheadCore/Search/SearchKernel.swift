@@ -112,8 +112,8 @@ struct Kernel {
 
     /// The best score `groups` of `node` could have: per group, the best over its terms and the
     /// fields holding them of the term's ceiling (lower when its letters are never adjacent there)
-    /// plus the field's bonus, in total and for the
-    /// groups before `settleBefore`; nil when some group cannot match.
+    /// plus the field's bonus, in total and for the groups before `settleBefore`; nil when some
+    /// group cannot match.
     private func bound(_ node: Int, groups: Range<Int>) -> (total: Int, settled: Int)? {
         let firstField = Int(nodeFieldStart[node])
         let endField = Int(nodeFieldStart[node + 1])
