@@ -28,6 +28,21 @@ import Testing
         """)
     }
 
+    /// At 40×10 the bundled start page scrolls its question away to show the first choice.
+    @Test func theBarKeepsAScrolledAwayQuestionInSight() throws {
+        let catalog = TestTrees.bundledLibrary.catalog
+        let start = try #require(catalog.tree("escape-vre")).startID
+        var small = Navigator(catalog: catalog, size: ScreenSize(columns: 40, rows: 10), version: "9.9")
+        small.handle(.choose)
+        #expect(small.state.trail?.current == NodeKey(tree: "escape-vre", node: start))
+        #expect(small.state.scroll > 0)
+        let question = try #require(catalog.node(NodeKey(tree: "escape-vre", node: start))?.heading)
+        #expect(frame(small).text.split(separator: "\n")[0] == " Trailhead › … › \(question)")
+        small.handle(.resize(ScreenSize(columns: 100, rows: 40)))
+        #expect(small.state.scroll == 0)
+        #expect(frame(small).text.split(separator: "\n")[0] == " Trailhead › ESCAPE Virtual Research Environment")
+    }
+
     @Test func drawsAResourceWithItsItems() {
         let text = frame(navigator(columns: 60, rows: 14, start: NodeKey(tree: "demo", node: "docs"))).text
         #expect(text == """

@@ -46,6 +46,10 @@ public enum Renderer {
         if case .node(let trail) = navigator.state.place {
             parts.append(navigator.catalog.tree(trail.current.tree)?.title ?? trail.current.tree)
             parts += trail.labels
+            // On a short screen the question scrolls away to show its choices: the bar keeps it in sight.
+            if navigator.state.search == nil, navigator.state.scroll > 0, let heading = navigator.catalog.node(trail.current)?.heading {
+                parts.append(heading)
+            }
         }
         if navigator.state.search != nil { parts.append("Search") }
         let shown = Breadcrumb.fit(parts, width: navigator.state.size.columns - 2)
