@@ -149,6 +149,22 @@ import Testing
         #expect(seen.contains("jupyter | binder"))
     }
 
+    /// Descriptions wrap instead of being cut, beside their keys or, in a very narrow box, below them.
+    @Test(arguments: [60, 40])
+    func helpDescriptionsWrapWhole(columns: Int) {
+        var navigator = navigator(columns: columns, rows: 200)
+        navigator.handle(.toggleHelp)
+        let text = frame(navigator).text
+        // The only ellipsis left is a key's own ("1 … 9"), never a cut.
+        #expect(!text.replacing("1 … 9", with: "").contains("…"))
+        let words = text.split(whereSeparator: { " │\n".contains($0) }).map(String.init)
+        for entry in KeyBindings.help.flatMap(\.entries) {
+            for word in entry.does.split(separator: " ") {
+                #expect(words.contains(String(word)), "'\(word)' of '\(entry.does)' at \(columns) columns")
+            }
+        }
+    }
+
     @Test func treeTextIsSanitizedOnScreen() {
         let catalog = Catalog(trees: [TestTrees.load(TestTrees.minimal().replacing("label: Data\n", with: "label: \"Da\\e]0;x\\u0007ta\\u202E\"\n")).tree!])
         let navigator = Navigator(catalog: catalog, size: ScreenSize(columns: 60, rows: 12), version: "1")

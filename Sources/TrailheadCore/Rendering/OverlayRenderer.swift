@@ -26,9 +26,19 @@ enum OverlayRenderer {
                 if !content.isEmpty { content.append(("", .plain)) }
                 content.append((group.heading, .bold))
                 let keyWidth = group.entries.map { DisplayWidth.of($0.keys) }.max() ?? 0
+                let descriptionWidth = inner - keyWidth - 4
                 for entry in group.entries {
+                    // Descriptions wrap beside their keys; in a very narrow box, below them.
+                    guard descriptionWidth >= 12 else {
+                        content.append(("  " + entry.keys, .plain))
+                        for line in TextWrapper.wrap(entry.does, width: inner - 4) { content.append(("    " + line, .plain)) }
+                        continue
+                    }
                     let pad = String(repeating: " ", count: keyWidth - DisplayWidth.of(entry.keys))
-                    content.append(("  " + entry.keys + pad + "  " + entry.does, .plain))
+                    for (index, line) in TextWrapper.wrap(entry.does, width: descriptionWidth).enumerated() {
+                        let lead = index == 0 ? "  " + entry.keys + pad + "  " : String(repeating: " ", count: keyWidth + 4)
+                        content.append((lead + line, .plain))
+                    }
                 }
             }
         case .feedback(let url, let tree):
