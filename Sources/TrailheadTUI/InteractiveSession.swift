@@ -76,9 +76,11 @@ public enum InteractiveSession {
             }
             if changed { draw(navigator, on: screen, effects: effects) }
             guard let key else {
-                // A read that fails at once, again and again, means the terminal is gone (an SSH
-                // drop without SIGHUP): stop instead of spinning.
-                quickFailures = MonotonicClock.milliseconds() - started < 5 ? quickFailures + 1 : 0
+                // A read that fails well before its 250 ms timeout, again and again, means the
+                // terminal is gone (an SSH drop without SIGHUP): stop instead of spinning. "Well
+                // before" is generous (50 ms), as a loaded machine or a sanitized build can take
+                // several milliseconds for a turn of this loop.
+                quickFailures = MonotonicClock.milliseconds() - started < 50 ? quickFailures + 1 : 0
                 if quickFailures >= 20, th_signal_take() == 0 { return Outcome(status: 128 + SIGHUP, output: []) }
                 continue
             }
