@@ -45,19 +45,7 @@ enum Output {
     /// What `print` buffered goes first; then the bytes straight to the descriptor.
     private static func writeToStandardOutput(_ bytes: [UInt8]) {
         fflush(nil)
-        bytes.withUnsafeBufferPointer { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let written = write(STDOUT_FILENO, buffer.baseAddress! + offset, buffer.count - offset)
-                if written > 0 {
-                    offset += written
-                } else if written < 0 && errno == EINTR {
-                    continue
-                } else {
-                    return
-                }
-            }
-        }
+        DescriptorWriter.writeAll(bytes, to: STDOUT_FILENO)
     }
 
     static func error(_ message: String) {
