@@ -138,6 +138,16 @@ import Testing
         #expect(outcome.settled.groups.isEmpty)
     }
 
+    /// More than 4,096 results are built on two cores; they must be the same, in the same order.
+    @Test func aLongResultListIsTheSameAsAShortOne() {
+        let nodes = (0..<5000).map { "  leaf-\($0):\n    title: Leaf number \($0) of the data lake\n    body: Text.\n" }.joined()
+        let index = SearchIndex(catalog: TestTrees.catalog([TestTrees.minimal(extraNodes: nodes)]))
+        let all = index.search("leaf lake")
+        #expect(all.count == 5000)
+        #expect(Array(all.prefix(4000)) == index.search("leaf lake", limit: 4000))
+        #expect(all.allSatisfy { !$0.positions.isEmpty })
+    }
+
     /// Proves the reuse happens: settled scores that were tampered with show in the results.
     @Test func settledGroupsAreNotScoredAgain() {
         let first = Self.index.search(SearchQuery("rucio d"), limit: .max, within: nil, settled: nil)

@@ -84,7 +84,7 @@ extension SearchIndex {
         }
         let all = partial.count == 1 ? partial[0].scored : partial.flatMap(\.scored)
         let best = Self.top(all, limit: limit, isBetter: isBetter)
-        let results = best.map { result(for: $0, query: query) }
+        let results = reported(best, query: query)
         return SearchOutcome(
             results: results, matches: partial.flatMap(\.matched),
             settled: SettledScores(groups: nextSettled.groups, entries: partial.flatMap(\.settled)))
@@ -108,6 +108,21 @@ extension SearchIndex {
         if depth[left] != depth[right] { return depth[left] < depth[right] }
         if titleLength[left] != titleLength[right] { return titleLength[left] < titleLength[right] }
         return keys[left] < keys[right]
+    }
+
+    /// The results for `best`, in order; a long list (a script asking for every match) is built on two cores.
+    private func reported(_ best: [Scored], query: SearchQuery) -> [SearchResult] {
+        guard best.count > 4096 else { return best.map { result(for: $0, query: query) } }
+        return [SearchResult](unsafeUninitializedCapacity: best.count) { buffer, initialized in
+            // Each half initializes its own elements.
+            let output = UncheckedSendable(buffer)
+            DispatchQueue.concurrentPerform(iterations: 2) { half in
+                for position in (best.count * half / 2)..<(best.count * (half + 1) / 2) {
+                    (output.value.baseAddress! + position).initialize(to: result(for: best[position], query: query))
+                }
+            }
+            initialized = best.count
+        }
     }
 
     /// Builds the reported result, with match positions as character offsets in the shown field.

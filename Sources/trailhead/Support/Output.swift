@@ -1,3 +1,5 @@
+import Dispatch
+import Synchronization
 import TrailheadCore
 import TrailheadTUI
 
@@ -19,27 +21,48 @@ enum Output {
     }
 
     /// `{members…, "key": [items…]}`, written as the items are made, so a list of a hundred
-    /// thousand results is never held whole (as text or as values).
-    static func json(_ members: [(String, JSONValue)], streaming key: String, count: Int, item: (Int) -> JSONValue) {
+    /// thousand results is never held whole (as text or as values). Items are made and serialized
+    /// on every core, a batch at a time, and written in order.
+    static func json(_ members: [(String, JSONValue)], streaming key: String, count: Int, item: @escaping @Sendable (Int) -> JSONValue) {
         let pretty = Environment.isTerminal(STDOUT_FILENO)
         // The object with an empty list last: its text ends with `[]` and the closing brace.
         var out = JSONValue.object(members + [(key, .array([]))]).utf8(pretty: pretty)
         let closing = pretty ? Array("\n}".utf8) : Array("}".utf8)
         out.removeLast(closing.count + 1)
-        for index in 0..<count {
-            if index > 0 { out.append(0x2C) }
-            if pretty { out += Array("\n    ".utf8) }
-            item(index).append(to: &out, pretty: pretty, indent: 4)
-            if out.count >= 1 << 16 {
-                writeToStandardOutput(out)
-                out.removeAll(keepingCapacity: true)
+        var batchStart = 0
+        while batchStart < count {
+            let batch = batchStart..<min(count, batchStart + 4096)
+            for (offset, piece) in serialized(batch, pretty: pretty, item: item).enumerated() {
+                if batchStart + offset > 0 { out.append(0x2C) }
+                if pretty { out += Array("\n    ".utf8) }
+                out += piece
             }
+            writeToStandardOutput(out)
+            out.removeAll(keepingCapacity: true)
+            batchStart = batch.upperBound
         }
         if pretty && count > 0 { out += Array("\n  ".utf8) }
         out.append(0x5D)
         out += closing
         out.append(0x0A)
         writeToStandardOutput(out)
+    }
+
+    /// Each item of `range` serialized as an element of a top-level list, in order.
+    private static func serialized(_ range: Range<Int>, pretty: Bool, item: @escaping @Sendable (Int) -> JSONValue) -> [[UInt8]] {
+        let halves = range.count > 256 ? 2 : 1
+        let parts = Mutex([[[UInt8]]](repeating: [], count: halves))
+        DispatchQueue.concurrentPerform(iterations: halves) { half in
+            let lower = range.lowerBound + range.count * half / halves
+            let upper = range.lowerBound + range.count * (half + 1) / halves
+            let pieces = (lower..<upper).map { index in
+                var piece: [UInt8] = []
+                item(index).append(to: &piece, pretty: pretty, indent: 4)
+                return piece
+            }
+            parts.withLock { $0[half] = pieces }
+        }
+        return parts.withLock { $0.flatMap { $0 } }
     }
 
     /// What `print` buffered goes first; then the bytes straight to the descriptor.
