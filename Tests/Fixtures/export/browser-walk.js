@@ -15,7 +15,7 @@ const profile = fs.mkdtempSync(path.join(os.tmpdir(), "trailhead-chromium-"));
 const browser = spawn(chromiumPath, [
   "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--remote-debugging-pipe",
   `--user-data-dir=${profile}`, "about:blank",
-], { stdio: ["ignore", "ignore", "ignore", "pipe", "pipe"] });
+], { stdio: ["ignore", "ignore", "ignore", "pipe", "pipe"], detached: true });
 
 const pending = new Map();
 let nextID = 1;
@@ -93,13 +93,21 @@ async function main() {
   }
 }
 
-const watchdog = setTimeout(() => { console.error("timed out"); browser.kill("SIGKILL"); process.exit(3); }, 30000);
+// Chromium runs in its own process group, so its renderer and helper processes are killed with
+// it and stop writing into the profile before it is removed.
+function killBrowser() {
+  try { process.kill(-browser.pid, "SIGKILL"); } catch { browser.kill("SIGKILL"); }
+}
+const watchdog = setTimeout(() => { console.error("timed out"); killBrowser(); process.exit(3); }, 30000);
 function finish(status) {
   clearTimeout(watchdog);
   browser.once("exit", () => {
-    fs.rmSync(profile, { recursive: true, force: true, maxRetries: 3 });
+    // A helper that outlived the group kill must not turn a finished walk into a failure.
+    try { fs.rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 }); } catch (error) {
+      console.error(`could not remove ${profile}: ${error.message}`);
+    }
     process.exit(status);
   });
-  browser.kill("SIGKILL");
+  killBrowser();
 }
 main().then(() => finish(0), (error) => { console.error(error.message); finish(1); });
