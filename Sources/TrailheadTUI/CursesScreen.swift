@@ -115,6 +115,13 @@ final class CursesScreen {
         return readKey()
     }
 
+    /// Whether the terminal has hung up (its window closed, its SSH connection dropped): the
+    /// kernel then reports POLLHUP on it for good, however slowly this process is running.
+    var isHungUp: Bool {
+        var entry = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
+        return poll(&entry, 1, 0) == 1 && entry.revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0
+    }
+
     /// The next key, or nil after the read timeout, a signal, or a read error.
     func readKey() -> KeyEvent? {
         var value: wint_t = 0

@@ -76,10 +76,10 @@ public enum InteractiveSession {
             }
             if changed { draw(navigator, on: screen, effects: effects) }
             guard let key else {
-                // A read that fails well before its 250 ms timeout, again and again, means the
-                // terminal is gone (an SSH drop without SIGHUP): stop instead of spinning. "Well
-                // before" is generous (50 ms), as a loaded machine or a sanitized build can take
-                // several milliseconds for a turn of this loop.
+                // The terminal is gone (an SSH drop without SIGHUP, or SIGHUP blocked): stop
+                // instead of spinning. A hang-up says so directly; reads that fail well before
+                // their 250 ms timeout, again and again, are the fallback for anything else.
+                if screen.isHungUp { return Outcome(status: 128 + SIGHUP, output: []) }
                 quickFailures = MonotonicClock.milliseconds() - started < 50 ? quickFailures + 1 : 0
                 if quickFailures >= 20, th_signal_take() == 0 { return Outcome(status: 128 + SIGHUP, output: []) }
                 continue
