@@ -1,5 +1,3 @@
-import Dispatch
-
 /// Reads tree files from disk (or memory) into `LoadedFile`s, never failing as a whole.
 public struct TreeLoader: Sendable {
     public var limits: LoaderLimits
@@ -27,18 +25,7 @@ public struct TreeLoader: Sendable {
 
     /// Loads files on every core (a catalog gathered from many sites is many files), in the given order.
     public func loadFiles(_ paths: [String]) -> [LoadedFile] {
-        guard paths.count > 1 else { return paths.map(loadFile) }
-        let slots = UnsafeMutableBufferPointer<LoadedFile?>.allocate(capacity: paths.count)
-        slots.initialize(repeating: nil)
-        defer { slots.deallocate() }
-        // Each iteration writes only its own slot.
-        let output = UncheckedSendable(slots)
-        DispatchQueue.concurrentPerform(iterations: paths.count) { position in
-            output.value[position] = loadFile(paths[position])
-        }
-        let files = slots.map { $0! }
-        _ = slots.deinitialize()
-        return files
+        OrderedParallelMap.map(count: paths.count, chunks: paths.count) { loadFile(paths[$0]) }
     }
 
     public func loadFile(_ path: String) -> LoadedFile {

@@ -112,17 +112,7 @@ extension SearchIndex {
 
     /// The results for `best`, in order; a long list (a script asking for every match) is built on two cores.
     private func reported(_ best: [Scored], query: SearchQuery) -> [SearchResult] {
-        guard best.count > 4096 else { return best.map { result(for: $0, query: query) } }
-        return [SearchResult](unsafeUninitializedCapacity: best.count) { buffer, initialized in
-            // Each half initializes its own elements.
-            let output = UncheckedSendable(buffer)
-            DispatchQueue.concurrentPerform(iterations: 2) { half in
-                for position in (best.count * half / 2)..<(best.count * (half + 1) / 2) {
-                    (output.value.baseAddress! + position).initialize(to: result(for: best[position], query: query))
-                }
-            }
-            initialized = best.count
-        }
+        OrderedParallelMap.map(count: best.count, chunks: best.count > 4096 ? 2 : 1) { result(for: best[$0], query: query) }
     }
 
     /// Builds the reported result, with match positions as character offsets in the shown field.
@@ -206,10 +196,4 @@ extension SearchIndex {
         }
         return heap.sorted(by: isBetter)
     }
-}
-
-/// Lets buffers that are only read (or written in disjoint parts) cross into concurrent work.
-struct UncheckedSendable<Value>: @unchecked Sendable {
-    var value: Value
-    init(_ value: Value) { self.value = value }
 }

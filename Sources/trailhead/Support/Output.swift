@@ -1,5 +1,3 @@
-import Dispatch
-import Synchronization
 import TrailheadCore
 import TrailheadTUI
 
@@ -23,7 +21,7 @@ enum Output {
     /// `{members…, "key": [items…]}`, written as the items are made, so a list of a hundred
     /// thousand results is never held whole (as text or as values). Items are made and serialized
     /// on every core, a batch at a time, and written in order.
-    static func json(_ members: [(String, JSONValue)], streaming key: String, count: Int, item: @escaping @Sendable (Int) -> JSONValue) {
+    static func json(_ members: [(String, JSONValue)], streaming key: String, count: Int, item: @Sendable (Int) -> JSONValue) {
         let pretty = Environment.isTerminal(STDOUT_FILENO)
         // The object with an empty list last: its text ends with `[]` and the closing brace.
         var out = JSONValue.object(members + [(key, .array([]))]).utf8(pretty: pretty)
@@ -49,20 +47,12 @@ enum Output {
     }
 
     /// Each item of `range` serialized as an element of a top-level list, in order.
-    private static func serialized(_ range: Range<Int>, pretty: Bool, item: @escaping @Sendable (Int) -> JSONValue) -> [[UInt8]] {
-        let halves = range.count > 256 ? 2 : 1
-        let parts = Mutex([[[UInt8]]](repeating: [], count: halves))
-        DispatchQueue.concurrentPerform(iterations: halves) { half in
-            let lower = range.lowerBound + range.count * half / halves
-            let upper = range.lowerBound + range.count * (half + 1) / halves
-            let pieces = (lower..<upper).map { index in
-                var piece: [UInt8] = []
-                item(index).append(to: &piece, pretty: pretty, indent: 4)
-                return piece
-            }
-            parts.withLock { $0[half] = pieces }
+    private static func serialized(_ range: Range<Int>, pretty: Bool, item: @Sendable (Int) -> JSONValue) -> [[UInt8]] {
+        OrderedParallelMap.map(count: range.count, chunks: range.count > 256 ? 2 : 1) { offset in
+            var piece: [UInt8] = []
+            item(range.lowerBound + offset).append(to: &piece, pretty: pretty, indent: 4)
+            return piece
         }
-        return parts.withLock { $0.flatMap { $0 } }
     }
 
     /// What `print` buffered goes first; then the bytes straight to the descriptor.
