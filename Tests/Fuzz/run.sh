@@ -55,6 +55,17 @@ for target in "$@"; do
     line="| $target | $elapsed | ${runs:-?} | ${rate:-?} | ${rss:-?} MB | $result |"
     echo "$line" >> "$results.tmp"
     echo "fuzz $target: ${runs:-?} executions in ${elapsed}s, ${rate:-?} exec/s, peak RSS ${rss:-?} MB: $result"
+    if [ "$result" != "no crash, timeout or oom" ]; then
+        # CI keeps only what is printed: show the report and the input, so the failure can be replayed.
+        echo "---- end of $log:"
+        grep -v -e '^#[0-9]' -e '^INFO:' "$log" | tail -60
+        for artifact in "$artifacts"*; do
+            [ -f "$artifact" ] || continue
+            echo "---- $artifact as base64 (replay: base64 -d > input; $binary $target input):"
+            head -c 65536 "$artifact" | base64 -w 0
+            echo
+        done
+    fi
 done
 # A run of some targets keeps the other targets' rows from the previous results.
 if [ -f "$results" ]; then
