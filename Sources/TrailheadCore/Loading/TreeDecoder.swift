@@ -92,7 +92,14 @@ struct TreeDecoder {
             guard let entry = fields[key] else { continue }
             report(.error("not-in-overlay", "'\(key)' does not belong in a file with 'overrides'; an overlay only brings nodes, the tree it overrides keeps its own \(key)", at: keyLocation(entry)))
         }
-        guard let target = optionalText(overrides, key: "overrides") else { return nil }
+        guard let target = optionalText(overrides, key: "overrides") else {
+            // A list or map was reported as the wrong type; an empty value would otherwise leave
+            // the file silently doing nothing.
+            if case .scalar = overrides.value.value {
+                report(.error("empty-text", "'overrides' is empty; name the tree whose nodes this file replaces or adds, as in 'overrides: escape-vre'", at: keyLocation(overrides)))
+            }
+            return nil
+        }
         if !Self.isValidTreeID(target.text) {
             report(.error("bad-id", "'overrides' must name a tree id (lowercase letters, digits and '-'), not '\(target.text)'", at: target.location))
             return nil

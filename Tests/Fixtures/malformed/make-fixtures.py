@@ -307,6 +307,10 @@ t("tab-in-command", std("a one-line command contains a tab; tabs are allowed onl
 t("escaped-newline-in-label", std("a double-quoted label contains an escaped line break",
     START.replace("label: Help", 'label: "Help\\nme"') + HELP))
 
+# ---------------------------------------------------------------- found by fuzzing
+t("overlay-empty-overrides", "# fixture: an overlay names no tree ('overrides:' has no value; found by make fuzz)\n"
+  "format: 1\noverrides:\n")
+
 if __name__ == "__main__":
     only = set(sys.argv[1:])
     for name, data in F.items():
