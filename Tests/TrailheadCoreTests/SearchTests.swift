@@ -148,6 +148,24 @@ import Testing
         #expect(all.allSatisfy { !$0.positions.isEmpty })
     }
 
+    /// Over 4,096 nodes the index is built in halves on two cores and joined; the second half's
+    /// upper-case bits land at an offset that is not a multiple of 64. Each node must score and
+    /// highlight as it does in an index built in one pass (a small catalog of that node alone).
+    @Test func anIndexBuiltInHalvesMatchesOneBuiltWhole() {
+        let leaf = { (number: Int) in
+            "  leaf-\(number):\n    title: Étape \(number) NodeHump\(number)Z\(String(repeating: "x", count: number % 7)) of the data lake\n    body: Text.\n"
+        }
+        let large = SearchIndex(catalog: TestTrees.catalog([TestTrees.minimal(extraNodes: (0..<5001).map(leaf).joined())]))
+        for number in stride(from: 3, to: 5001, by: 97) {
+            let query = "NodeHump\(number)Z étape"
+            let alone = SearchIndex(catalog: TestTrees.catalog([TestTrees.minimal(extraNodes: leaf(number))])).search(query, limit: 1)
+            let found = large.search(query, limit: 1)
+            #expect(found.first?.key.node == "leaf-\(number)", "\(query)")
+            #expect(found.map(\.score) == alone.map(\.score), "\(query)")
+            #expect(found.map(\.positions) == alone.map(\.positions), "\(query)")
+        }
+    }
+
     /// Proves the reuse happens: settled scores that were tampered with show in the results.
     @Test func settledGroupsAreNotScoredAgain() {
         let first = Self.index.search(SearchQuery("rucio d"), limit: .max, within: nil, settled: nil)

@@ -91,23 +91,48 @@ public struct Catalog: Sendable {
     /// The steps from the start of the node's tree to the node: the breadcrumb a user would have
     /// after walking there. Empty for the start itself; nil when the node cannot be reached.
     public func path(to key: NodeKey) -> [PathStep]? {
+        pathWithHeadings(to: key)?.map(\.step)
+    }
+
+    /// `path(to:)` with the heading of the node each step leaves, for callers that show it too.
+    /// Nodes are found by number, without copying a tree or a node or hashing a tree id: long
+    /// result lists ask for many paths.
+    public func pathWithHeadings(to key: NodeKey) -> [(step: PathStep, heading: String)]? {
         guard let position = treeIndex[key.tree], let local = localIndex[position][key.node],
               let start = localIndex[position][trees[position].startID] else { return nil }
         let routes = self.routes[position]
         let startNumber = Int32(treeOffset[position]) + start
-        var steps: [PathStep] = []
+        var steps: [(step: PathStep, heading: String)] = []
         var current = Int32(treeOffset[position]) + local
         while current != startNumber {
             guard let route = routes[current], steps.count <= routes.count else { return nil }
-            let from = keys[Int(route.from)]
-            if route.choice >= 0, let choice = node(from)?.question?.choices[Int(route.choice)] {
-                steps.append(PathStep(from: from, via: .choice(number: Int(route.choice) + 1, label: choice.label)))
+            let (heading, label) = headingAndLabel(number: route.from, choice: Int(route.choice))
+            if let label {
+                steps.append((PathStep(from: keys[Int(route.from)], via: .choice(number: Int(route.choice) + 1, label: label)), heading))
             } else {
-                steps.append(PathStep(from: from, via: .seeAlso))
+                steps.append((PathStep(from: keys[Int(route.from)], via: .seeAlso), heading))
             }
             current = route.from
         }
         return steps.reversed()
+    }
+
+    /// The heading of node `number` and the label of its choice `choice` (nil for see-also, -1),
+    /// read in place.
+    private func headingAndLabel(number: Int32, choice: Int) -> (heading: String, label: String?) {
+        // The last tree whose first number is not past this one.
+        var low = 0, high = treeOffset.count
+        while high - low > 1 {
+            let middle = (low + high) / 2
+            if treeOffset[middle] <= Int(number) { low = middle } else { high = middle }
+        }
+        let local = Int(number) - treeOffset[low]
+        guard trees.indices.contains(low), trees[low].nodeOrder.indices.contains(local),
+              let index = trees[low].nodes.index(forKey: trees[low].nodeOrder[local]) else { return ("", nil) }
+        let heading = trees[low].nodes.values[index].heading
+        guard choice >= 0, case .question(let question) = trees[low].nodes.values[index].content,
+              question.choices.indices.contains(choice) else { return (heading, nil) }
+        return (heading, question.choices[choice].label)
     }
 
     /// How many steps `path(to:)` would return, without building them; nil when unreachable.

@@ -38,7 +38,7 @@ public enum JSONValue: Sendable, Equatable {
     private func write(to out: inout [UInt8], indent: Int?) {
         switch self {
         case .string(let text): Self.writeString(text, to: &out)
-        case .int(let value): out += String(value).utf8
+        case .int(let value): Self.writeInt(value, to: &out)
         case .bool(let value): out += (value ? "true" : "false").utf8
         case .null: out += "null".utf8
         case .array(let items):
@@ -79,11 +79,38 @@ public enum JSONValue: Sendable, Equatable {
         out.append(close)
     }
 
+    /// Decimal digits without making a String for each number (result lists have many positions).
+    private static func writeInt(_ value: Int, to out: inout [UInt8]) {
+        if value < 0 || value > 9999 {
+            out += String(value).utf8
+            return
+        }
+        var divisor = 1
+        while divisor * 10 <= value { divisor *= 10 }
+        var rest = value
+        while divisor > 0 {
+            out.append(UInt8(ascii: "0") + UInt8(rest / divisor))
+            rest %= divisor
+            divisor /= 10
+        }
+    }
+
+    private static func isPlain(_ byte: UInt8) -> Bool {
+        byte >= 0x20 && byte < 0x7F && byte != 0x22 && byte != 0x5C
+    }
+
     private static func writeString(_ text: String, to out: inout [UInt8]) {
         out.append(0x22)
-        // Printable ASCII without quotes or backslashes, the common case, is copied as it is.
-        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && $0 != 0x22 && $0 != 0x5C }) {
-            out += text.utf8
+        // Printable ASCII without quotes or backslashes, the common case, is copied as it is, from
+        // the string's bytes in one buffer: iterating the generic UTF-8 view was
+        // the most expensive step of writing a long result list.
+        var text = text
+        let copied = text.withUTF8 { bytes in
+            for byte in bytes where !isPlain(byte) { return false }
+            out.append(contentsOf: bytes)
+            return true
+        }
+        if copied {
             out.append(0x22)
             return
         }

@@ -68,11 +68,11 @@ public enum NodeJSON {
 
     /// The breadcrumb from the tree's start: each question on the way and the answer given.
     public static func path(to key: NodeKey, in catalog: Catalog) -> JSONValue {
-        guard let steps = catalog.path(to: key) else { return .null }
-        return .array(steps.map { step in
+        guard let steps = catalog.pathWithHeadings(to: key) else { return .null }
+        return .array(steps.map { step, heading in
             var members: [(String, JSONValue)] = [
                 ("node", .string(step.from.description)),
-                ("heading", .optional(catalog.node(step.from)?.heading)),
+                ("heading", .string(heading)),
             ]
             switch step.via {
             case .choice(let number, let label):

@@ -39,9 +39,6 @@ public struct SearchIndex: Sendable {
     var titleLength: [Int32] = []
 
     public init(catalog: Catalog) {
-        let estimate = catalog.nodeCount * 256
-        lower.reserveCapacity(estimate)
-        upperBits.reserveCapacity(estimate / 64 + 1)
         // Each tree's nodes are copied out of their dictionary once, for both passes.
         let orderedNodes = catalog.trees.map(\.orderedNodes)
         var incomingLabels: [NodeKey: [String]] = [:]
@@ -53,12 +50,49 @@ public struct SearchIndex: Sendable {
                 }
             }
         }
-        for (tree, nodes) in zip(catalog.trees, orderedNodes) {
-            for node in nodes {
+        // Every node in catalog order as (tree, node) positions, cut in halves built on both cores
+        // and joined: the index is the same as one built in a single pass.
+        let labels = incomingLabels
+        let positions = orderedNodes.enumerated().flatMap { tree, nodes in nodes.indices.map { (tree, $0) } }
+        let halves = positions.count > 4096 ? 2 : 1
+        let parts = OrderedParallelMap.map(count: halves, chunks: halves) { half in
+            var part = SearchIndex()
+            let range = (positions.count * half / halves)..<(positions.count * (half + 1) / halves)
+            part.lower.reserveCapacity(range.count * 256)
+            part.upperBits.reserveCapacity(range.count * 4 + 1)
+            for (treePosition, nodePosition) in positions[range] {
+                let tree = catalog.trees[treePosition], node = orderedNodes[treePosition][nodePosition]
                 let key = NodeKey(tree: tree.id, node: node.id)
-                add(key: key, node: node, labels: incomingLabels[key] ?? [], depth: catalog.depth(of: key) ?? Int(Int32.max / 2))
+                part.add(key: key, node: node, labels: labels[key] ?? [], depth: catalog.depth(of: key) ?? Int(Int32.max / 2))
             }
+            return part
         }
+        self = parts[0]
+        parts.dropFirst().forEach { append($0) }
+    }
+
+    private init() {}
+
+    /// Appends another index's nodes after this one's, as if they had been added here.
+    private mutating func append(_ other: SearchIndex) {
+        let base = lower.count, shift = UInt64(base % 64)
+        lower += other.lower
+        upperBits += repeatElement(0, count: max(0, (lower.count + 63) / 64 - upperBits.count))
+        for (offset, word) in other.upperBits.enumerated() where word != 0 {
+            let index = base / 64 + offset
+            upperBits[index] |= word << shift
+            if shift > 0, word >> (64 - shift) != 0 { upperBits[index + 1] |= word >> (64 - shift) }
+        }
+        fieldStart += other.fieldStart.map { $0 + Int32(base) }
+        fieldEnd += other.fieldEnd.map { $0 + Int32(base) }
+        let fieldBase = Int32(fieldKind.count)
+        fieldKind += other.fieldKind
+        fieldBonus += other.fieldBonus
+        fieldText += other.fieldText
+        nodeFieldStart += other.nodeFieldStart.dropFirst().map { $0 + fieldBase }
+        keys += other.keys
+        depth += other.depth
+        titleLength += other.titleLength
     }
 
     /// Fields go in decreasing order of bonus, so scoring can stop once no later field can win.
