@@ -101,16 +101,9 @@ public enum JSONValue: Sendable, Equatable {
 
     private static func writeString(_ text: String, to out: inout [UInt8]) {
         out.append(0x22)
-        // Printable ASCII without quotes or backslashes, the common case, is copied as it is, from
-        // the string's bytes in one buffer: iterating the generic UTF-8 view was
-        // the most expensive step of writing a long result list.
-        var text = text
-        let copied = text.withUTF8 { bytes in
-            for byte in bytes where !isPlain(byte) { return false }
-            out.append(contentsOf: bytes)
-            return true
-        }
-        if copied {
+        // Printable ASCII without quotes or backslashes, the common case, is copied as it is.
+        if text.allUTF8Bytes(isPlain) {
+            out += text.utf8
             out.append(0x22)
             return
         }

@@ -30,7 +30,7 @@ public enum TextSanitizer {
     /// The first scalar that may not appear in tree text, and its offset in scalars.
     /// Newline and tab are allowed when `multiline` is true.
     public static func firstHazard(in text: String, multiline: Bool) -> (scalar: Unicode.Scalar, hazard: Hazard, offset: Int)? {
-        if text.utf8.allSatisfy({ ($0 >= 0x20 && $0 < 0x7F) || (multiline && ($0 == 0x0A || $0 == 0x09)) }) { return nil }
+        if text.allUTF8Bytes({ ($0 >= 0x20 && $0 < 0x7F) || (multiline && ($0 == 0x0A || $0 == 0x09)) }) { return nil }
         var previous: Unicode.Scalar?
         for (offset, scalar) in text.unicodeScalars.enumerated() {
             defer { previous = scalar }
@@ -90,6 +90,6 @@ public enum TextSanitizer {
 
     /// Printable ASCII needs no work; checking bytes first keeps the common case cheap.
     private static func isPlainASCII(_ text: String) -> Bool {
-        text.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F }
+        text.allUTF8Bytes { $0 >= 0x20 && $0 < 0x7F }
     }
 }

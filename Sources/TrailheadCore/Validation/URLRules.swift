@@ -6,7 +6,7 @@ public enum URLRules {
     public static func problem(with url: String) -> String? {
         if url.isEmpty { return "the URL is empty" }
         // Printable ASCII, nearly every URL, holds no hazard and no space: skip the Unicode scans.
-        if !url.utf8.allSatisfy({ $0 > 0x20 && $0 < 0x7F }) {
+        if !url.allUTF8Bytes({ $0 > 0x20 && $0 < 0x7F }) {
             if let hazard = TextSanitizer.firstHazard(in: url, multiline: false) {
                 return "the URL contains a \(hazard.hazard.rawValue) (\(TextSanitizer.visibleForm(of: hazard.scalar)))"
             }
