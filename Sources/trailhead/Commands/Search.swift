@@ -26,7 +26,9 @@ struct Search: ParsableCommand {
     func run() throws {
         let catalog = try trees.loadCatalog()
         let text = query.joined(separator: " ")
-        let results = SearchIndex(catalog: catalog).search(text, limit: limit ?? (json ? .max : 20))
+        let index = SearchIndex(catalog: catalog)
+        let results = index.search(text, limit: limit ?? (json ? .max : 20))
+        Teardown.skip((index, results))
         if json {
             Output.json([("query", .string(text))], streaming: "results", count: results.count) { index in
                 let result = results[index]

@@ -27,6 +27,7 @@ struct TreeOptions: ParsableArguments {
     func loadLibrary() -> Library {
         let loader = TreeLoader(cache: TreeCache.standard(environment: Environment.variables))
         let library = Library.load(sources, loader: loader)
+        Teardown.skip(library)
         if let summary = Self.brokenFilesSummary(library) {
             Output.warning(summary)
         }
