@@ -53,6 +53,7 @@ public struct SearchIndex: Sendable {
         // Every node in catalog order as (tree, node) positions, cut in halves built on both cores
         // and joined: the index is the same as one built in a single pass.
         let labels = incomingLabels
+        let routes = catalog.routes
         let positions = orderedNodes.enumerated().flatMap { tree, nodes in nodes.indices.map { (tree, $0) } }
         let halves = positions.count > 4096 ? 2 : 1
         let parts = OrderedParallelMap.map(count: halves, chunks: halves) { half in
@@ -63,7 +64,7 @@ public struct SearchIndex: Sendable {
             for (treePosition, nodePosition) in positions[range] {
                 let tree = catalog.trees[treePosition], node = orderedNodes[treePosition][nodePosition]
                 let key = NodeKey(tree: tree.id, node: node.id)
-                part.add(key: key, node: node, labels: labels[key] ?? [], depth: catalog.depth(of: key) ?? Int(Int32.max / 2))
+                part.add(key: key, node: node, labels: labels[key] ?? [], depth: routes.depth(of: key) ?? Int(Int32.max / 2))
             }
             return part
         }
