@@ -16,6 +16,23 @@ import Testing
         #expect(trail.current == NodeKey(tree: "escape-vre", node: "rucio-download"))
     }
 
+    /// Routes are built on first use, once for every copy of the catalog, whichever thread asks
+    /// first; every thread must see the same breadcrumbs as a catalog asked from one thread.
+    @Test func routesBuiltOnFirstUseAreTheSameFromEveryThread() {
+        let keys = TestTrees.bundledLibrary.catalog.trees.flatMap { tree in tree.nodeOrder.map { NodeKey(tree: tree.id, node: $0) } }
+        let expected = keys.map { TestTrees.bundledLibrary.catalog.path(to: $0) }
+        let fresh = Catalog(trees: TestTrees.bundledLibrary.catalog.trees)
+        let copies = Array(repeating: fresh, count: 8)
+        let answers = OrderedParallelMap.map(count: copies.count, chunks: copies.count) { copy in
+            keys.map { copies[copy].path(to: $0) }
+        }
+        #expect(!expected.allSatisfy { $0 == nil })
+        for copy in copies.indices {
+            #expect(answers[copy] == expected, "copy \(copy)")
+        }
+        #expect(fresh.routes === copies[0].routes)
+    }
+
     @Test func theStartHasAnEmptyPath() {
         let catalog = TestTrees.catalog([TestTrees.minimal()])
         #expect(catalog.path(to: NodeKey(tree: "demo", node: "start")) == [])
