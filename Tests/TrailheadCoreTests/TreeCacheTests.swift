@@ -27,6 +27,22 @@ import Glibc
         #expect(throws: BinaryReader.Corrupt.self) { try TreeCodec.decode([], file: "x") }
     }
 
+    /// A file is hashed in 256 KiB pieces before its cache entry is looked up; the pieces must give
+    /// the hash of the whole file (the key its entry was written under), at every size around a
+    /// piece's edge. Mapped reads must see the same bytes, an empty file included.
+    @Test(arguments: [0, 1, 7, 8, 262_143, 262_144, 262_151, 600_001])
+    func aFileHashedInPiecesHasTheHashOfItsWholeBytes(size: Int) throws {
+        let bytes = (0..<size).map { UInt8(truncatingIfNeeded: $0 &* 2_654_435_761 >> 7) }
+        let path = "/tmp/trailhead-fingerprint-\(getpid())-\(size)"
+        let fileSystem = LocalFileSystem()
+        fileSystem.writeAtomically(bytes, to: path, creatingDirectory: "/tmp")
+        defer { unlink(path) }
+        #expect(fileSystem.fingerprint(of: path, limit: 1 << 20) == ContentHasher.fingerprint(of: bytes))
+        #expect(fileSystem.withMappedContents(of: path, limit: 1 << 20) { Array($0) } == bytes)
+        #expect(fileSystem.fingerprint(of: path, limit: size - 1) == nil)
+        #expect(fileSystem.fingerprint(of: path + "-missing", limit: 1 << 20) == nil)
+    }
+
     @Test func aCleanFileIsCachedAndAChangeOrDamageIsNoticed() throws {
         let directory = "/tmp/trailhead-cache-test-\(getpid())-\(Int.random(in: 0..<1_000_000))"
         let cache = TreeCache(directory: directory)

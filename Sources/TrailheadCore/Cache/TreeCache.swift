@@ -19,34 +19,22 @@ public struct TreeCache: Sendable {
     }
 
     func entryPath(for bytes: [UInt8]) -> String {
-        "\(directory)/tree-\(String(Self.hash(bytes), radix: 16))-\(bytes.count).bin"
+        entryPath(for: ContentHasher.fingerprint(of: bytes))
     }
 
-    func read(_ bytes: [UInt8], file: String, fileSystem: any FileSystem) -> Tree? {
-        guard case .bytes(let stored) = fileSystem.contents(of: entryPath(for: bytes), limit: 1 << 30)
-        else { return nil }
-        return try? TreeCodec.decode(stored, file: file)
+    func entryPath(for fingerprint: ContentFingerprint) -> String {
+        "\(directory)/tree-\(String(fingerprint.hash, radix: 16))-\(fingerprint.count).bin"
+    }
+
+    /// The tree stored for a file with this content, read from the entry mapped in place
+    /// (entries are replaced by rename, never rewritten, so the mapping cannot shrink under us).
+    func read(_ fingerprint: ContentFingerprint, file: String, fileSystem: any FileSystem) -> Tree? {
+        fileSystem.withMappedContents(of: entryPath(for: fingerprint), limit: 1 << 30) { stored in
+            try? TreeCodec.decode(stored, file: file)
+        } ?? nil
     }
 
     func write(_ tree: Tree, for bytes: [UInt8], fileSystem: any FileSystem) {
         fileSystem.writeAtomically(TreeCodec.encode(tree), to: entryPath(for: bytes), creatingDirectory: directory)
-    }
-
-    /// A 64-bit multiply-xorshift hash over eight bytes at a time (the tail FNV-1a style):
-    /// not cryptographic, but well spread, and a collision would need the same length too.
-    static func hash(_ bytes: [UInt8]) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        bytes.withUnsafeBytes { raw in
-            let words = raw.count / 8
-            for index in 0..<words {
-                let word = raw.loadUnaligned(fromByteOffset: index * 8, as: UInt64.self)
-                hash = (hash ^ word) &* 0x9E37_79B9_7F4A_7C15
-                hash ^= hash >> 29
-            }
-            for index in (words * 8)..<raw.count {
-                hash = (hash ^ UInt64(raw[index])) &* 0x100_0000_01b3
-            }
-        }
-        return hash
     }
 }

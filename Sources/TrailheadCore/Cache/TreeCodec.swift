@@ -70,7 +70,11 @@ enum TreeCodec {
     }
 
     static func decode(_ bytes: [UInt8], file: String) throws -> Tree {
-        try bytes.withUnsafeBufferPointer { buffer in
+        try bytes.withUnsafeBytes { try decode($0, file: file) }
+    }
+
+    static func decode(_ raw: UnsafeRawBufferPointer, file: String) throws -> Tree {
+        try raw.withMemoryRebound(to: UInt8.self) { buffer in
             var reader = BinaryReader(buffer)
             guard try reader.string() == magic else { throw BinaryReader.Corrupt() }
             let formatVersion = try reader.int()

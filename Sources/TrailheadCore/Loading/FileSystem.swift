@@ -20,6 +20,25 @@ public protocol FileSystem: Sendable {
     func writeAtomically(_ bytes: [UInt8], to path: String, creatingDirectory directory: String)
     /// Who owns a directory and whether others may write into it; nil when it is not a directory.
     func directoryOwnership(_ path: String) -> DirectoryOwnership?
+    /// The file's content hash and length, read without holding the whole file; nil when it
+    /// cannot be read or is over `limit`.
+    func fingerprint(of path: String, limit: Int) -> ContentFingerprint?
+    /// `body` applied to the file's bytes, mapped rather than copied where that is possible; nil
+    /// when the file cannot be read or is over `limit`. Only for files that are replaced by
+    /// rename, never rewritten in place: a mapped file that shrinks faults its reader.
+    func withMappedContents<Result>(of path: String, limit: Int, _ body: (UnsafeRawBufferPointer) -> Result) -> Result?
+}
+
+extension FileSystem {
+    public func fingerprint(of path: String, limit: Int) -> ContentFingerprint? {
+        guard case .bytes(let bytes) = contents(of: path, limit: limit) else { return nil }
+        return ContentHasher.fingerprint(of: bytes)
+    }
+
+    public func withMappedContents<Result>(of path: String, limit: Int, _ body: (UnsafeRawBufferPointer) -> Result) -> Result? {
+        guard case .bytes(let bytes) = contents(of: path, limit: limit) else { return nil }
+        return bytes.withUnsafeBytes(body)
+    }
 }
 
 /// The owner of a directory and whether users other than the owner can change its contents.
@@ -66,6 +85,54 @@ public struct LocalFileSystem: FileSystem {
         }
         if filled < size { buffer.removeLast(size - filled) }
         return .bytes(buffer)
+    }
+
+    public func fingerprint(of path: String, limit: Int) -> ContentFingerprint? {
+        withRegularFile(path, limit: limit) { descriptor, _ in
+            // Pieces of a whole number of words, so the hash is the one of the file read whole.
+            let piece = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 18, alignment: 8)
+            defer { piece.deallocate() }
+            var hasher = ContentHasher()
+            while true {
+                var filled = 0
+                while filled < piece.count {
+                    let count = read(descriptor, piece.baseAddress! + filled, piece.count - filled)
+                    if count < 0 && errno == EINTR { continue }
+                    if count < 0 { return nil }
+                    if count == 0 { break }
+                    filled += count
+                }
+                hasher.combine(UnsafeRawBufferPointer(rebasing: piece[..<filled]))
+                if filled < piece.count || hasher.count > limit { break }
+            }
+            return hasher.count > limit ? nil : hasher.fingerprint
+        } ?? nil
+    }
+
+    public func withMappedContents<Result>(of path: String, limit: Int, _ body: (UnsafeRawBufferPointer) -> Result) -> Result? {
+        withRegularFile(path, limit: limit) { descriptor, size in
+            guard size > 0 else { return body(UnsafeRawBufferPointer(start: nil, count: 0)) }
+            #if os(Linux)
+            // Pages already in the page cache are mapped at once instead of fault by fault.
+            let flags = MAP_PRIVATE | MAP_POPULATE
+            #else
+            let flags = MAP_PRIVATE
+            #endif
+            let mapped = mmap(nil, size, PROT_READ, flags, descriptor, 0)
+            guard let mapped, mapped != UnsafeMutableRawPointer(bitPattern: -1) else { return nil }
+            defer { munmap(mapped, size) }
+            return body(UnsafeRawBufferPointer(start: mapped, count: size))
+        } ?? nil
+    }
+
+    /// `body` with an open descriptor and the size of a regular file of at most `limit` bytes.
+    private func withRegularFile<Result>(_ path: String, limit: Int, _ body: (Int32, Int) -> Result) -> Result? {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, Int(info.st_size) <= limit else { return nil }
+        return body(descriptor, Int(info.st_size))
     }
 
     public func isDirectory(_ path: String) -> Bool {

@@ -29,11 +29,14 @@ public struct TreeLoader: Sendable {
     }
 
     public func loadFile(_ path: String) -> LoadedFile {
+        // With a cache, the file is first only hashed, in small pieces: a fresh entry means its
+        // bytes are never held (a large catalog is tens of megabytes of YAML).
+        if let cache, let fingerprint = fileSystem.fingerprint(of: path, limit: limits.maxFileBytes),
+           let tree = cache.read(fingerprint, file: path, fileSystem: fileSystem) {
+            return LoadedFile(path: path, tree: tree, diagnostics: [])
+        }
         switch fileSystem.contents(of: path, limit: limits.maxFileBytes) {
         case .bytes(let bytes):
-            if let tree = cache?.read(bytes, file: path, fileSystem: fileSystem) {
-                return LoadedFile(path: path, tree: tree, diagnostics: [])
-            }
             let loaded = load(bytes: bytes, path: path)
             // Only files without any diagnostic are cached, so a cached load says exactly what parsing would.
             if let cache, let tree = loaded.tree, loaded.diagnostics.isEmpty {
