@@ -9,6 +9,7 @@ import Glibc
 /// The default command: walk the trees interactively.
 struct Browse: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "browse",
         abstract: "Walk the trees from the start, question by question (the default).",
         discussion: """
         Opens the full-screen interface on the terminal (press ? for its keys). A link or command \

@@ -4,6 +4,7 @@ import TrailheadCore
 /// `trailhead export TREE --format …`: a tree as a diagram, a JSON document or a web page.
 struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "export",
         abstract: "Write a tree as a Mermaid or Graphviz diagram, as JSON, or as a self-contained web page.",
         discussion: """
         mermaid  a flowchart for merge-request previews (GitLab and GitHub draw ```mermaid blocks)

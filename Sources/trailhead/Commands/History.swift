@@ -8,6 +8,7 @@ import Glibc
 /// `trailhead history`: the resources you read, opened, copied or printed recently.
 struct History: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "history",
         abstract: "List the resources you recently read, opened, copied or printed, newest first.",
         discussion: """
         The full-screen interface remembers where you were in each tree and what you opened, in \

@@ -3,7 +3,7 @@ import TrailheadCore
 
 /// `trailhead list`: the loaded trees and their start questions.
 struct List: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "List the trees and their start questions.")
+    static let configuration = CommandConfiguration(commandName: "list", abstract: "List the trees and their start questions.")
 
     @OptionGroup var trees: TreeOptions
 

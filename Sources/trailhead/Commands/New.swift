@@ -4,6 +4,7 @@ import TrailheadCore
 /// `trailhead new TREE_ID`: writes a commented starting tree that `validate` accepts as it is.
 struct New: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "new",
         abstract: "Start a new tree file: a small commented example to edit, which validates cleanly.",
         discussion: """
         Writes TREE_ID.yaml in the current directory unless --output says otherwise (- for stdout). \

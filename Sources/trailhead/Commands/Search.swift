@@ -4,6 +4,7 @@ import TrailheadCore
 /// `trailhead search QUERY`: fuzzy search over every node of every tree.
 struct Search: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "search",
         abstract: "Search every node of every tree (titles, text, tags, links, commands, choice labels).",
         discussion: "All space-separated words must match. A word with a capital letter matches case-sensitively.")
 

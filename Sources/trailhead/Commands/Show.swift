@@ -5,6 +5,7 @@ import TrailheadTUI
 /// `trailhead show TREE/NODE`: one node with the breadcrumb that leads to it.
 struct Show: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "show",
         abstract: "Show a node: its text, links, commands, choices and the path from the start.")
 
     @OptionGroup var trees: TreeOptions

@@ -5,6 +5,7 @@ import TrailheadTUI
 /// `trailhead sync`: fast-forwards the tree directories that are git checkouts.
 struct Sync: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "sync",
         abstract: "Update the tree directories that are git checkouts (git pull --ff-only).",
         discussion: """
         Pulls each git work tree holding a tree directory once, in search order, never merging and \

@@ -4,6 +4,7 @@ import TrailheadCore
 /// `trailhead validate`: checks tree files and reports every problem as `file:line:col: severity: message`.
 struct Validate: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "validate",
         abstract: "Check tree files: syntax, keys, references, reachability, URLs and text.",
         discussion: """
         With no paths, checks every tree Trailhead would load. References to other trees are resolved \

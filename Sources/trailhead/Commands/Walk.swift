@@ -4,6 +4,7 @@ import TrailheadCore
 /// `trailhead walk TREE --answer …`: walks from the start with scripted answers.
 struct Walk: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "walk",
         abstract: "Walk a tree from its start with the given answers and print where the walk ends.",
         discussion: "An answer is a choice number (from 1) or the start of a label, case-insensitive.")
 
