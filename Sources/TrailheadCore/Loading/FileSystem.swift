@@ -88,9 +88,10 @@ public struct LocalFileSystem: FileSystem {
     }
 
     public func fingerprint(of path: String, limit: Int) -> ContentFingerprint? {
-        withRegularFile(path, limit: limit) { descriptor, _ in
-            // Pieces of a whole number of words, so the hash is the one of the file read whole.
-            let piece = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 18, alignment: 8)
+        withRegularFile(path, limit: limit) { descriptor, size in
+            // Pieces of a whole number of words, so the hash is the one of the file read whole; a
+            // small file (the bundled trees) gets a buffer just past its size, read in one go.
+            let piece = UnsafeMutableRawBufferPointer.allocate(byteCount: min(1 << 18, (size + 8) & ~7), alignment: 8)
             defer { piece.deallocate() }
             var hasher = ContentHasher()
             while true {
