@@ -38,7 +38,7 @@ public enum JSONValue: Sendable, Equatable {
     private func write(to out: inout [UInt8], indent: Int?) {
         switch self {
         case .string(let text): Self.writeString(text, to: &out)
-        case .int(let value): Self.writeInt(value, to: &out)
+        case .int(let value): out += String(value).utf8
         case .bool(let value): out += (value ? "true" : "false").utf8
         case .null: out += "null".utf8
         case .array(let items):
@@ -77,22 +77,6 @@ public enum JSONValue: Sendable, Equatable {
             out += repeatElement(0x20, count: indent)
         }
         out.append(close)
-    }
-
-    /// Decimal digits without making a String for each number (result lists have many positions).
-    private static func writeInt(_ value: Int, to out: inout [UInt8]) {
-        if value < 0 || value > 9999 {
-            out += String(value).utf8
-            return
-        }
-        var divisor = 1
-        while divisor * 10 <= value { divisor *= 10 }
-        var rest = value
-        while divisor > 0 {
-            out.append(UInt8(ascii: "0") + UInt8(rest / divisor))
-            rest %= divisor
-            divisor /= 10
-        }
     }
 
     private static func isPlain(_ byte: UInt8) -> Bool {
