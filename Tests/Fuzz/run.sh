@@ -11,17 +11,17 @@ scratch=.build-fuzz/work
 # Swift's backtracer would pause every crash report; libFuzzer and ASan print their own.
 export SWIFT_BACKTRACE=enable=no
 
-# Seeds: the committed corpus, plus the trees and malformed fixtures themselves for the loader
-# (read in place so they cannot drift from a copy).
+# Seeds: the committed corpus, plus the trees and malformed fixtures themselves for the loader and
+# the YAML scanners (read in place so they cannot drift from a copy).
 seeds() {
     case $1 in
-        loader) echo "Tests/Fuzz/corpus/loader trees Tests/Fixtures/malformed" ;;
+        loader|yaml) echo "Tests/Fuzz/corpus/loader trees Tests/Fixtures/malformed" ;;
         *) echo "Tests/Fuzz/corpus/$1" ;;
     esac
 }
 options() {
     case $1 in
-        loader) echo "-dict=Tests/Fuzz/yaml.dict -max_len=16384" ;;
+        loader|yaml) echo "-dict=Tests/Fuzz/yaml.dict -max_len=16384" ;;
         sanitizer) echo "-max_len=4096" ;;
         urls) echo "-max_len=512" ;;
         search) echo "-max_len=256" ;;

@@ -1,6 +1,6 @@
 /// A parsed YAML value that remembers where each part was written.
-public struct YAMLNode: Sendable {
-    public enum Value: Sendable {
+public struct YAMLNode: Sendable, Equatable {
+    public enum Value: Sendable, Equatable {
         /// `plain` is true for unquoted scalars, where `~`, `null` and the empty string mean "nothing".
         case scalar(String, plain: Bool)
         case sequence([YAMLNode])
@@ -35,7 +35,7 @@ public struct YAMLNode: Sendable {
 }
 
 /// One `key: value` pair of a YAML mapping.
-public struct YAMLEntry: Sendable {
+public struct YAMLEntry: Sendable, Equatable {
     public var key: String
     public var keyLine: Int
     public var keyColumn: Int

@@ -4,38 +4,29 @@ import CLibYAML
 ///
 /// Working at libyaml's event level (rather than decoding generically) lets us refuse aliases
 /// before they can expand, stop deep `[[[[` nesting without recursion, catch duplicate keys,
-/// and keep the position of every key and value.
+/// and keep the position of every key and value. Most tree files never reach libyaml: the
+/// `BlockYAMLScanner` reads the block style they are written in several times faster, and hands
+/// anything else (and every error) to libyaml.
 public struct YAMLReader: Sendable {
     public var maxDepth: Int
+    public var scanner: Scanner
 
-    public init(maxDepth: Int = 64) {
+    public init(maxDepth: Int = 64, scanner: Scanner = .fastest) {
         self.maxDepth = maxDepth
+        self.scanner = scanner
     }
 
-    /// An open sequence or mapping. A struct mutated in place through the stack, so appending
-    /// to a 100,000-entry mapping never copies it.
-    private struct Frame {
-        var isMapping: Bool
-        var line: Int
-        var column: Int
-        var items: [YAMLNode] = []
-        var entries: [YAMLEntry] = []
-        var pendingKey: (key: String, line: Int, column: Int)?
-        var seen: [String: Int] = [:]
+    /// Which scanner reads the text; `.libyaml` is there to check the block scanner against.
+    public enum Scanner: Sendable {
+        /// The block scanner for the YAML that tree files are written in, and libyaml for the rest.
+        case fastest
+        case libyaml
+    }
 
-        /// Below this many keys, duplicates are found by scanning; above, by the `seen` index.
-        static let linearLimit = 16
-
-        func firstLine(of key: String) -> Int? {
-            if entries.count <= Frame.linearLimit {
-                return entries.first { $0.key == key }?.keyLine
-            }
-            return seen[key] ?? entries.prefix(Frame.linearLimit).first { $0.key == key }?.keyLine
-        }
-
-        var node: YAMLNode {
-            YAMLNode(value: isMapping ? .mapping(entries) : .sequence(items), line: line, column: column)
-        }
+    /// Only the block scanner: the tree libyaml would read, or nil where it leaves the text to libyaml.
+    public func readBlockSubset(_ bytes: UnsafeRawBufferPointer) -> YAMLNode? {
+        guard UTF8Validator.firstInvalidByte(in: bytes) == nil else { return nil }
+        return BlockYAMLScanner.read(bytes, maxDepth: maxDepth)
     }
 
     public func read(_ bytes: UnsafeRawBufferPointer) -> Result<YAMLNode, YAMLParseError> {
@@ -45,6 +36,9 @@ public struct YAMLReader: Sendable {
                 code: "invalid-utf8",
                 message: "invalid UTF-8 (byte 0x\(hex)); save the file as UTF-8",
                 line: bad.line, column: bad.column))
+        }
+        if scanner == .fastest, let node = BlockYAMLScanner.read(bytes, maxDepth: maxDepth) {
+            return .success(node)
         }
         var parser = yaml_parser_t()
         guard yaml_parser_initialize(&parser) == 1 else {
@@ -60,8 +54,7 @@ public struct YAMLReader: Sendable {
     }
 
     private func readEvents(_ parser: inout yaml_parser_t, bytes: UnsafeRawBufferPointer) -> Result<YAMLNode, YAMLParseError> {
-        var stack: [Frame] = []
-        var root: YAMLNode?
+        var builder = YAMLTreeBuilder(maxDepth: maxDepth)
         var documents = 0
         var event = yaml_event_t()
         while true {
@@ -71,10 +64,10 @@ public struct YAMLReader: Sendable {
             defer { yaml_event_delete(&event) }
             let line = Int(event.start_mark.line) + 1
             let column = Int(event.start_mark.column) + 1
-            var completed: YAMLNode?
+            var problem: YAMLParseError?
             switch event.type {
             case YAML_STREAM_END_EVENT:
-                guard let root else {
+                guard let root = builder.root else {
                     return .failure(YAMLParseError(
                         code: "empty-file", message: "the file holds no YAML content; a tree file holds one mapping (format, id, title, description, start, nodes)",
                         line: 1, column: 1))
@@ -88,7 +81,6 @@ public struct YAMLReader: Sendable {
                         message: "a second YAML document starts here; put one tree in each file",
                         line: line, column: column))
                 }
-                continue
             case YAML_ALIAS_EVENT:
                 let name = String(cString: event.data.alias.anchor)
                 return .failure(YAMLParseError(
@@ -99,31 +91,19 @@ public struct YAMLReader: Sendable {
                 let scalar = event.data.scalar
                 if let anchor = scalar.anchor { return .failure(anchorError(anchor, line: line, column: column)) }
                 let text = String(decoding: UnsafeBufferPointer(start: scalar.value, count: Int(scalar.length)), as: UTF8.self)
-                completed = YAMLNode(
-                    value: .scalar(text, plain: scalar.style == YAML_PLAIN_SCALAR_STYLE),
-                    line: line, column: column)
+                problem = builder.scalar(text, plain: scalar.style == YAML_PLAIN_SCALAR_STYLE, line: line, column: column)
             case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
-                let anchor = event.type == YAML_SEQUENCE_START_EVENT ? event.data.sequence_start.anchor : event.data.mapping_start.anchor
-                if let anchor { return .failure(anchorError(anchor, line: line, column: column)) }
-                if stack.count >= maxDepth {
-                    return .failure(YAMLParseError(
-                        code: "too-deep",
-                        message: "nesting is deeper than \(maxDepth) levels",
-                        line: line, column: column))
+                let isMapping = event.type == YAML_MAPPING_START_EVENT
+                if let anchor = isMapping ? event.data.mapping_start.anchor : event.data.sequence_start.anchor {
+                    return .failure(anchorError(anchor, line: line, column: column))
                 }
-                stack.append(Frame(isMapping: event.type == YAML_MAPPING_START_EVENT, line: line, column: column))
-                continue
+                problem = builder.open(mapping: isMapping, line: line, column: column)
             case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
-                completed = stack.removeLast().node
+                problem = builder.close()
             default:
-                continue
+                break
             }
-            guard let node = completed else { continue }
-            if stack.isEmpty {
-                root = node
-            } else if let error = attach(node, to: &stack[stack.count - 1]) {
-                return .failure(error)
-            }
+            if let problem { return .failure(problem) }
         }
     }
 
@@ -133,32 +113,6 @@ public struct YAMLReader: Sendable {
             code: "anchor",
             message: "YAML anchors (&\(name)) are not allowed in tree files; write each value out where it is used",
             line: line, column: column)
-    }
-
-    private func attach(_ node: YAMLNode, to frame: inout Frame) -> YAMLParseError? {
-        guard frame.isMapping else {
-            frame.items.append(node)
-            return nil
-        }
-        if let pending = frame.pendingKey {
-            frame.entries.append(YAMLEntry(key: pending.key, keyLine: pending.line, keyColumn: pending.column, value: node))
-            frame.pendingKey = nil
-            return nil
-        }
-        guard case .scalar(let key, _) = node.value else {
-            return YAMLParseError(
-                code: "complex-key", message: "a key must be plain text, not \(node.kindName)",
-                line: node.line, column: node.column)
-        }
-        if let firstLine = frame.firstLine(of: key) {
-            return YAMLParseError(
-                code: "duplicate-key",
-                message: "duplicate key '\(TextSanitizer.line(String(key.prefix(60))))' (first written on line \(firstLine)); remove one of them",
-                line: node.line, column: node.column)
-        }
-        if frame.entries.count >= Frame.linearLimit { frame.seen[key] = node.line }
-        frame.pendingKey = (key, node.line, node.column)
-        return nil
     }
 
     private func syntaxError(_ parser: yaml_parser_t, bytes: UnsafeRawBufferPointer) -> YAMLParseError {
