@@ -14,6 +14,22 @@ import Testing
         #expect(PlaceholderScanner.undeclaredNames(in: "x {a} {b c} ${d} {}", declared: []) == ["a"])
     }
 
+    /// ASCII commands are cut over bytes, others over characters: both must cut the same way.
+    @Test func cutsASCIIAndUnicodeCommandsAlike() {
+        let declared: Set<String> = ["a", "b"]
+        for ascii in ["{a}{b} ${a} {c} {a", "x{a}y${b}{b}z{", "{}{a}}", "$${a}", "{a}\r\n{b}"] {
+            var cutUnicode = PlaceholderScanner.segments(of: "é" + ascii, declared: declared)
+            guard case .literal(let first) = cutUnicode.first else {
+                Issue.record("no leading literal for \(ascii)")
+                continue
+            }
+            if first == "é" { cutUnicode.removeFirst() } else { cutUnicode[0] = .literal(String(first.dropFirst())) }
+            #expect(PlaceholderScanner.segments(of: ascii, declared: declared) == cutUnicode, "\(ascii)")
+        }
+        #expect(PlaceholderScanner.segments(of: "x{a}y${b}{b}z{", declared: declared)
+            == [.literal("x"), .placeholder("a"), .literal("y${b}"), .placeholder("b"), .literal("z{")])
+    }
+
     @Test func fillsQuotesAndUsesDefaults() {
         #expect(PlaceholderFilling.fill(Self.command, values: ["did": "user:file.root"]) == .success("rucio download --dir . user:file.root && awk '{print $1}' ${HOME}"))
         #expect(PlaceholderFilling.fill(Self.command, values: ["did": "user:x", "dir": "my data; rm -rf ~"]) == .success("rucio download --dir 'my data; rm -rf ~' user:x && awk '{print $1}' ${HOME}"))

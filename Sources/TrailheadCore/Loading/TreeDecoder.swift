@@ -365,7 +365,7 @@ struct TreeDecoder {
         for item in list(fields["see-also"], key: "see-also") {
             if let target = reference(item, key: "see-also") { seeAlso.append(target) }
         }
-        if (body ?? "").allSatisfy(\.isWhitespace) && links.isEmpty && commands.isEmpty && seeAlso.isEmpty {
+        if (body ?? "").isBlank && links.isEmpty && commands.isEmpty && seeAlso.isEmpty {
             report(.error("dead-end", "resource '\(id)' offers nothing; add a 'body', 'links', 'commands' or 'see-also'", at: idLocation))
         }
         return Resource(title: title, body: body, links: links, commands: commands, seeAlso: seeAlso)
@@ -395,12 +395,12 @@ struct TreeDecoder {
         }
         guard let run = requiredText(fields, "run", in: "the command", at: commandLocation, multiline: true) else { return nil }
         let trimmedRun = run.text.hasSuffix("\n") ? String(run.text.dropLast()) : run.text
-        if !multiline && trimmedRun.contains("\n") {
+        if !multiline && trimmedRun.containsASCII("\n") {
             report(.error("multiline-command", "the command spans several lines; add 'multiline: true' if that is intended", at: run.location))
         }
         // `run` is read as multi-line text so a line break gets the message above; a tab is
         // allowed only in a declared multi-line command (a heredoc), as in body and explain.
-        if !multiline && trimmedRun.contains("\t") {
+        if !multiline && trimmedRun.containsASCII("\t") {
             report(.error("unsafe-text", "'run' contains a control character (<U+0009>); remove it, or add 'multiline: true' for a here-document", at: run.location))
         }
         let does = requiredText(fields, "does", in: "the command", at: commandLocation)
@@ -510,7 +510,7 @@ struct TreeDecoder {
             report(.error("wrong-type", "'\(key)' must be text, not \(entry.value.kindName)", at: valueLocation))
             return nil
         }
-        if entry.value.isNull || (!allowEmpty && text.allSatisfy(\.isWhitespace)) {
+        if entry.value.isNull || (!allowEmpty && text.isBlank) {
             return allowEmpty && !entry.value.isNull ? (text, valueLocation) : nil
         }
         checkText(text, key: key, multiline: multiline, at: valueLocation)

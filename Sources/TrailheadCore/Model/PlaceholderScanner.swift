@@ -17,6 +17,7 @@ public enum PlaceholderScanner {
 
     public static func segments(of text: String, declared: Set<String>) -> [Segment] {
         if !text.utf8.contains(UInt8(ascii: "{")) { return text.isEmpty ? [] : [.literal(text)] }
+        if text.allUTF8Bytes({ $0 < 0x80 }) { return asciiSegments(of: text, declared: declared) }
         var segments: [Segment] = []
         var literalStart = text.startIndex
         var previous: Character?
@@ -40,6 +41,32 @@ public enum PlaceholderScanner {
             index = next
         }
         if literalStart < text.endIndex { segments.append(.literal(String(text[literalStart...]))) }
+        return segments
+    }
+
+    /// `segments` for ASCII text, over bytes: there every character is one byte (`\r\n` aside,
+    /// which holds no brace or `$`), so the result is the same without walking characters.
+    private static func asciiSegments(of text: String, declared: Set<String>) -> [Segment] {
+        let bytes = Array(text.utf8)
+        let string = { (range: Range<Int>) in String(decoding: bytes[range], as: UTF8.self) }
+        var segments: [Segment] = []
+        var literalStart = 0
+        var index = 0
+        while index < bytes.count {
+            if bytes[index] == UInt8(ascii: "{"), index == 0 || bytes[index - 1] != UInt8(ascii: "$"),
+               let close = bytes[(index + 1)...].firstIndex(of: UInt8(ascii: "}")) {
+                let name = string((index + 1)..<close)
+                if declared.contains(name) {
+                    if literalStart < index { segments.append(.literal(string(literalStart..<index))) }
+                    segments.append(.placeholder(name))
+                    index = close + 1
+                    literalStart = index
+                    continue
+                }
+            }
+            index += 1
+        }
+        if literalStart < bytes.count { segments.append(.literal(string(literalStart..<bytes.count))) }
         return segments
     }
 

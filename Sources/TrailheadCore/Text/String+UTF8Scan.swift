@@ -10,3 +10,19 @@ extension String {
         }
     }
 }
+
+extension String {
+    /// Whether the text is empty or only whitespace. Nearly every text starts with a printable
+    /// ASCII character, which settles it without walking the text's characters.
+    var isBlank: Bool {
+        if let first = utf8.first, first > 0x20, first < 0x7F { return false }
+        return allSatisfy(\.isWhitespace)
+    }
+
+    /// Whether the text holds the ASCII `character`. A byte search settles the usual answer, no;
+    /// where the byte is there, the `Character` search decides (`\r\n` is one character, not `\n`).
+    func containsASCII(_ character: Character) -> Bool {
+        guard let byte = character.asciiValue, utf8.contains(byte) else { return false }
+        return contains(character)
+    }
+}

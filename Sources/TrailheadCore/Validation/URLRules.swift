@@ -6,7 +6,9 @@ public enum URLRules {
     public static func problem(with url: String) -> String? {
         if url.isEmpty { return "the URL is empty" }
         // Printable ASCII, nearly every URL, holds no hazard and no space: skip the Unicode scans.
-        if !url.allUTF8Bytes({ $0 > 0x20 && $0 < 0x7F }) {
+        let printableASCII = url.allUTF8Bytes { $0 > 0x20 && $0 < 0x7F }
+        if printableASCII, isPlainWebURL(url) { return nil }
+        if !printableASCII {
             if let hazard = TextSanitizer.firstHazard(in: url, multiline: false) {
                 return "the URL contains a \(hazard.hazard.rawValue) (\(TextSanitizer.visibleForm(of: hazard.scalar)))"
             }
@@ -41,6 +43,19 @@ public enum URLRules {
             return "the URL has no valid host name"
         }
         return nil
+    }
+
+    /// Whether a printable ASCII URL is `http(s)://` and a host of letters, digits, `-` and `.`:
+    /// what nearly every link is, accepted here without the general checks below, which accept it too.
+    private static func isPlainWebURL(_ url: String) -> Bool {
+        var url = url
+        return url.withUTF8 { bytes in
+            let schemeLength = bytes.starts(with: "https://".utf8) ? 8 : bytes.starts(with: "http://".utf8) ? 7 : 0
+            guard schemeLength > 0 else { return false }
+            let host = bytes[schemeLength...].prefix { $0 != UInt8(ascii: "/") && $0 != UInt8(ascii: "?") && $0 != UInt8(ascii: "#") }
+            guard let first = host.first, first != UInt8(ascii: "-"), first != UInt8(ascii: ".") else { return false }
+            return host.allSatisfy { FuzzyMatcher.isLetter($0) || FuzzyMatcher.isDigit($0) || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: ".") }
+        }
     }
 
     /// Letters and digits of any script (internationalized names), `-`, `.`, and brackets for IPv6.
