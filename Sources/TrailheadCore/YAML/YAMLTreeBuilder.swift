@@ -1,34 +1,25 @@
 /// Assembles a `YAMLNode` tree from YAML events, whichever scanner produced them, and enforces
 /// the rules both share: a depth limit, plain-text keys and no duplicate keys.
 struct YAMLTreeBuilder {
-    /// An open sequence or mapping. A struct mutated in place through the stack, so appending
-    /// to a 100,000-entry mapping never copies it.
+    /// An open sequence or mapping. Its items or entries so far are the end of `items` or
+    /// `entries` from `firstChild` on: one array for all open collections, so a collection's
+    /// array is allocated once, at its exact size, when it closes.
     private struct Frame {
         var isMapping: Bool
         var line: Int
         var column: Int
-        var items: [YAMLNode] = []
-        var entries: [YAMLEntry] = []
+        var firstChild: Int
         var pendingKey: (key: String, line: Int, column: Int)?
         var seen: [String: Int] = [:]
-
-        /// Below this many keys, duplicates are found by scanning; above, by the `seen` index.
-        static let linearLimit = 16
-
-        func firstLine(of key: String) -> Int? {
-            if entries.count <= Frame.linearLimit {
-                return entries.first { $0.key == key }?.keyLine
-            }
-            return seen[key] ?? entries.prefix(Frame.linearLimit).first { $0.key == key }?.keyLine
-        }
-
-        var node: YAMLNode {
-            YAMLNode(value: isMapping ? .mapping(entries) : .sequence(items), line: line, column: column)
-        }
     }
+
+    /// Below this many keys, duplicates are found by scanning; above, by the frame's `seen` index.
+    private static let linearLimit = 16
 
     let maxDepth: Int
     private var stack: [Frame] = []
+    private var items: [YAMLNode] = []
+    private var entries: [YAMLEntry] = []
     /// The document's top node, once it is complete.
     private(set) var root: YAMLNode?
 
@@ -40,12 +31,21 @@ struct YAMLTreeBuilder {
         if stack.count >= maxDepth {
             return YAMLParseError(code: "too-deep", message: "nesting is deeper than \(maxDepth) levels", line: line, column: column)
         }
-        stack.append(Frame(isMapping: mapping, line: line, column: column))
+        stack.append(Frame(isMapping: mapping, line: line, column: column, firstChild: mapping ? entries.count : items.count))
         return nil
     }
 
     mutating func close() -> YAMLParseError? {
-        add(stack.removeLast().node)
+        let frame = stack.removeLast()
+        let value: YAMLNode.Value
+        if frame.isMapping {
+            value = .mapping(Array(entries[frame.firstChild...]))
+            entries.removeSubrange(frame.firstChild...)
+        } else {
+            value = .sequence(Array(items[frame.firstChild...]))
+            items.removeSubrange(frame.firstChild...)
+        }
+        return add(YAMLNode(value: value, line: frame.line, column: frame.column))
     }
 
     mutating func scalar(_ text: String, plain: Bool, line: Int, column: Int) -> YAMLParseError? {
@@ -53,21 +53,17 @@ struct YAMLTreeBuilder {
     }
 
     private mutating func add(_ node: YAMLNode) -> YAMLParseError? {
-        if stack.isEmpty {
+        guard let top = stack.indices.last else {
             root = node
             return nil
         }
-        return Self.attach(node, to: &stack[stack.count - 1])
-    }
-
-    private static func attach(_ node: YAMLNode, to frame: inout Frame) -> YAMLParseError? {
-        guard frame.isMapping else {
-            frame.items.append(node)
+        guard stack[top].isMapping else {
+            items.append(node)
             return nil
         }
-        if let pending = frame.pendingKey {
-            frame.entries.append(YAMLEntry(key: pending.key, keyLine: pending.line, keyColumn: pending.column, value: node))
-            frame.pendingKey = nil
+        if let pending = stack[top].pendingKey {
+            entries.append(YAMLEntry(key: pending.key, keyLine: pending.line, keyColumn: pending.column, value: node))
+            stack[top].pendingKey = nil
             return nil
         }
         guard case .scalar(let key, _) = node.value else {
@@ -75,14 +71,22 @@ struct YAMLTreeBuilder {
                 code: "complex-key", message: "a key must be plain text, not \(node.kindName)",
                 line: node.line, column: node.column)
         }
-        if let firstLine = frame.firstLine(of: key) {
+        if let firstLine = firstLine(of: key, in: top) {
             return YAMLParseError(
                 code: "duplicate-key",
                 message: "duplicate key '\(TextSanitizer.line(String(key.prefix(60))))' (first written on line \(firstLine)); remove one of them",
                 line: node.line, column: node.column)
         }
-        if frame.entries.count >= Frame.linearLimit { frame.seen[key] = node.line }
-        frame.pendingKey = (key, node.line, node.column)
+        if entries.count - stack[top].firstChild >= Self.linearLimit { stack[top].seen[key] = node.line }
+        stack[top].pendingKey = (key, node.line, node.column)
         return nil
+    }
+
+    private func firstLine(of key: String, in frame: Int) -> Int? {
+        let own = entries[stack[frame].firstChild...]
+        if own.count <= Self.linearLimit {
+            return own.first { $0.key == key }?.keyLine
+        }
+        return stack[frame].seen[key] ?? own.prefix(Self.linearLimit).first { $0.key == key }?.keyLine
     }
 }
