@@ -172,12 +172,12 @@ struct TreeDecoder {
             report(.error("wrong-type", "node '\(id)' must be a mapping with 'question' or 'title', not \(yaml.kindName)", at: location(of: yaml)))
             return
         }
-        let keys = Set(entries.map(\.key))
-        let isQuestion = keys.contains("question")
-        if isQuestion && keys.contains("title") {
+        let isQuestion = entries.contains { $0.key == "question" }
+        let hasTitle = entries.contains { $0.key == "title" }
+        if isQuestion && hasTitle {
             report(.error("ambiguous-node", "node '\(id)' has both 'question' and 'title'; a node is either a question or a resource", at: idLocation))
         }
-        if !isQuestion && !keys.contains("title") {
+        if !isQuestion && !hasTitle {
             report(.error("missing-key", "node '\(id)' needs 'question' (to ask something) or 'title' (to be a resource)", at: idLocation))
         }
         var allowed = isQuestion ? Self.questionKeys : Self.resourceKeys
@@ -195,7 +195,7 @@ struct TreeDecoder {
                 report(unknownKey(entry, allowed: allowed, in: "a \(kindName) node", owner: idLocation))
             }
         }
-        if !isQuestion && !keys.contains("title") {
+        if !isQuestion && !hasTitle {
             misspelled[idLocation, default: []].insert("title")
         }
         if let existing = nodes[id] {

@@ -77,7 +77,7 @@ public enum PlaceholderScanner {
 
     static func undeclaredNames(in segments: [Segment]) -> [String] {
         var names: [String] = []
-        for case .literal(let literal) in segments {
+        for case .literal(let literal) in segments where literal.utf8.contains(UInt8(ascii: "{")) {
             var rest = literal[...]
             while let open = rest.firstIndex(of: "{") {
                 let isShellExpansion = open > rest.startIndex && rest[rest.index(before: open)] == "$"
