@@ -46,31 +46,21 @@ public struct Catalog: Sendable {
     }
 
     /// `path(to:)` with the heading of the node each step leaves, for callers that show it too.
-    /// Nodes are found by number, without copying a tree or a node or hashing a tree id: long
-    /// result lists ask for many paths.
+    /// Headings and labels come from the routes' own tables, without copying a tree or a node or
+    /// hashing a tree id: long result lists ask for many paths.
     public func pathWithHeadings(to key: NodeKey) -> [(step: PathStep, heading: String)]? {
         let routes = self.routes
         var steps: [(step: PathStep, heading: String)] = []
         let reached = routes.walkBack(from: key) { route in
             let from = routes.keys[Int(route.from)]
-            let (heading, label) = headingAndLabel(at: routes.place(of: route.from), choice: Int(route.choice))
-            if let label {
+            let heading = routes.headings[Int(route.from)]
+            if let label = route.label {
                 steps.append((PathStep(from: from, via: .choice(number: Int(route.choice) + 1, label: label)), heading))
             } else {
                 steps.append((PathStep(from: from, via: .seeAlso), heading))
             }
         }
         return reached ? steps.reversed() : nil
-    }
-
-    /// The heading of a node and the label of its choice `choice` (nil for see-also, -1), read in place.
-    private func headingAndLabel(at place: (tree: Int, local: Int), choice: Int) -> (heading: String, label: String?) {
-        guard trees.indices.contains(place.tree), trees[place.tree].nodeOrder.indices.contains(place.local),
-              let index = trees[place.tree].nodes.index(forKey: trees[place.tree].nodeOrder[place.local]) else { return ("", nil) }
-        let heading = trees[place.tree].nodes.values[index].heading
-        guard choice >= 0, case .question(let question) = trees[place.tree].nodes.values[index].content,
-              question.choices.indices.contains(choice) else { return (heading, nil) }
-        return (heading, question.choices[choice].label)
     }
 
     /// How many steps `path(to:)` would return, without building them; nil when unreachable.

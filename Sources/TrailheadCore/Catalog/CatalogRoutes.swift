@@ -12,12 +12,19 @@ final class CatalogRoutes: Sendable {
     let treeIndex: [String: Int]
     /// Each tree's start, by number; nil when the start node is missing.
     let startNumber: [Int32?]
+    /// Each node's heading, by number, for breadcrumbs: read here rather than copied out of the
+    /// tree's dictionary, which long lists of search results would do for every step.
+    let headings: [String]
 
-    /// One step of a route, by node number: where it came from and which choice (or -1 for see-also).
+    /// One step of a route, by node number: where it came from and which choice (or -1 for
+    /// see-also), with that choice's label.
     struct Route: Sendable {
         var from: Int32
         var choice: Int32
+        var label: String?
     }
+
+    private typealias Edge = (target: Int32, choice: Int32, label: String?)
 
     init(trees: [Tree], treeIndex: [String: Int]) {
         self.treeIndex = treeIndex
@@ -38,26 +45,36 @@ final class CatalogRoutes: Sendable {
         self.treeOffset = treeOffset
         self.localIndex = localIndex
         // Edges by number, resolved once: choices in order, then see-also entries (choice -1).
-        var edges: [[(target: Int32, choice: Int32)]] = []
+        var edges: [[Edge]] = []
         edges.reserveCapacity(keys.count)
+        var headings: [String] = []
+        headings.reserveCapacity(keys.count)
         for tree in trees {
             let ownTree = treeIndex[tree.id]
             for id in tree.nodeOrder {
-                var out: [(Int32, Int32)] = []
+                var out: [Edge] = []
                 guard let node = tree.nodes[id] else {
                     edges.append(out)
+                    headings.append("")
                     continue
                 }
-                let isChoice = node.question != nil
+                headings.append(node.heading)
+                let choices = node.question?.choices
                 for (number, reference) in node.references.enumerated() {
                     // Most references stay in their tree: resolve those without building a key.
                     let targetTree = reference.treeID.map { treeIndex[$0] } ?? ownTree
                     guard let targetTree, let local = localIndex[targetTree][reference.nodeID] else { continue }
-                    out.append((Int32(treeOffset[targetTree]) + local, isChoice ? Int32(number) : -1))
+                    let target = Int32(treeOffset[targetTree]) + local
+                    if let choices {
+                        out.append((target, Int32(number), choices[number].label))
+                    } else {
+                        out.append((target, -1, nil))
+                    }
                 }
                 edges.append(out)
             }
         }
+        self.headings = headings
         startNumber = trees.enumerated().map { position, tree in
             localIndex[position][tree.startID].map { Int32(treeOffset[position]) + $0 }
         }
@@ -90,20 +107,9 @@ final class CatalogRoutes: Sendable {
         return walkBack(from: key) { _ in depth += 1 } ? depth : nil
     }
 
-    /// The tree holding node `number` and the node's place in it.
-    func place(of number: Int32) -> (tree: Int, local: Int) {
-        // The last tree whose first number is not past this one.
-        var low = 0, high = treeOffset.count
-        while high - low > 1 {
-            let middle = (low + high) / 2
-            if treeOffset[middle] <= Int(number) { low = middle } else { high = middle }
-        }
-        return (low, Int(number) - (treeOffset.isEmpty ? 0 : treeOffset[low]))
-    }
-
     /// Breadth-first, choices before see-also, so each route is a shortest walk a user would take.
     /// `seen` is all false on entry and is left all false, so one buffer serves every tree.
-    private static func routes(from start: Int32, edges: [[(target: Int32, choice: Int32)]], seen: inout [Bool]) -> [Int32: Route] {
+    private static func routes(from start: Int32, edges: [[Edge]], seen: inout [Bool]) -> [Int32: Route] {
         var routes: [Int32: Route] = [:]
         seen[Int(start)] = true
         var queue = [start]
@@ -113,7 +119,7 @@ final class CatalogRoutes: Sendable {
             head += 1
             for edge in edges[Int(current)] where !seen[Int(edge.target)] {
                 seen[Int(edge.target)] = true
-                routes[edge.target] = Route(from: current, choice: edge.choice)
+                routes[edge.target] = Route(from: current, choice: edge.choice, label: edge.label)
                 queue.append(edge.target)
             }
         }

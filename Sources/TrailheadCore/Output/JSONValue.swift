@@ -85,9 +85,15 @@ public enum JSONValue: Sendable, Equatable {
 
     private static func writeString(_ text: String, to out: inout [UInt8]) {
         out.append(0x22)
-        // Printable ASCII without quotes or backslashes, the common case, is copied as it is.
-        if text.allUTF8Bytes(isPlain) {
-            out += text.utf8
+        // Printable ASCII without quotes or backslashes, the common case, is copied as it is,
+        // from the string's own buffer.
+        var text = text
+        let copied = text.withUTF8 { bytes in
+            guard bytes.allSatisfy(isPlain) else { return false }
+            out.append(contentsOf: bytes)
+            return true
+        }
+        if copied {
             out.append(0x22)
             return
         }
