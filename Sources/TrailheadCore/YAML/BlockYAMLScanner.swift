@@ -157,10 +157,8 @@ struct BlockYAMLScanner {
         case UInt8(ascii: "|"), UInt8(ascii: ">"):
             try blockScalar(parentColumn: parentColumn)
             return
-        case UInt8(ascii: "["):
-            try flowSequence()
-        case UInt8(ascii: "{"):
-            try flowMapping()
+        case UInt8(ascii: "["), UInt8(ascii: "{"):
+            try flowCollection(mapping: bytes[position] == UInt8(ascii: "{"))
         default:
             guard Self.canStartPlain(byte(position)) else { throw Unsupported() }
             var end = position
@@ -178,59 +176,45 @@ struct BlockYAMLScanner {
 
     // MARK: Flow collections on one line
 
-    private mutating func flowSequence() throws(Unsupported) {
-        try open(mapping: false, at: position)
+    /// `[a, b]` or `{k: v, l: w}`, opening at `position` and closing on the same line.
+    private mutating func flowCollection(mapping: Bool) throws(Unsupported) {
+        let closing = mapping ? UInt8(ascii: "}") : UInt8(ascii: "]")
+        try open(mapping: mapping, at: position)
         position += 1
         skipSpaces()
-        if byte(position) == UInt8(ascii: "]") {
+        if byte(position) == closing {
             position += 1
             try close()
             return
         }
         while true {
+            if mapping { try flowKey() }
             try flowScalar()
             skipSpaces()
             let separator = byte(position)
             position += 1
-            if separator == UInt8(ascii: "]") { break }
+            if separator == closing { break }
             guard separator == UInt8(ascii: ",") else { throw Unsupported() }
             skipSpaces()
         }
         try close()
     }
 
-    private mutating func flowMapping() throws(Unsupported) {
-        try open(mapping: true, at: position)
-        position += 1
+    /// A plain key of a flow mapping and its `: `, leaving `position` at the value.
+    private mutating func flowKey() throws(Unsupported) {
+        let keyStart = position
+        guard Self.canStartPlain(byte(keyStart)) else { throw Unsupported() }
+        var end = keyStart
+        while byte(end) != UInt8(ascii: ":") {
+            let current = byte(end)
+            guard Self.canContinueFlowPlain(current), current != UInt8(ascii: ","), current != UInt8(ascii: "]"),
+                current != UInt8(ascii: "}") else { throw Unsupported() }
+            end += 1
+        }
+        guard byte(end + 1) == UInt8(ascii: " "), end - keyStart <= Self.longestKey else { throw Unsupported() }
+        try scalar(trimmedText(keyStart..<end), plain: true, at: keyStart)
+        position = end + 1
         skipSpaces()
-        if byte(position) == UInt8(ascii: "}") {
-            position += 1
-            try close()
-            return
-        }
-        while true {
-            let keyStart = position
-            guard Self.canStartPlain(byte(keyStart)) else { throw Unsupported() }
-            var end = keyStart
-            while byte(end) != UInt8(ascii: ":") {
-                let current = byte(end)
-                guard Self.canContinueFlowPlain(current), current != UInt8(ascii: ","), current != UInt8(ascii: "]"),
-                    current != UInt8(ascii: "}") else { throw Unsupported() }
-                end += 1
-            }
-            guard byte(end + 1) == UInt8(ascii: " "), end - keyStart <= Self.longestKey else { throw Unsupported() }
-            try scalar(trimmedText(keyStart..<end), plain: true, at: keyStart)
-            position = end + 1
-            skipSpaces()
-            try flowScalar()
-            skipSpaces()
-            let separator = byte(position)
-            position += 1
-            if separator == UInt8(ascii: "}") { break }
-            guard separator == UInt8(ascii: ",") else { throw Unsupported() }
-            skipSpaces()
-        }
-        try close()
     }
 
     /// A quoted or plain item of a flow collection, which must end on this line.
