@@ -53,9 +53,8 @@ import Testing
             "  indented: root\n  second: key\n",
             "a:\n  b:\n    c: deep\n  d: back\ne: top\n",
             "key with spaces  : value\n",
-            "a: -\n",
         ]
-        for text in cases.filter({ $0 != "a: -\n" }) { expectSameAsLibYAML(text) }
+        for text in cases { expectSameAsLibYAML(text) }
         expectSameAsLibYAML("a: -\n", accepted: false)
     }
 

@@ -52,6 +52,16 @@ import Testing
         #expect(Suggestion.closest(to: "zzz", in: ["title", "id"]) == nil)
     }
 
+    /// Plain `http(s)://host` URLs skip the general checks; near misses must still reach them.
+    @Test func urlRulesFastPathAcceptsOnlyWhatTheGeneralRulesAccept() {
+        for url in ["https://zenodo.org/x?y#z", "http://a-b.example", "https://x.org", "https://indico.cern.ch/event/1"] {
+            #expect(URLRules.problem(with: url) == nil, "\(url)")
+        }
+        for url in ["https://", "https:///path", "https://.x.org", "https://-x.org", "https://a_b.org", "https://user@-x.org"] {
+            #expect(URLRules.problem(with: url)?.contains("host") == true, "\(url)")
+        }
+    }
+
     @Test func urlRulesAllowOnlySafeSchemes() {
         #expect(URLRules.problem(with: "https://example.org/a?b=c") == nil)
         #expect(URLRules.problem(with: "mailto:ops@example.org?subject=x") == nil)

@@ -148,12 +148,11 @@ struct BlockYAMLScanner {
 
     /// A value that starts on the current line, in a collection whose lines start at `parentColumn`.
     private mutating func inlineValue(parentColumn: Int) throws(Unsupported) {
-        let start = position
+        if try quotedScalar() {
+            try endLine()
+            return
+        }
         switch byte(position) {
-        case UInt8(ascii: "\""):
-            try scalar(doubleQuoted(), plain: false, at: start)
-        case UInt8(ascii: "'"):
-            try scalar(singleQuoted(), plain: false, at: start)
         case UInt8(ascii: "|"), UInt8(ascii: ">"):
             try blockScalar(parentColumn: parentColumn)
             return
@@ -168,7 +167,7 @@ struct BlockYAMLScanner {
                 if current == UInt8(ascii: "#"), bytes[end - 1] == UInt8(ascii: " ") { break }
                 end += 1
             }
-            try scalar(trimmedText(position..<end), plain: true, at: start)
+            try scalar(trimmedText(position..<end), plain: true, at: position)
             position = end
         }
         try endLine()
@@ -219,24 +218,28 @@ struct BlockYAMLScanner {
 
     /// A quoted or plain item of a flow collection, which must end on this line.
     private mutating func flowScalar() throws(Unsupported) {
+        if try quotedScalar() { return }
+        guard Self.canStartPlain(byte(position)) else { throw Unsupported() }
+        var end = position
+        while true {
+            let current = byte(end)
+            if current == UInt8(ascii: ",") || current == UInt8(ascii: "]") || current == UInt8(ascii: "}") { break }
+            guard Self.canContinueFlowPlain(current) else { throw Unsupported() }
+            end += 1
+        }
+        try scalar(trimmedText(position..<end), plain: true, at: position)
+        position = end
+    }
+
+    /// A `"…"` or `'…'` scalar at `position`, which must close on this line; false when none starts here.
+    private mutating func quotedScalar() throws(Unsupported) -> Bool {
         let start = position
         switch byte(position) {
-        case UInt8(ascii: "\""):
-            try scalar(doubleQuoted(), plain: false, at: start)
-        case UInt8(ascii: "'"):
-            try scalar(singleQuoted(), plain: false, at: start)
-        default:
-            guard Self.canStartPlain(byte(position)) else { throw Unsupported() }
-            var end = position
-            while true {
-                let current = byte(end)
-                if current == UInt8(ascii: ",") || current == UInt8(ascii: "]") || current == UInt8(ascii: "}") { break }
-                guard Self.canContinueFlowPlain(current) else { throw Unsupported() }
-                end += 1
-            }
-            try scalar(trimmedText(position..<end), plain: true, at: start)
-            position = end
+        case UInt8(ascii: "\""): try scalar(doubleQuoted(), plain: false, at: start)
+        case UInt8(ascii: "'"): try scalar(singleQuoted(), plain: false, at: start)
+        default: return false
         }
+        return true
     }
 
     // MARK: Scalars
