@@ -73,6 +73,20 @@ struct TerminalTests {
         try await session.quitTrailhead()
     }
 
+    /// A script running trailhead stops at Ctrl-C too: trailhead ends by SIGINT, not by exit 130,
+    /// which would tell the shell that the interrupt was handled and the script should go on.
+    @Test func ctrlCAlsoStopsTheScriptThatRanTrailhead() async throws {
+        let session = try await TmuxSession(columns: 100, rows: 30)
+        defer { session.shutdown() }
+        let command = try session.trailheadCommand(["--trees", E2E.trees, "--no-default-trees", "escape-vre"])
+        try session.runShell("bash -c \(E2E.shellQuote(command + "; echo SCRIPT-WENT-ON=$?"))")
+        try await session.waitFor("the interface to open from a script") { $0.showsInterface }
+        try session.send("C-c")
+        try await session.expectExitStatus(130)
+        let wentOn = try session.screen().split(separator: "\n").filter { $0.hasPrefix("SCRIPT-WENT-ON=") }
+        #expect(wentOn.isEmpty, "the script carried on after Ctrl-C: \(wentOn)")
+    }
+
     @Test func ctrlCQuits130AndLeavesASaneTerminal() async throws {
         let session = try await TmuxSession(columns: 100, rows: 30)
         defer { session.shutdown() }

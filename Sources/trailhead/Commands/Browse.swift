@@ -65,6 +65,7 @@ struct Browse: ParsableCommand {
                     let isLink = URLRules.problem(with: line) == nil
                     Output.line(hyperlinks && isLink ? TerminalSequences.hyperlink(line, text: line) : TextSanitizer.block(line))
                 }
+                if outcome.status == 128 + SIGINT { InterruptExit.dieOfInterrupt() }
                 if outcome.status != 0 { throw ExitCode(outcome.status) }
                 return
             } catch let error as InteractiveSessionError {
