@@ -53,6 +53,7 @@ import Testing
             "  indented: root\n  second: key\n",
             "a:\n  b:\n    c: deep\n  d: back\ne: top\n",
             "key with spaces  : value\n",
+            "é: [ü, 'ç d', \"ß\", e]\nñ: {á: é, b: ü}\n",
         ]
         for text in cases { expectSameAsLibYAML(text) }
         expectSameAsLibYAML("a: -\n", accepted: false)
@@ -70,6 +71,20 @@ import Testing
         for text in unsupported {
             #expect(fast(text) == nil, "the block scanner read \(text.debugDescription)")
         }
+    }
+
+    /// Columns are counted in characters; counting each value's column from the start of its
+    /// line made a line of many values quadratic (100,000 tags on one line took 54 s). Read in
+    /// linear time this takes milliseconds; the limit only stops a hang.
+    @Test(.timeLimit(.minutes(1))) func aLineOfManyValuesIsReadInLinearTime() throws {
+        let tags = (0..<400_000).map { "é\($0)" }.joined(separator: ", ")
+        let root = try #require(fast("tags: [\(tags)]\n"))
+        guard case .mapping(let entries) = root.value, case .sequence(let items) = entries.first?.value.value else {
+            Issue.record("expected a mapping holding a list")
+            return
+        }
+        #expect(items.count == 400_000)
+        #expect(items.last?.column == 8 + tags.count - "é399999".count)
     }
 
     @Test func refusesNestingPastTheLimitLikeLibYAML() {

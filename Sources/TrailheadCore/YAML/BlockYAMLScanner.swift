@@ -17,6 +17,8 @@ struct BlockYAMLScanner {
     private var lineStart = 0
     /// The indentation of the content line `position` stands on, or nil past the last one.
     private var indent: Int?
+    /// The last position `mark` counted a column for.
+    private var lastMark = (lineStart: -1, index: 0, column: 1)
 
     static func read(_ raw: UnsafeRawBufferPointer, maxDepth: Int) -> YAMLNode? {
         guard let base = raw.baseAddress, raw.count > 0 else { return nil }
@@ -524,9 +526,15 @@ struct BlockYAMLScanner {
     // MARK: Events
 
     /// A 1-based line and column on the current line, the column counted in characters as libyaml does.
-    private func mark(_ index: Int) -> (line: Int, column: Int) {
-        var column = 1
-        for offset in lineStart..<index where bytes[offset] & 0xC0 != 0x80 { column += 1 }
+    /// Counting goes on from the last mark on the same line, so a line of many values (a long
+    /// `[a, b, …]`) is counted once, not once per value.
+    private mutating func mark(_ index: Int) -> (line: Int, column: Int) {
+        var (from, column) = (lineStart, 1)
+        if lastMark.lineStart == lineStart, lastMark.index <= index {
+            (from, column) = (lastMark.index, lastMark.column)
+        }
+        for offset in from..<index where bytes[offset] & 0xC0 != 0x80 { column += 1 }
+        lastMark = (lineStart, index, column)
         return (line, column)
     }
 
