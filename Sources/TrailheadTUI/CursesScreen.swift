@@ -62,12 +62,15 @@ final class CursesScreen {
         ScreenSize(columns: Int(th_cols()), rows: Int(th_lines()))
     }
 
-    /// Asks the terminal for its size and tells ncurses, after a SIGWINCH.
+    /// Asks the terminal for its size and tells ncurses, after a SIGWINCH. The next draw repaints
+    /// everything: the terminal reflowed or cleared what it showed, even when several resizes
+    /// came back to the size ncurses last drew at, and ncurses would otherwise send only changes.
     func refreshSize() -> ScreenSize {
         var size = winsize()
         if ioctl(descriptor, UInt(TIOCGWINSZ), &size) == 0, size.ws_row > 0, size.ws_col > 0 {
             resizeterm(Int32(size.ws_row), Int32(size.ws_col))
         }
+        clearok(th_curscr(), true)
         return self.size
     }
 
