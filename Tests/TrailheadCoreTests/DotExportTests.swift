@@ -42,9 +42,11 @@ import Testing
     @Test func longLabelsWrap() {
         var tree = ExportTrees.demo
         let choices = tree.nodes["start"]!.question!.choices
-        tree.nodes["start"]?.content = .question(Question(
-            text: "Which of the many services of the research infrastructure do you want to use today?",
-            explanation: nil, choices: choices))
+        tree.updateNodes { nodes in
+            nodes["start"]?.content = .question(Question(
+                text: "Which of the many services of the research infrastructure do you want to use today?",
+                explanation: nil, choices: choices))
+        }
         #expect(DotExport.render(tree).contains(#"label="Which of the many services of\nthe research infrastructure do\nyou want to use today?""#))
     }
 }

@@ -38,7 +38,7 @@ import Glibc
         fileSystem.writeAtomically(bytes, to: path, creatingDirectory: "/tmp")
         defer { unlink(path) }
         #expect(fileSystem.fingerprint(of: path, limit: 1 << 20) == ContentHasher.fingerprint(of: bytes))
-        #expect(fileSystem.withMappedContents(of: path, limit: 1 << 20) { Array($0) } == bytes)
+        #expect(fileSystem.mappedContents(of: path, limit: 1 << 20)?.withBytes { Array($0) } == bytes)
         #expect(fileSystem.fingerprint(of: path, limit: size - 1) == nil)
         #expect(fileSystem.fingerprint(of: path + "-missing", limit: 1 << 20) == nil)
     }
@@ -65,5 +65,105 @@ import Glibc
         #expect(cache.entryPath(for: changed) != entry)
         unlink(path)
         unlink(entry)
+    }
+
+    /// A tree file of 503 nodes written under /tmp, with a loader whose cache lives beside it.
+    private struct CachedFile {
+        let directory = "/tmp/trailhead-lazy-test-\(getpid())-\(Int.random(in: 0..<1_000_000))"
+        let bytes = Array(TestTrees.minimal(extraNodes: (1...500).map { "  n\($0):\n    title: Node \($0)\n    body: Text of node \($0).\n" }.joined()).utf8)
+        var path: String { directory + "-tree.yaml" }
+        var cache: TreeCache { TreeCache(directory: directory) }
+        var loader: TreeLoader { TreeLoader(cache: cache) }
+
+        init() {
+            LocalFileSystem().writeAtomically(bytes, to: path, creatingDirectory: "/tmp")
+        }
+
+        func remove() {
+            unlink(path)
+            unlink(cache.entryPath(for: bytes))
+        }
+    }
+
+    @Test func aCachedTreeDecodesItsNodesOnlyWhenFirstUsed() throws {
+        let file = CachedFile()
+        defer { file.remove() }
+        let parsed = try #require(file.loader.loadFile(file.path).tree)
+        let cached = try #require(file.loader.loadFile(file.path).tree)
+        #expect(parsed.nodesAreDecoded)
+        #expect(!cached.nodesAreDecoded)
+        #expect(cached.nodeCount == 503)
+        #expect(cached.startHeading == parsed.startHeading)
+        #expect(cached.nodeOrder == parsed.nodeOrder)
+        #expect(!cached.nodesAreDecoded)
+        #expect(cached.nodes["n250"]?.heading == "Node 250")
+        #expect(cached.nodesAreDecoded)
+        let sameEntry = TreeCodec.encode(cached) == TreeCodec.encode(parsed)
+        #expect(sameEntry)
+    }
+
+    /// Every thread asking at once gets the same nodes, decoded once.
+    @Test func nodesAskedForFromManyThreadsAtOnceAreTheSame() throws {
+        let file = CachedFile()
+        defer { file.remove() }
+        _ = file.loader.loadFile(file.path)
+        let cached = try #require(file.loader.loadFile(file.path).tree)
+        let headings = OrderedParallelMap.map(count: 8, chunks: 8) { thread in
+            cached.nodes["n\(thread + 1)"]?.heading
+        }
+        #expect(headings == (1...8).map { "Node \($0)" })
+    }
+
+    @Test func changingACopyOfACachedTreeLeavesTheOriginalAlone() throws {
+        let file = CachedFile()
+        defer { file.remove() }
+        _ = file.loader.loadFile(file.path)
+        let cached = try #require(file.loader.loadFile(file.path).tree)
+        var copy = cached
+        let removed = copy.updateNodes { $0.removeValue(forKey: "n1") }
+        #expect(removed?.heading == "Node 1")
+        #expect(copy.nodeCount == 502)
+        #expect(cached.nodes["n1"]?.heading == "Node 1")
+        #expect(cached.nodeCount == 503)
+    }
+
+    /// A byte changed anywhere, in the tree's own fields or in its nodes, rejects the entry when
+    /// it is read, before anything relies on it.
+    @Test func aChangedByteAnywhereInAnEntryRejectsIt() throws {
+        let tree = try #require(TestTrees.bundledLibrary.files.first?.tree)
+        let encoded = TreeCodec.encode(tree)
+        for position in stride(from: 30, to: encoded.count, by: max(1, encoded.count / 40)) {
+            var damaged = encoded
+            damaged[position] ^= 0x20
+            #expect(throws: BinaryReader.Corrupt.self, "byte \(position)") { try TreeCodec.decode(damaged, file: "x") }
+        }
+    }
+
+    /// Should an entry that passes its check still fail to decode, the nodes are read from the
+    /// tree file itself instead.
+    @Test func nodesThatFailToDecodeAreParsedFromTheFile() throws {
+        let file = CachedFile()
+        defer { file.remove() }
+        let parsed = try #require(file.loader.loadFile(file.path).tree)
+        let entryPath = file.cache.entryPath(for: file.bytes)
+        guard case .bytes(let entry) = LocalFileSystem().contents(of: entryPath, limit: 1 << 24) else {
+            Issue.record("no cache entry at \(entryPath)")
+            return
+        }
+        // Magic (a length byte and the text), then the hash as a varint, then the body it covers.
+        var start = 1 + Int(entry[0])
+        while entry[start] & 0x80 != 0 { start += 1 }
+        let body = Array(entry[(start + 1)...].dropLast(3))
+        var resealed = BinaryWriter()
+        resealed.string(TreeCodec.magic)
+        resealed.int(Int(Int64(bitPattern: ContentHasher.fingerprint(of: body).hash)))
+        LocalFileSystem().writeAtomically(resealed.bytes + body, to: entryPath, creatingDirectory: file.cache.directory)
+
+        let cached = try #require(file.loader.loadFile(file.path).tree)
+        #expect(!cached.nodesAreDecoded)
+        #expect(cached.nodeCount == 503)
+        #expect(cached.nodes.count == 503)
+        let sameEntry = TreeCodec.encode(cached) == TreeCodec.encode(parsed)
+        #expect(sameEntry)
     }
 }

@@ -47,6 +47,7 @@ struct BinaryReader {
     }
 
     var isAtEnd: Bool { offset == bytes.count }
+    var position: Int { offset }
 
     mutating func int() throws -> Int {
         var value: UInt64 = 0

@@ -26,12 +26,16 @@ public struct TreeCache: Sendable {
         "\(directory)/tree-\(String(fingerprint.hash, radix: 16))-\(fingerprint.count).bin"
     }
 
-    /// The tree stored for a file with this content, read from the entry mapped in place
-    /// (entries are replaced by rename, never rewritten, so the mapping cannot shrink under us).
-    func read(_ fingerprint: ContentFingerprint, file: String, fileSystem: any FileSystem) -> Tree? {
-        fileSystem.withMappedContents(of: entryPath(for: fingerprint), limit: 1 << 30) { stored in
-            try? TreeCodec.decode(stored, file: file)
-        } ?? nil
+    /// The tree stored for a file with this content, its entry mapped in place and kept mapped
+    /// until the tree's nodes are decoded (entries are replaced by rename, never rewritten, so
+    /// the mapping cannot shrink under us). `reparse` is where the nodes come from should their
+    /// decoding fail after all.
+    func read(
+        _ fingerprint: ContentFingerprint, file: String, fileSystem: any FileSystem,
+        reparse: @escaping @Sendable () -> [String: Node]
+    ) -> Tree? {
+        guard let stored = fileSystem.mappedContents(of: entryPath(for: fingerprint), limit: 1 << 30) else { return nil }
+        return try? TreeCodec.decode(stored, file: file, reparse: reparse)
     }
 
     func write(_ tree: Tree, for bytes: [UInt8], fileSystem: any FileSystem) {

@@ -1,11 +1,15 @@
 /// Writes a loaded tree to bytes and reads it back, for the cache. Source locations keep their
 /// line and column; the file name is supplied on reading, since the same content may move.
+///
+/// After the magic and a hash of everything that follows, an entry holds the tree's own fields,
+/// its node ids in order and the start node's heading, then the nodes. Reading checks the hash
+/// of the whole entry but decodes only up to the nodes; they are decoded when first used.
 enum TreeCodec {
-    static let magic = "trailhead-tree-cache-3"
+    static let magic = "trailhead-tree-cache-4"
 
     static func encode(_ tree: Tree) -> [UInt8] {
+        let ids = tree.nodeOrder.filter { tree.nodes[$0] != nil }
         var writer = BinaryWriter()
-        writer.string(magic)
         writer.int(tree.formatVersion)
         writer.string(tree.id)
         writer.string(tree.title)
@@ -15,10 +19,10 @@ enum TreeCodec {
         writer.bool(tree.isOverlay)
         location(tree.location, &writer)
         location(tree.startLocation, &writer)
-        writer.int(tree.nodeOrder.count)
-        for id in tree.nodeOrder {
+        writer.strings(ids)
+        writer.optional(tree.startHeading)
+        for id in ids {
             guard let node = tree.nodes[id] else { continue }
-            writer.string(node.id)
             writer.strings(node.tags)
             location(node.location, &writer)
             writer.int(node.probes.count)
@@ -66,33 +70,61 @@ enum TreeCodec {
                 resource.seeAlso.forEach { reference($0, &writer) }
             }
         }
-        return writer.bytes
+        var entry = BinaryWriter()
+        entry.string(magic)
+        entry.int(Int(Int64(bitPattern: ContentHasher.fingerprint(of: writer.bytes).hash)))
+        return entry.bytes + writer.bytes
     }
 
+    /// Reads an entry held in an array, as the tests do.
     static func decode(_ bytes: [UInt8], file: String) throws -> Tree {
-        try bytes.withUnsafeBytes { try decode($0, file: file) }
+        try decode(FileBytes(bytes), file: file, reparse: { [:] })
     }
 
-    static func decode(_ raw: UnsafeRawBufferPointer, file: String) throws -> Tree {
+    /// The tree stored in `stored`, whose nodes are decoded from it when first used. The entry is
+    /// checked whole here, so that decoding cannot fail; should it fail all the same, the nodes
+    /// come from `reparse` instead.
+    static func decode(_ stored: FileBytes, file: String, reparse: @escaping @Sendable () -> [String: Node]) throws -> Tree {
+        try stored.withBytes { raw in
+            try raw.withMemoryRebound(to: UInt8.self) { buffer in
+                var reader = BinaryReader(buffer)
+                guard try reader.string() == magic else { throw BinaryReader.Corrupt() }
+                let hash = UInt64(bitPattern: Int64(try reader.int()))
+                var hasher = ContentHasher()
+                hasher.combine(UnsafeRawBufferPointer(rebasing: raw[reader.position...]))
+                guard hasher.fingerprint.hash == hash else { throw BinaryReader.Corrupt() }
+                let formatVersion = try reader.int()
+                let id = try reader.string()
+                let title = try reader.string()
+                let description = try reader.string()
+                let startID = try reader.string()
+                let feedback = try reader.optional()
+                let isOverlay = try reader.bool()
+                let treeLocation = try location(&reader, file)
+                let startLocation = try location(&reader, file)
+                let order = try reader.strings()
+                let startHeading = try reader.optional()
+                let nodesStart = reader.position
+                return Tree(
+                    formatVersion: formatVersion, id: id, title: title, description: description, startID: startID,
+                    feedback: feedback, nodeOrder: order, location: treeLocation, startLocation: startLocation,
+                    isOverlay: isOverlay, startHeading: startHeading,
+                    decodeNodes: {
+                        let decoded = try? stored.withBytes { raw in
+                            try decode(nodes: UnsafeRawBufferPointer(rebasing: raw[nodesStart...]), order: order, file: file)
+                        }
+                        return decoded ?? reparse()
+                    })
+            }
+        }
+    }
+
+    static func decode(nodes raw: UnsafeRawBufferPointer, order: [String], file: String) throws -> [String: Node] {
         try raw.withMemoryRebound(to: UInt8.self) { buffer in
             var reader = BinaryReader(buffer)
-            guard try reader.string() == magic else { throw BinaryReader.Corrupt() }
-            let formatVersion = try reader.int()
-            let id = try reader.string()
-            let title = try reader.string()
-            let description = try reader.string()
-            let startID = try reader.string()
-            let feedback = try reader.optional()
-            let isOverlay = try reader.bool()
-            let treeLocation = try location(&reader, file)
-            let startLocation = try location(&reader, file)
-            let count = try reader.count()
-            var order: [String] = []
             var nodes: [String: Node] = [:]
-            order.reserveCapacity(count)
-            nodes.reserveCapacity(count)
-            for _ in 0..<count {
-                let nodeID = try reader.string()
+            nodes.reserveCapacity(order.count)
+            for nodeID in order {
                 let tags = try reader.strings()
                 let nodeLocation = try location(&reader, file)
                 var probes: [Probe] = []
@@ -139,14 +171,10 @@ enum TreeCodec {
                 default:
                     throw BinaryReader.Corrupt()
                 }
-                order.append(nodeID)
                 nodes[nodeID] = Node(id: nodeID, content: content, tags: tags, location: nodeLocation, probes: probes)
             }
-            guard reader.isAtEnd, nodes.count == order.count else { throw BinaryReader.Corrupt() }
-            return Tree(
-                formatVersion: formatVersion, id: id, title: title, description: description, startID: startID,
-                feedback: feedback, nodeOrder: order, nodes: nodes, location: treeLocation, startLocation: startLocation,
-                isOverlay: isOverlay)
+            guard reader.isAtEnd else { throw BinaryReader.Corrupt() }
+            return nodes
         }
     }
 

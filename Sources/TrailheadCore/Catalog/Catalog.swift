@@ -15,7 +15,16 @@ public struct Catalog: Sendable {
 
     /// Node numbers and routes; a caller asking for many depths or paths takes them once.
     var routes: CatalogRoutes {
-        lazyRoutes.value { CatalogRoutes(trees: trees, treeIndex: treeIndex) }
+        lazyRoutes.value {
+            decodeAllNodes()
+            return CatalogRoutes(trees: trees, treeIndex: treeIndex)
+        }
+    }
+
+    /// Decodes the nodes of trees read from the cache on every core, for callers about to read
+    /// them all; otherwise the first of them would decode one tree after another.
+    func decodeAllNodes() {
+        _ = OrderedParallelMap.map(count: trees.count, chunks: trees.count) { trees[$0].nodes.count }
     }
 
     public func tree(_ id: String) -> Tree? {
@@ -37,7 +46,7 @@ public struct Catalog: Sendable {
         return node(resolved) == nil ? nil : resolved
     }
 
-    public var nodeCount: Int { trees.reduce(0) { $0 + $1.nodes.count } }
+    public var nodeCount: Int { trees.reduce(0) { $0 + $1.nodeCount } }
 
     /// The steps from the start of the node's tree to the node: the breadcrumb a user would have
     /// after walking there. Empty for the start itself; nil when the node cannot be reached.

@@ -77,9 +77,8 @@ public struct Library: Sendable {
                 continue
             }
             for node in overlay.tree.orderedNodes {
-                let replaced = trees[index].nodes[node.id]
+                let replaced = trees[index].updateNodes { nodes in nodes.updateValue(node, forKey: node.id) }
                 if replaced == nil { trees[index].nodeOrder.append(node.id) }
-                trees[index].nodes[node.id] = node
                 overrides.append(NodeOverride(
                     tree: overlay.tree.id, node: node.id, location: node.location,
                     layer: overlay.file.layer, replaced: replaced?.location))

@@ -59,10 +59,12 @@ public enum HTMLExport {
     static func withAcceptedLinksOnly(_ tree: Tree) -> Tree {
         var safe = tree
         if let feedback = safe.feedback, URLRules.problem(with: feedback) != nil { safe.feedback = nil }
-        for (id, node) in safe.nodes {
-            guard case .resource(var resource) = node.content else { continue }
-            resource.links = resource.links.filter { URLRules.problem(with: $0.url) == nil }
-            safe.nodes[id]?.content = .resource(resource)
+        safe.updateNodes { nodes in
+            for (id, node) in nodes {
+                guard case .resource(var resource) = node.content else { continue }
+                resource.links = resource.links.filter { URLRules.problem(with: $0.url) == nil }
+                nodes[id]?.content = .resource(resource)
+            }
         }
         return safe
     }

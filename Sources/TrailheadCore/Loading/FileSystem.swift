@@ -23,10 +23,10 @@ public protocol FileSystem: Sendable {
     /// The file's content hash and length, read without holding the whole file; nil when it
     /// cannot be read or is over `limit`.
     func fingerprint(of path: String, limit: Int) -> ContentFingerprint?
-    /// `body` applied to the file's bytes, mapped rather than copied where that is possible; nil
-    /// when the file cannot be read or is over `limit`. Only for files that are replaced by
-    /// rename, never rewritten in place: a mapped file that shrinks faults its reader.
-    func withMappedContents<Result>(of path: String, limit: Int, _ body: (UnsafeRawBufferPointer) -> Result) -> Result?
+    /// The file's bytes, mapped rather than copied where that is possible; nil when the file
+    /// cannot be read or is over `limit`. Only for files that are replaced by rename, never
+    /// rewritten in place: a mapped file that shrinks faults its reader.
+    func mappedContents(of path: String, limit: Int) -> FileBytes?
 }
 
 extension FileSystem {
@@ -35,9 +35,9 @@ extension FileSystem {
         return ContentHasher.fingerprint(of: bytes)
     }
 
-    public func withMappedContents<Result>(of path: String, limit: Int, _ body: (UnsafeRawBufferPointer) -> Result) -> Result? {
+    public func mappedContents(of path: String, limit: Int) -> FileBytes? {
         guard case .bytes(let bytes) = contents(of: path, limit: limit) else { return nil }
-        return bytes.withUnsafeBytes(body)
+        return FileBytes(bytes)
     }
 }
 
@@ -110,9 +110,9 @@ public struct LocalFileSystem: FileSystem {
         } ?? nil
     }
 
-    public func withMappedContents<Result>(of path: String, limit: Int, _ body: (UnsafeRawBufferPointer) -> Result) -> Result? {
+    public func mappedContents(of path: String, limit: Int) -> FileBytes? {
         withRegularFile(path, limit: limit) { descriptor, size in
-            guard size > 0 else { return body(UnsafeRawBufferPointer(start: nil, count: 0)) }
+            guard size > 0 else { return FileBytes([]) }
             #if os(Linux)
             // Pages already in the page cache are mapped at once instead of fault by fault.
             let flags = MAP_PRIVATE | MAP_POPULATE
@@ -121,8 +121,7 @@ public struct LocalFileSystem: FileSystem {
             #endif
             let mapped = mmap(nil, size, PROT_READ, flags, descriptor, 0)
             guard let mapped, mapped != UnsafeMutableRawPointer(bitPattern: -1) else { return nil }
-            defer { munmap(mapped, size) }
-            return body(UnsafeRawBufferPointer(start: mapped, count: size))
+            return FileBytes(mapping: UnsafeRawBufferPointer(start: mapped, count: size))
         } ?? nil
     }
 

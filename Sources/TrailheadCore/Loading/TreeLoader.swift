@@ -32,9 +32,14 @@ public struct TreeLoader: Sendable {
         // With a cache, the file is first only hashed, in small pieces: a fresh entry means its
         // bytes are never held (a large catalog is tens of megabytes of YAML).
         if let cache, let fingerprint = fileSystem.fingerprint(of: path, limit: limits.maxFileBytes),
-           let tree = cache.read(fingerprint, file: path, fileSystem: fileSystem) {
+           let tree = cache.read(fingerprint, file: path, fileSystem: fileSystem, reparse: { parse(path).tree?.nodes ?? [:] }) {
             return LoadedFile(path: path, tree: tree, diagnostics: [])
         }
+        return parse(path)
+    }
+
+    /// Reads and parses the file, writing its cache entry when it is clean.
+    private func parse(_ path: String) -> LoadedFile {
         switch fileSystem.contents(of: path, limit: limits.maxFileBytes) {
         case .bytes(let bytes):
             let loaded = load(bytes: bytes, path: path)

@@ -9,7 +9,7 @@ public struct Tree: Sendable {
     public var feedback: String?
     /// Node ids in the order they appear in the file, inline nodes after their parent.
     public var nodeOrder: [String]
-    public var nodes: [String: Node]
+    private var storage: TreeNodes
     public var location: SourceLocation
     public var startLocation: SourceLocation
     /// An overlay (`overrides: TREE`) carries nodes that replace or extend tree `id` from a
@@ -28,10 +28,43 @@ public struct Tree: Sendable {
         self.startID = startID
         self.feedback = feedback
         self.nodeOrder = nodeOrder
-        self.nodes = nodes
+        storage = TreeNodes(nodes)
         self.location = location
         self.startLocation = startLocation
         self.isOverlay = isOverlay
+    }
+
+    /// A tree read from the cache, whose nodes are decoded when first asked for.
+    init(
+        formatVersion: Int, id: String, title: String, description: String, startID: String,
+        feedback: String?, nodeOrder: [String], location: SourceLocation, startLocation: SourceLocation,
+        isOverlay: Bool, startHeading: String?, decodeNodes: @escaping @Sendable () -> [String: Node]
+    ) {
+        self.init(
+            formatVersion: formatVersion, id: id, title: title, description: description, startID: startID,
+            feedback: feedback, nodeOrder: nodeOrder, nodes: [:], location: location, startLocation: startLocation,
+            isOverlay: isOverlay)
+        storage = TreeNodes(count: nodeOrder.count, startHeading: startHeading, decode: decodeNodes)
+    }
+
+    /// The nodes by id. For a tree read from the cache, the first use decodes them.
+    public var nodes: [String: Node] { storage.nodes }
+
+    /// Whether `nodes` can be read without decoding anything.
+    var nodesAreDecoded: Bool { storage.hasDecoded }
+
+    /// How many nodes the tree has, known without decoding them.
+    public var nodeCount: Int { storage.count }
+
+    /// The start node's question (or title), known without decoding the other nodes.
+    public var startHeading: String? { storage.startHeading(startID: startID) }
+
+    /// Changes nodes in place; the nodes are copied first only when another copy of the tree shares them.
+    public mutating func updateNodes<Result>(_ body: (inout [String: Node]) throws -> Result) rethrows -> Result {
+        if !isKnownUniquelyReferenced(&storage) || !storage.hasDecoded {
+            storage = TreeNodes(storage.nodes)
+        }
+        return try storage.mutate(body)
     }
 
     public var file: String { location.file }

@@ -39,6 +39,7 @@ public struct SearchIndex: Sendable {
     var titleLength: [Int32] = []
 
     public init(catalog: Catalog) {
+        catalog.decodeAllNodes()
         // Each tree's nodes are copied out of their dictionary once, for both passes.
         let orderedNodes = catalog.trees.map(\.orderedNodes)
         var incomingLabels: [NodeKey: [String]] = [:]

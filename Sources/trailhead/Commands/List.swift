@@ -33,10 +33,10 @@ struct List: ParsableCommand {
                     ("title", .string(tree.title)),
                     ("description", .string(tree.description)),
                     ("file", .string(tree.file)),
-                    ("nodes", .int(tree.nodes.count)),
+                    ("nodes", .int(tree.nodeCount)),
                     ("start", .object([
                         ("node", .string(tree.startID)),
-                        ("question", .optional(tree.nodes[tree.startID]?.heading)),
+                        ("question", .optional(tree.startHeading)),
                     ])),
                 ])
             }))]))
@@ -44,13 +44,13 @@ struct List: ParsableCommand {
             let width = catalog.trees.map(\.id.count).max() ?? 0
             for tree in catalog.trees {
                 let pad = String(repeating: " ", count: width - tree.id.count)
-                Output.line("\(tree.id)\(pad)  \(TextSanitizer.line(tree.title)) (\(tree.nodes.count) nodes)")
+                Output.line("\(tree.id)\(pad)  \(TextSanitizer.line(tree.title)) (\(tree.nodeCount) nodes)")
                 let indent = String(repeating: " ", count: width + 2)
                 for line in TextWrapper.wrap(TextSanitizer.line(tree.description), width: max(30, Output.width - indent.count)) {
                     Output.line(indent + line)
                 }
-                if let start = tree.nodes[tree.startID] {
-                    Output.line(indent + "Start: " + TextSanitizer.line(start.heading))
+                if let start = tree.startHeading {
+                    Output.line(indent + "Start: " + TextSanitizer.line(start))
                 }
             }
         }

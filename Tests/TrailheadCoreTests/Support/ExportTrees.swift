@@ -75,12 +75,14 @@ enum ExportTrees {
     /// loaded catalog never holds but the exporters must still handle.
     static var unchecked: Tree {
         var tree = demo
-        tree.nodes["start"]?.content = .question(Question(
-            text: "Line one\nline two \u{1B}[2J\u{202E}", explanation: nil,
-            choices: demo.nodes["start"]!.question!.choices))
-        guard case .resource(var resource) = tree.nodes["data"]!.content else { return tree }
-        resource.links.append(Link(url: "javascript:alert(1)", label: "Click", location: resource.links[0].location))
-        tree.nodes["data"]?.content = .resource(resource)
+        tree.updateNodes { nodes in
+            nodes["start"]?.content = .question(Question(
+                text: "Line one\nline two \u{1B}[2J\u{202E}", explanation: nil,
+                choices: demo.nodes["start"]!.question!.choices))
+            guard case .resource(var resource) = nodes["data"]!.content else { return }
+            resource.links.append(Link(url: "javascript:alert(1)", label: "Click", location: resource.links[0].location))
+            nodes["data"]?.content = .resource(resource)
+        }
         return tree
     }
 }
