@@ -30,7 +30,7 @@ import Glibc
     /// A file is hashed in 256 KiB pieces before its cache entry is looked up; the pieces must give
     /// the hash of the whole file (the key its entry was written under), at every size around a
     /// piece's edge. Mapped reads must see the same bytes, an empty file included.
-    @Test(arguments: [0, 1, 7, 8, 262_143, 262_144, 262_151, 600_001])
+    @Test(arguments: [0, 1, 7, 8, 31, 32, 33, 262_111, 262_112, 262_143, 262_144, 262_151, 262_176, 600_001])
     func aFileHashedInPiecesHasTheHashOfItsWholeBytes(size: Int) throws {
         let bytes = (0..<size).map { UInt8(truncatingIfNeeded: $0 &* 2_654_435_761 >> 7) }
         let path = "/tmp/trailhead-fingerprint-\(getpid())-\(size)"
@@ -41,6 +41,23 @@ import Glibc
         #expect(fileSystem.mappedContents(of: path, limit: 1 << 20)?.withBytes { Array($0) } == bytes)
         #expect(fileSystem.fingerprint(of: path, limit: size - 1) == nil)
         #expect(fileSystem.fingerprint(of: path + "-missing", limit: 1 << 20) == nil)
+    }
+
+    /// One bit changed anywhere, or two words swapped between the hasher's lanes, gives another hash.
+    @Test func everySmallChangeGivesAnotherHash() {
+        let original = (0..<203).map { UInt8(truncatingIfNeeded: $0 &* 37) }
+        var seen: Set<UInt64> = [ContentHasher.fingerprint(of: original).hash]
+        for position in original.indices {
+            var changed = original
+            changed[position] ^= 0x04
+            seen.insert(ContentHasher.fingerprint(of: changed).hash)
+        }
+        #expect(seen.count == original.count + 1)
+        var swapped = original
+        swapped.replaceSubrange(0..<8, with: original[8..<16])
+        swapped.replaceSubrange(8..<16, with: original[0..<8])
+        #expect(ContentHasher.fingerprint(of: swapped) != ContentHasher.fingerprint(of: original))
+        #expect(ContentHasher.fingerprint(of: [0]) != ContentHasher.fingerprint(of: [0, 0]))
     }
 
     @Test func aCleanFileIsCachedAndAChangeOrDamageIsNoticed() throws {

@@ -89,9 +89,9 @@ public struct LocalFileSystem: FileSystem {
 
     public func fingerprint(of path: String, limit: Int) -> ContentFingerprint? {
         withRegularFile(path, limit: limit) { descriptor, size in
-            // Pieces of a whole number of words, so the hash is the one of the file read whole; a
-            // small file (the bundled trees) gets a buffer just past its size, read in one go.
-            let piece = UnsafeMutableRawBufferPointer.allocate(byteCount: min(1 << 18, (size + 8) & ~7), alignment: 8)
+            // Pieces of a whole number of the hasher's blocks, so the hash is the one of the file read
+            // whole; a small file (the bundled trees) gets a buffer just past its size, read in one go.
+            let piece = UnsafeMutableRawBufferPointer.allocate(byteCount: min(1 << 18, (size + 32) & ~31), alignment: 8)
             defer { piece.deallocate() }
             var hasher = ContentHasher()
             while true {
