@@ -43,6 +43,27 @@ import Glibc
         #expect(fileSystem.fingerprint(of: path + "-missing", limit: 1 << 20) == nil)
     }
 
+    @Test func aRelativeCacheHomeIsIgnored() {
+        #expect(TreeCache.standard(environment: ["XDG_CACHE_HOME": "/var/c", "HOME": "/home/u"])?.directory == "/var/c/trailhead")
+        #expect(TreeCache.standard(environment: ["XDG_CACHE_HOME": "c", "HOME": "/home/u"])?.directory == "/home/u/.cache/trailhead")
+        #expect(TreeCache.standard(environment: ["XDG_CACHE_HOME": "", "HOME": "/home/u"])?.directory == "/home/u/.cache/trailhead")
+        #expect(TreeCache.standard(environment: ["HOME": "u"]) == nil)
+        #expect(TreeCache.standard(environment: ["HOME": "/home/u", "TRAILHEAD_NO_CACHE": "1"]) == nil)
+    }
+
+    /// A relative directory is created where the working directory is, not under `/`.
+    @Test func writingUnderARelativeDirectoryCreatesItHere() {
+        let directory = ".build/trailhead-relative-\(getpid())/a/b"
+        LocalFileSystem().writeAtomically([1, 2, 3], to: directory + "/entry", creatingDirectory: directory)
+        guard case .bytes(let bytes) = LocalFileSystem().contents(of: directory + "/entry", limit: 10) else {
+            Issue.record("nothing written under \(directory)")
+            return
+        }
+        #expect(bytes == [1, 2, 3])
+        unlink(directory + "/entry")
+        for level in [directory, ".build/trailhead-relative-\(getpid())/a", ".build/trailhead-relative-\(getpid())"] { rmdir(level) }
+    }
+
     /// One bit changed anywhere, or two words swapped between the hasher's lanes, gives another hash.
     @Test func everySmallChangeGivesAnotherHash() {
         let original = (0..<203).map { UInt8(truncatingIfNeeded: $0 &* 37) }

@@ -10,11 +10,12 @@ public struct TreeCache: Sendable {
     }
 
     /// `$XDG_CACHE_HOME/trailhead`, else `~/.cache/trailhead`; nil when neither can be found
-    /// or `TRAILHEAD_NO_CACHE` is set.
+    /// or `TRAILHEAD_NO_CACHE` is set. A relative `XDG_CACHE_HOME` is ignored, as the XDG
+    /// specification asks: it would name a different cache in every working directory.
     public static func standard(environment: [String: String]) -> TreeCache? {
         if !(environment["TRAILHEAD_NO_CACHE"] ?? "").isEmpty { return nil }
-        if let cache = environment["XDG_CACHE_HOME"], !cache.isEmpty { return TreeCache(directory: cache + "/trailhead") }
-        guard let home = environment["HOME"], !home.isEmpty else { return nil }
+        if let cache = environment["XDG_CACHE_HOME"], cache.hasPrefix("/") { return TreeCache(directory: cache + "/trailhead") }
+        guard let home = environment["HOME"], home.hasPrefix("/") else { return nil }
         return TreeCache(directory: home + "/.cache/trailhead")
     }
 

@@ -23,7 +23,7 @@ public struct Catalog: Sendable {
 
     /// Decodes the nodes of trees read from the cache on every core, for callers about to read
     /// them all; otherwise the first of them would decode one tree after another.
-    func decodeAllNodes() {
+    public func decodeAllNodes() {
         _ = OrderedParallelMap.map(count: trees.count, chunks: trees.count) { trees[$0].nodes.count }
     }
 

@@ -171,7 +171,7 @@ public struct LocalFileSystem: FileSystem {
     }
 
     public func writeAtomically(_ bytes: [UInt8], to path: String, creatingDirectory directory: String) {
-        var partial = ""
+        var partial = directory.hasPrefix("/") ? "" : "."
         for component in directory.split(separator: "/") {
             partial += "/" + component
             mkdir(partial, 0o700)
