@@ -204,4 +204,35 @@ import Glibc
         let sameEntry = TreeCodec.encode(cached) == TreeCodec.encode(parsed)
         #expect(sameEntry)
     }
+
+    /// A breadcrumb into one tree decodes the trees a walk from its start can enter, and no other.
+    @Test func aPathDecodesOnlyTheTreesItsWalkCanEnter() throws {
+        let directory = "/tmp/trailhead-paths-\(getpid())-\(Int.random(in: 0..<1_000_000))"
+        let files = [
+            ("a.yaml", TestTrees.minimal(id: "alpha").replacing("see-also: [data]", with: "see-also: [data, beta/data]")),
+            ("b.yaml", TestTrees.minimal(id: "beta")),
+            ("c.yaml", TestTrees.minimal(id: "gamma")),
+        ]
+        for (name, yaml) in files {
+            LocalFileSystem().writeAtomically(Array(yaml.utf8), to: "\(directory)/trees/\(name)", creatingDirectory: "\(directory)/trees")
+        }
+        defer {
+            for (name, yaml) in files {
+                unlink("\(directory)/trees/\(name)")
+                unlink(TreeCache(directory: directory + "/cache").entryPath(for: Array(yaml.utf8)))
+            }
+            rmdir(directory + "/trees")
+            rmdir(directory + "/cache")
+            rmdir(directory)
+        }
+        let sources = TreeSources(sources: [.init(path: directory + "/trees", layer: "--trees")])
+        let loader = TreeLoader(cache: TreeCache(directory: directory + "/cache"))
+        _ = Library.load(sources, loader: loader)
+        let catalog = Library.load(sources, loader: loader).catalog
+        #expect(catalog.trees.map(\.nodesAreDecoded) == [false, false, false])
+        #expect(catalog.path(to: NodeKey(tree: "gamma", node: "docs"))?.map(\.label) == ["Documentation"])
+        #expect(catalog.trees.map(\.nodesAreDecoded) == [false, false, true])
+        #expect(catalog.path(to: NodeKey(tree: "alpha", node: "data"))?.map(\.label) == ["Data"])
+        #expect(catalog.trees.map(\.nodesAreDecoded) == [true, true, true])
+    }
 }

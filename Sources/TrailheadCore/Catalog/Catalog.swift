@@ -2,7 +2,7 @@
 public struct Catalog: Sendable {
     public let trees: [Tree]
     private let treeIndex: [String: Int]
-    private let lazyRoutes = LazyCatalogRoutes()
+    private let lazyRoutes = Lazy<CatalogRoutes>()
 
     public init(trees: [Tree]) {
         self.trees = trees
@@ -13,12 +13,10 @@ public struct Catalog: Sendable {
         treeIndex = index
     }
 
-    /// Node numbers and routes; a caller asking for many depths or paths takes them once.
+    /// Node numbers and routes, numbered on first use for every copy of the catalog; a caller
+    /// asking for many depths or paths takes them once.
     var routes: CatalogRoutes {
-        lazyRoutes.value {
-            decodeAllNodes()
-            return CatalogRoutes(trees: trees, treeIndex: treeIndex)
-        }
+        lazyRoutes.value { CatalogRoutes(trees: trees, treeIndex: treeIndex) }
     }
 
     /// Decodes the nodes of trees read from the cache on every core, for callers about to read
@@ -62,7 +60,7 @@ public struct Catalog: Sendable {
         var steps: [(step: PathStep, heading: String)] = []
         let reached = routes.walkBack(from: key) { route in
             let from = routes.keys[Int(route.from)]
-            let heading = routes.headings[Int(route.from)]
+            let heading = routes.heading(of: route.from)
             if let label = route.label {
                 steps.append((PathStep(from: from, via: .choice(number: Int(route.choice) + 1, label: label)), heading))
             } else {
@@ -81,7 +79,7 @@ public struct Catalog: Sendable {
     public func reachable(fromStartOf treeID: String) -> Set<NodeKey> {
         guard let position = treeIndex[treeID], let tree = tree(treeID) else { return [] }
         let routes = self.routes
-        var reachable = Set(routes.routes[position].keys.map { routes.keys[Int($0)] })
+        var reachable = Set(routes.routes(ofTree: position).keys.map { routes.keys[Int($0)] })
         if tree.nodes[tree.startID] != nil { reachable.insert(startKey(of: tree)) }
         return reachable
     }

@@ -1,20 +1,22 @@
-import Synchronization
-
 /// Every node of a catalog in one numbering, and how each is first reached from its tree's start.
+///
+/// The numbering needs only node ids. A tree's edges and headings are read from its nodes, and
+/// its routes found, the first time they are asked for: a path into one tree of a large catalog
+/// read from the cache decodes only the trees a walk from that tree's start can enter.
 final class CatalogRoutes: Sendable {
     /// Every node, tree by tree, in file order.
     let keys: [NodeKey]
     /// Where each tree's nodes start in `keys`, and each node id's place within its tree.
     let treeOffset: [Int]
     let localIndex: [[String: Int32]]
-    /// For each tree, how each reachable node is first reached from that tree's start.
-    let routes: [[Int32: Route]]
     let treeIndex: [String: Int]
     /// Each tree's start, by number; nil when the start node is missing.
     let startNumber: [Int32?]
-    /// Each node's heading, by number, for breadcrumbs: read here rather than copied out of the
-    /// tree's dictionary, which long lists of search results would do for every step.
-    let headings: [String]
+    /// The position of the tree each node number belongs to.
+    private let treeOfNumber: [Int32]
+    private let trees: [Tree]
+    private let links: [Lazy<TreeLinks>]
+    private let routeTables: [Lazy<[Int32: Route]>]
 
     /// One step of a route, by node number: where it came from and which choice (or -1 for
     /// see-also), with that choice's label.
@@ -24,63 +26,59 @@ final class CatalogRoutes: Sendable {
         var label: String?
     }
 
-    private typealias Edge = (target: Int32, choice: Int32, label: String?)
+    private struct Edge: Sendable {
+        var target: Int32
+        var choice: Int32
+        var label: String?
+    }
+
+    /// One tree's edges (choices in order, then see-also entries as choice -1) and headings, by
+    /// node number less the tree's offset. Headings are kept here rather than copied out of the
+    /// tree's dictionary, which long lists of search results would do for every step.
+    private struct TreeLinks: Sendable {
+        var edges: [[Edge]]
+        var headings: [String]
+    }
 
     init(trees: [Tree], treeIndex: [String: Int]) {
+        self.trees = trees
         self.treeIndex = treeIndex
         var keys: [NodeKey] = []
         var treeOffset: [Int] = []
         var localIndex: [[String: Int32]] = []
-        for tree in trees {
+        var treeOfNumber: [Int32] = []
+        for (position, tree) in trees.enumerated() {
             treeOffset.append(keys.count)
             var local: [String: Int32] = [:]
             local.reserveCapacity(tree.nodeOrder.count)
-            for (position, id) in tree.nodeOrder.enumerated() {
-                local[id] = Int32(position)
+            for (place, id) in tree.nodeOrder.enumerated() {
+                local[id] = Int32(place)
                 keys.append(NodeKey(tree: tree.id, node: id))
             }
+            treeOfNumber += repeatElement(Int32(position), count: tree.nodeOrder.count)
             localIndex.append(local)
         }
         self.keys = keys
         self.treeOffset = treeOffset
         self.localIndex = localIndex
-        // Edges by number, resolved once: choices in order, then see-also entries (choice -1).
-        var edges: [[Edge]] = []
-        edges.reserveCapacity(keys.count)
-        var headings: [String] = []
-        headings.reserveCapacity(keys.count)
-        for tree in trees {
-            let ownTree = treeIndex[tree.id]
-            for id in tree.nodeOrder {
-                var out: [Edge] = []
-                guard let node = tree.nodes[id] else {
-                    edges.append(out)
-                    headings.append("")
-                    continue
-                }
-                headings.append(node.heading)
-                let choices = node.question?.choices
-                for (number, reference) in node.references.enumerated() {
-                    // Most references stay in their tree: resolve those without building a key.
-                    let targetTree = reference.treeID.map { treeIndex[$0] } ?? ownTree
-                    guard let targetTree, let local = localIndex[targetTree][reference.nodeID] else { continue }
-                    let target = Int32(treeOffset[targetTree]) + local
-                    if let choices {
-                        out.append((target, Int32(number), choices[number].label))
-                    } else {
-                        out.append((target, -1, nil))
-                    }
-                }
-                edges.append(out)
-            }
-        }
-        self.headings = headings
+        self.treeOfNumber = treeOfNumber
         startNumber = trees.enumerated().map { position, tree in
             localIndex[position][tree.startID].map { Int32(treeOffset[position]) + $0 }
         }
-        var seen = [Bool](repeating: false, count: keys.count)
-        routes = startNumber.map { start in
-            start.map { Self.routes(from: $0, edges: edges, seen: &seen) } ?? [:]
+        links = trees.map { _ in Lazy() }
+        routeTables = trees.map { _ in Lazy() }
+    }
+
+    /// The heading of node `number`, as breadcrumbs show it.
+    func heading(of number: Int32) -> String {
+        let position = Int(treeOfNumber[Int(number)])
+        return links(of: position).headings[Int(number) - treeOffset[position]]
+    }
+
+    /// How each node reachable from the start of the tree at `position` is first reached.
+    func routes(ofTree position: Int) -> [Int32: Route] {
+        routeTables[position].value {
+            startNumber[position].map(routes(from:)) ?? [:]
         }
     }
 
@@ -89,7 +87,7 @@ final class CatalogRoutes: Sendable {
     func walkBack(from key: NodeKey, _ step: (Route) -> Void) -> Bool {
         guard let position = treeIndex[key.tree], let local = localIndex[position][key.node],
               let startNumber = startNumber[position] else { return false }
-        let routes = self.routes[position]
+        let routes = routes(ofTree: position)
         var current = Int32(treeOffset[position]) + local
         var steps = 0
         while current != startNumber {
@@ -107,45 +105,52 @@ final class CatalogRoutes: Sendable {
         return walkBack(from: key) { _ in depth += 1 } ? depth : nil
     }
 
+    private func links(of position: Int) -> TreeLinks {
+        links[position].value {
+            let tree = trees[position]
+            let nodes = tree.nodes
+            var links = TreeLinks(edges: [], headings: [])
+            links.edges.reserveCapacity(tree.nodeOrder.count)
+            links.headings.reserveCapacity(tree.nodeOrder.count)
+            for id in tree.nodeOrder {
+                guard let node = nodes[id] else {
+                    links.edges.append([])
+                    links.headings.append("")
+                    continue
+                }
+                links.headings.append(node.heading)
+                let choices = node.question?.choices
+                var out: [Edge] = []
+                for (number, reference) in node.references.enumerated() {
+                    // Most references stay in their tree: resolve those without building a key.
+                    let targetTree = reference.treeID.map { treeIndex[$0] } ?? position
+                    guard let targetTree, let local = localIndex[targetTree][reference.nodeID] else { continue }
+                    let target = Int32(treeOffset[targetTree]) + local
+                    out.append(Edge(target: target, choice: choices == nil ? -1 : Int32(number), label: choices?[number].label))
+                }
+                links.edges.append(out)
+            }
+            return links
+        }
+    }
+
     /// Breadth-first, choices before see-also, so each route is a shortest walk a user would take.
-    /// `seen` is all false on entry and is left all false, so one buffer serves every tree.
-    private static func routes(from start: Int32, edges: [[Edge]], seen: inout [Bool]) -> [Int32: Route] {
+    private func routes(from start: Int32) -> [Int32: Route] {
         var routes: [Int32: Route] = [:]
+        var seen = [Bool](repeating: false, count: keys.count)
         seen[Int(start)] = true
         var queue = [start]
         var head = 0
         while head < queue.count {
             let current = queue[head]
             head += 1
-            for edge in edges[Int(current)] where !seen[Int(edge.target)] {
+            let position = Int(treeOfNumber[Int(current)])
+            for edge in links(of: position).edges[Int(current) - treeOffset[position]] where !seen[Int(edge.target)] {
                 seen[Int(edge.target)] = true
                 routes[edge.target] = Route(from: current, choice: edge.choice, label: edge.label)
                 queue.append(edge.target)
             }
         }
-        for visited in queue { seen[Int(visited)] = false }
         return routes
-    }
-}
-
-/// Builds a catalog's routes the first time they are asked for, once, for every copy of the
-/// catalog and from any thread: listing trees or opening the start page needs none of them.
-/// Once built they are read without taking the lock (the search index asks once per node, from
-/// both cores).
-final class LazyCatalogRoutes: @unchecked Sendable {
-    private let isBuilt = Atomic<Bool>(false)
-    private let building = Mutex<Void>(())
-    /// Written once, under `building`, before `isBuilt` is set; only read after seeing it set.
-    private var built: CatalogRoutes?
-
-    func value(_ build: () -> CatalogRoutes) -> CatalogRoutes {
-        if isBuilt.load(ordering: .acquiring), let built { return built }
-        return building.withLock { _ in
-            if let built { return built }
-            let routes = build()
-            built = routes
-            isBuilt.store(true, ordering: .releasing)
-            return routes
-        }
     }
 }
