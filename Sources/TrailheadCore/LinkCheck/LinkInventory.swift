@@ -27,6 +27,7 @@ public struct LinkInventory: Sendable {
     /// opened from the tree's start, with `version` filled in; it is located at the tree itself
     /// because trees do not keep the template's own position.
     public static func collect(from catalog: Catalog, version: String) -> LinkInventory {
+        catalog.decodeAllNodes()
         var occurrences: [LinkOccurrence] = []
         for tree in catalog.trees {
             let start = catalog.startKey(of: tree)
