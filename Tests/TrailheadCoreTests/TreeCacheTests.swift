@@ -188,13 +188,11 @@ import Glibc
             Issue.record("no cache entry at \(entryPath)")
             return
         }
-        // Magic (a length byte and the text), then the hash as a varint, then the body it covers.
-        var start = 1 + Int(entry[0])
-        while entry[start] & 0x80 != 0 { start += 1 }
-        let body = Array(entry[(start + 1)...].dropLast(3))
+        // Magic (a length byte and the text), then eight bytes of hash, then the body they cover.
+        let body = Array(entry[(1 + Int(entry[0]) + 8)...].dropLast(3))
         var resealed = BinaryWriter()
         resealed.string(TreeCodec.magic)
-        resealed.int(Int(Int64(bitPattern: ContentHasher.fingerprint(of: body).hash)))
+        resealed.fixed64(ContentHasher.fingerprint(of: body).hash)
         LocalFileSystem().writeAtomically(resealed.bytes + body, to: entryPath, creatingDirectory: file.cache.directory)
 
         let cached = try #require(file.loader.loadFile(file.path).tree)

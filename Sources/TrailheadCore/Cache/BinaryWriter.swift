@@ -33,6 +33,13 @@ struct BinaryWriter {
         int(values.count)
         values.forEach { string($0) }
     }
+
+    /// Eight bytes, little-endian: a value filled in after what follows it is written.
+    mutating func fixed64(_ value: UInt64, at offset: Int? = nil) {
+        let start = offset ?? bytes.count
+        if offset == nil { bytes += repeatElement(0, count: 8) }
+        for index in 0..<8 { bytes[start + index] = UInt8(truncatingIfNeeded: value >> (8 * UInt64(index))) }
+    }
 }
 
 /// Reads what `BinaryWriter` wrote; any inconsistency throws, so a damaged file is never trusted.
@@ -80,6 +87,12 @@ struct BinaryReader {
         guard length <= bytes.count - offset else { throw Corrupt() }
         defer { offset += length }
         return String(decoding: UnsafeBufferPointer(rebasing: bytes[offset..<(offset + length)]), as: UTF8.self)
+    }
+
+    mutating func fixed64() throws -> UInt64 {
+        guard bytes.count - offset >= 8 else { throw Corrupt() }
+        defer { offset += 8 }
+        return (0..<8).reduce(0) { value, index in value | UInt64(bytes[offset + index]) << (8 * UInt64(index)) }
     }
 
     mutating func optional() throws -> String? {

@@ -8,8 +8,13 @@ enum TreeCodec {
     static let magic = "trailhead-tree-cache-4"
 
     static func encode(_ tree: Tree) -> [UInt8] {
-        let ids = tree.nodeOrder.filter { tree.nodes[$0] != nil }
+        let nodes = tree.nodes
+        let ids = nodes.count == tree.nodeOrder.count ? tree.nodeOrder : tree.nodeOrder.filter { nodes[$0] != nil }
         var writer = BinaryWriter()
+        writer.string(magic)
+        let hashOffset = writer.bytes.count
+        writer.fixed64(0)
+        let hashed = writer.bytes.count
         writer.int(tree.formatVersion)
         writer.string(tree.id)
         writer.string(tree.title)
@@ -22,7 +27,7 @@ enum TreeCodec {
         writer.strings(ids)
         writer.optional(tree.startHeading)
         for id in ids {
-            guard let node = tree.nodes[id] else { continue }
+            guard let node = nodes[id] else { continue }
             writer.strings(node.tags)
             location(node.location, &writer)
             writer.int(node.probes.count)
@@ -70,10 +75,10 @@ enum TreeCodec {
                 resource.seeAlso.forEach { reference($0, &writer) }
             }
         }
-        var entry = BinaryWriter()
-        entry.string(magic)
-        entry.int(Int(Int64(bitPattern: ContentHasher.fingerprint(of: writer.bytes).hash)))
-        return entry.bytes + writer.bytes
+        var hasher = ContentHasher()
+        writer.bytes.withUnsafeBytes { hasher.combine(UnsafeRawBufferPointer(rebasing: $0[hashed...])) }
+        writer.fixed64(hasher.fingerprint.hash, at: hashOffset)
+        return writer.bytes
     }
 
     /// Reads an entry held in an array, as the tests do.
@@ -89,7 +94,7 @@ enum TreeCodec {
             try raw.withMemoryRebound(to: UInt8.self) { buffer in
                 var reader = BinaryReader(buffer)
                 guard try reader.string() == magic else { throw BinaryReader.Corrupt() }
-                let hash = UInt64(bitPattern: Int64(try reader.int()))
+                let hash = try reader.fixed64()
                 var hasher = ContentHasher()
                 hasher.combine(UnsafeRawBufferPointer(rebasing: raw[reader.position...]))
                 guard hasher.fingerprint.hash == hash else { throw BinaryReader.Corrupt() }
