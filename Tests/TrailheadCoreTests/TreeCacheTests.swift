@@ -233,4 +233,21 @@ import Glibc
         #expect(catalog.path(to: NodeKey(tree: "alpha", node: "data"))?.map(\.label) == ["Data"])
         #expect(catalog.trees.map(\.nodesAreDecoded) == [true, true, true])
     }
+
+    /// Breadcrumbs asked for from many threads at once, over trees not decoded yet, are the
+    /// ones the parsed trees give.
+    @Test func pathsIntoUndecodedTreesFromManyThreadsAreThePathsOfTheParsedTrees() throws {
+        let file = CachedFile()
+        defer { file.remove() }
+        let parsed = Catalog(trees: [try #require(file.loader.loadFile(file.path).tree)])
+        let cached = Catalog(trees: [try #require(file.loader.loadFile(file.path).tree)])
+        #expect(!cached.trees[0].nodesAreDecoded)
+        let keys = parsed.trees[0].nodeOrder.map { NodeKey(tree: "demo", node: $0) }
+        let expected = keys.map { parsed.path(to: $0) }
+        let answers = OrderedParallelMap.map(count: 8, chunks: 8) { _ in keys.map { cached.path(to: $0) } }
+        #expect(expected.contains { $0 != nil })
+        for answer in answers {
+            #expect(answer == expected)
+        }
+    }
 }
