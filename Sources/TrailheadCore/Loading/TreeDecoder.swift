@@ -301,7 +301,7 @@ struct TreeDecoder {
                 return nil
             }
             if let pattern, case .failure(let error) = PlaceholderPattern.compile(pattern.text) {
-                report(.error("bad-pattern", "'version-matches' is not a valid regular expression: \(error.description)", at: pattern.location))
+                report(.error("bad-pattern", "\(error.lead(for: "version-matches")): \(error.description)", at: pattern.location))
                 return nil
             }
             return Probe(check: .command(subject.text, versionPattern: pattern?.text), location: probeLocation)
@@ -443,7 +443,7 @@ struct TreeDecoder {
             patterns[pattern.text] = compiled
             switch compiled {
             case .failure(let error):
-                report(.error("bad-pattern", "'pattern' is not a valid regular expression: \(error)", at: pattern.location))
+                report(.error("bad-pattern", "\(error.lead(for: "pattern")): \(error)", at: pattern.location))
             case .success(let regex):
                 if let defaultValue, !PlaceholderPattern.matches(regex, defaultValue.text) {
                     report(.error("bad-default", "default '\(defaultValue.text)' does not match the pattern '\(pattern.text)'", at: defaultValue.location))
