@@ -120,6 +120,7 @@ import Glibc
         func remove() {
             unlink(path)
             unlink(cache.entryPath(for: bytes))
+            rmdir(directory)
         }
     }
 
@@ -134,13 +135,16 @@ import Glibc
         #expect(cached.startHeading == parsed.startHeading)
         #expect(cached.nodeOrder == parsed.nodeOrder)
         #expect(!cached.nodesAreDecoded)
+        var moved = cached
+        moved.startID = "data"
+        #expect(moved.startHeading == "Get data")
         #expect(cached.nodes["n250"]?.heading == "Node 250")
         #expect(cached.nodesAreDecoded)
         let sameEntry = TreeCodec.encode(cached) == TreeCodec.encode(parsed)
         #expect(sameEntry)
     }
 
-    /// Every thread asking at once gets the same nodes, decoded once.
+    /// Every thread asking at once gets the same nodes.
     @Test func nodesAskedForFromManyThreadsAtOnceAreTheSame() throws {
         let file = CachedFile()
         defer { file.remove() }
@@ -249,5 +253,36 @@ import Glibc
         for answer in answers {
             #expect(answer == expected)
         }
+    }
+
+    /// An overlay applied to a tree read from the cache changes that tree as it changes a parsed
+    /// one: its nodes, their order and count, and the start heading when it replaces the start.
+    @Test func anOverlayOnACachedTreeIsAppliedAsOnAParsedOne() throws {
+        let file = CachedFile()
+        defer { file.remove() }
+        let overlay = TestTrees.load(LayerTests.overlay("""
+              start:
+                question: What does the site offer?
+                choices:
+                  - label: Site help
+                    goto: site-help
+              site-help:
+                title: Site help
+                body: Ask the local desk.
+
+            """), path: "/site/o.yaml")
+        let parsed = try #require(file.loader.loadFile(file.path).tree)
+        let cached = try #require(file.loader.loadFile(file.path).tree)
+        #expect(!cached.nodesAreDecoded)
+        let fromParsed = Library.assemble(files: [overlay, LoadedFile(path: file.path, tree: parsed, diagnostics: [])]).catalog.trees[0]
+        let fromCached = Library.assemble(files: [overlay, LoadedFile(path: file.path, tree: cached, diagnostics: [])]).catalog.trees[0]
+        for tree in [fromParsed, fromCached] {
+            #expect(tree.nodeCount == 504)
+            #expect(tree.nodeOrder.last == "site-help")
+            #expect(tree.startHeading == "What does the site offer?")
+            #expect(tree.nodes["n7"]?.heading == "Node 7")
+        }
+        #expect(cached.startHeading == "What do you need?")
+        #expect(cached.nodeCount == 503)
     }
 }

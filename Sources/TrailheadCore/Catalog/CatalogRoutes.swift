@@ -135,19 +135,20 @@ final class CatalogRoutes: Sendable {
     }
 
     /// Breadth-first, choices before see-also, so each route is a shortest walk a user would take.
+    /// A node is seen once it has a route (or is the start): a table the size of the catalog for
+    /// each tree would cost trees × nodes.
     private func routes(from start: Int32) -> [Int32: Route] {
         var routes: [Int32: Route] = [:]
-        var seen = [Bool](repeating: false, count: keys.count)
-        seen[Int(start)] = true
         var queue = [start]
         var head = 0
+        var current = (position: Int(treeOfNumber[Int(start)]), links: links(of: Int(treeOfNumber[Int(start)])))
         while head < queue.count {
-            let current = queue[head]
+            let node = queue[head]
             head += 1
-            let position = Int(treeOfNumber[Int(current)])
-            for edge in links(of: position).edges[Int(current) - treeOffset[position]] where !seen[Int(edge.target)] {
-                seen[Int(edge.target)] = true
-                routes[edge.target] = Route(from: current, choice: edge.choice, label: edge.label)
+            let position = Int(treeOfNumber[Int(node)])
+            if position != current.position { current = (position, links(of: position)) }
+            for edge in current.links.edges[Int(node) - treeOffset[position]] where edge.target != start && routes[edge.target] == nil {
+                routes[edge.target] = Route(from: node, choice: edge.choice, label: edge.label)
                 queue.append(edge.target)
             }
         }

@@ -44,7 +44,7 @@ public struct Tree: Sendable {
             formatVersion: formatVersion, id: id, title: title, description: description, startID: startID,
             feedback: feedback, nodeOrder: nodeOrder, nodes: [:], location: location, startLocation: startLocation,
             isOverlay: isOverlay)
-        storage = TreeNodes(count: nodeOrder.count, startHeading: startHeading, decode: decodeNodes)
+        storage = TreeNodes(count: nodeOrder.count, start: startHeading.map { (startID, $0) }, decode: decodeNodes)
     }
 
     /// The nodes by id. For a tree read from the cache, the first use decodes them.
@@ -68,5 +68,8 @@ public struct Tree: Sendable {
     }
 
     public var file: String { location.file }
-    public var orderedNodes: [Node] { nodeOrder.compactMap { nodes[$0] } }
+    public var orderedNodes: [Node] {
+        let nodes = self.nodes
+        return nodeOrder.compactMap { nodes[$0] }
+    }
 }

@@ -7,22 +7,22 @@ final class TreeNodes: Sendable {
     private let decoded: Lazy<[String: Node]>
     /// Dropped once used, with the mapped cache entry it holds.
     private let decode: Mutex<(@Sendable () -> [String: Node])?>
-    /// Known without decoding: the number of nodes and the start node's heading.
+    /// Known without decoding: the number of nodes and the start node's id and heading.
     private let pendingCount: Int
-    private let pendingStartHeading: String?
+    private let pendingStart: (id: String, heading: String)?
 
     init(_ nodes: [String: Node]) {
         decoded = Lazy(built: nodes)
         decode = Mutex(nil)
         pendingCount = nodes.count
-        pendingStartHeading = nil
+        pendingStart = nil
     }
 
-    init(count: Int, startHeading: String?, decode: @escaping @Sendable () -> [String: Node]) {
+    init(count: Int, start: (id: String, heading: String)?, decode: @escaping @Sendable () -> [String: Node]) {
         decoded = Lazy()
         self.decode = Mutex(decode)
         pendingCount = count
-        pendingStartHeading = startHeading
+        pendingStart = start
     }
 
     var hasDecoded: Bool { decoded.hasValue }
@@ -40,7 +40,7 @@ final class TreeNodes: Sendable {
     var count: Int { hasDecoded ? nodes.count : pendingCount }
 
     func startHeading(startID: String) -> String? {
-        if !hasDecoded, let pendingStartHeading { return pendingStartHeading }
+        if !hasDecoded, let pendingStart, pendingStart.id == startID { return pendingStart.heading }
         return nodes[startID]?.heading
     }
 
