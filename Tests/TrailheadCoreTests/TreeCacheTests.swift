@@ -43,6 +43,28 @@ import Glibc
         #expect(fileSystem.fingerprint(of: path + "-missing", limit: 1 << 20) == nil)
     }
 
+    /// Entries of another format, entries past the age limit and temporary files left for an
+    /// hour go; fresh entries and anything not named like an entry stay.
+    @Test func pruningRemovesOldAndForeignEntriesOnly() {
+        let directory = "/tmp/trailhead-prune-\(getpid())-\(Int.random(in: 0..<1_000_000))"
+        let fileSystem = LocalFileSystem()
+        let ages = [
+            "\(TreeCodec.entryPrefix)aa-1.bin": 0, "\(TreeCodec.entryPrefix)bb-2.bin": TreeCache.maxEntryAge + 60,
+            "tree-cc-3.bin": 0, "\(TreeCodec.entryPrefix)dd-4.bin.1.2.tmp": 7200, "\(TreeCodec.entryPrefix)ee-5.bin.1.3.tmp": 60,
+            "notes.txt": 400 * 24 * 3600,
+        ]
+        for (name, age) in ages {
+            fileSystem.writeAtomically([1], to: "\(directory)/\(name)", creatingDirectory: directory)
+            var times = [timeval(tv_sec: time(nil) - age, tv_usec: 0), timeval(tv_sec: time(nil) - age, tv_usec: 0)]
+            utimes("\(directory)/\(name)", &times)
+        }
+        TreeCache(directory: directory).prune(fileSystem: fileSystem)
+        let left = Set(fileSystem.entries(of: directory) ?? [])
+        #expect(left == ["\(TreeCodec.entryPrefix)aa-1.bin", "\(TreeCodec.entryPrefix)ee-5.bin.1.3.tmp", "notes.txt"])
+        for name in left { unlink("\(directory)/\(name)") }
+        rmdir(directory)
+    }
+
     @Test func aRelativeCacheHomeIsIgnored() {
         #expect(TreeCache.standard(environment: ["XDG_CACHE_HOME": "/var/c", "HOME": "/home/u"])?.directory == "/var/c/trailhead")
         #expect(TreeCache.standard(environment: ["XDG_CACHE_HOME": "c", "HOME": "/home/u"])?.directory == "/home/u/.cache/trailhead")

@@ -1,3 +1,5 @@
+import Synchronization
+
 /// Keeps decoded trees on disk, keyed by a hash of the file's bytes, so a tree that has not
 /// changed is read back instead of parsed again (even the small bundled trees: reading an entry
 /// skips libyaml, the decoder and compiling placeholder patterns, which halves start-up). A missing, stale or damaged entry is
@@ -24,7 +26,7 @@ public struct TreeCache: Sendable {
     }
 
     func entryPath(for fingerprint: ContentFingerprint) -> String {
-        "\(directory)/tree-\(String(fingerprint.hash, radix: 16))-\(fingerprint.count).bin"
+        "\(directory)/\(TreeCodec.entryPrefix)\(String(fingerprint.hash, radix: 16))-\(fingerprint.count).bin"
     }
 
     /// The tree stored for a file with this content, its entry mapped in place and kept mapped
@@ -41,5 +43,28 @@ public struct TreeCache: Sendable {
 
     func write(_ tree: Tree, for bytes: [UInt8], fileSystem: any FileSystem) {
         fileSystem.writeAtomically(TreeCodec.encode(tree), to: entryPath(for: bytes), creatingDirectory: directory)
+        if Self.prunedThisRun.exchange(true, ordering: .relaxed) == false {
+            prune(fileSystem: fileSystem)
+        }
+    }
+
+    /// Entries are made when a file changes and never rewritten, so without pruning the cache
+    /// would keep every version of every tree ever read (38 MB per version of a 100k-node
+    /// catalog, in a home directory with a quota). An entry older than `maxEntryAge` is removed
+    /// even if it is still used: it costs one parse to make again. Entries of other formats go
+    /// at once, temporary files left by a killed writer after an hour. Runs once per process,
+    /// after an entry is written, so a warm start never lists the directory.
+    static let maxEntryAge = 30 * 24 * 3600
+    private static let prunedThisRun = Atomic<Bool>(false)
+
+    func prune(fileSystem: any FileSystem) {
+        for name in fileSystem.entries(of: directory) ?? [] where name.hasPrefix("tree") {
+            let path = "\(directory)/\(name)"
+            guard let age = fileSystem.secondsSinceModified(path) else { continue }
+            let stale = name.hasSuffix(".tmp")
+                ? age > 3600
+                : name.hasSuffix(".bin") && (!name.hasPrefix(TreeCodec.entryPrefix) || age > Self.maxEntryAge)
+            if stale { fileSystem.removeFile(path) }
+        }
     }
 }

@@ -6,6 +6,9 @@
 /// of the whole entry but decodes only up to the nodes; they are decoded when first used.
 enum TreeCodec {
     static let magic = "trailhead-tree-cache-4"
+    /// Entry file names start with this; it changes with `magic`, so entries of an older format
+    /// are recognised by name and pruned.
+    static let entryPrefix = "tree4-"
 
     static func encode(_ tree: Tree) -> [UInt8] {
         let nodes = tree.nodes

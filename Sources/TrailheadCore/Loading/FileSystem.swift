@@ -27,6 +27,10 @@ public protocol FileSystem: Sendable {
     /// cannot be read or is over `limit`. Only for files that are replaced by rename, never
     /// rewritten in place: a mapped file that shrinks faults its reader.
     func mappedContents(of path: String, limit: Int) -> FileBytes?
+    /// How many seconds ago the file was last modified; nil when it cannot be told.
+    func secondsSinceModified(_ path: String) -> Int?
+    /// Removes a file; a file already gone is not an error.
+    func removeFile(_ path: String)
 }
 
 extension FileSystem {
@@ -39,6 +43,10 @@ extension FileSystem {
         guard case .bytes(let bytes) = contents(of: path, limit: limit) else { return nil }
         return FileBytes(bytes)
     }
+
+    public func secondsSinceModified(_ path: String) -> Int? { nil }
+
+    public func removeFile(_ path: String) {}
 }
 
 /// The owner of a directory and whether users other than the owner can change its contents.
@@ -155,6 +163,16 @@ public struct LocalFileSystem: FileSystem {
         guard let resolved = realpath(path, nil) else { return path }
         defer { free(resolved) }
         return String(cString: resolved)
+    }
+
+    public func secondsSinceModified(_ path: String) -> Int? {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return nil }
+        return time(nil) - info.st_mtim.tv_sec
+    }
+
+    public func removeFile(_ path: String) {
+        unlink(path)
     }
 
     public func entries(of directory: String) -> [String]? {
