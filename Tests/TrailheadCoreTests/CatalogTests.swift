@@ -33,6 +33,29 @@ import Testing
         #expect(fresh.routes === copies[0].routes)
     }
 
+    /// The labels of the choices leading to each node, and each node's depth, by node number.
+    @Test func incomingLabelsAndDepthsByNumber() throws {
+        let catalog = TestTrees.catalog([
+            TestTrees.minimal(),
+            TestTrees.minimal(id: "other").replacing("goto: docs", with: "goto: demo/docs"),
+        ])
+        let routes = catalog.routes
+        let incoming = routes.incomingLabels()
+        func labels(_ tree: String, _ node: String) throws -> [String] {
+            let number = try #require(routes.number(of: NodeKey(tree: tree, node: node)))
+            return Array(incoming.labels[Int(incoming.starts[Int(number)])..<Int(incoming.starts[Int(number) + 1])])
+        }
+        #expect(try labels("demo", "start") == [])
+        #expect(try labels("demo", "data") == ["Data"])
+        #expect(try labels("demo", "docs") == ["Documentation", "Documentation"])
+        #expect(try labels("other", "docs") == [])
+        #expect(catalog.depth(of: NodeKey(tree: "demo", node: "start")) == 0)
+        #expect(catalog.depth(of: NodeKey(tree: "demo", node: "docs")) == 1)
+        #expect(catalog.depth(of: NodeKey(tree: "other", node: "data")) == 1)
+        #expect(catalog.depth(of: NodeKey(tree: "other", node: "docs")) == nil)
+        #expect(catalog.depth(of: NodeKey(tree: "nope", node: "docs")) == nil)
+    }
+
     @Test func theStartHasAnEmptyPath() {
         let catalog = TestTrees.catalog([TestTrees.minimal()])
         #expect(catalog.path(to: NodeKey(tree: "demo", node: "start")) == [])

@@ -19,11 +19,12 @@ final class CatalogRoutes: Sendable {
     private let routeTables: [Lazy<[Int32: Route]>]
 
     /// One step of a route, by node number: where it came from and which choice (or -1 for
-    /// see-also), with that choice's label.
+    /// see-also), with that choice's label, and how many steps the node is from the start.
     struct Route: Sendable {
         var from: Int32
         var choice: Int32
         var label: String?
+        var depth: Int32
     }
 
     private struct Edge: Sendable {
@@ -85,10 +86,11 @@ final class CatalogRoutes: Sendable {
     /// Calls `step` with each route from node `key` back to its tree's start, nearest first;
     /// false when the node cannot be reached from there.
     func walkBack(from key: NodeKey, _ step: (Route) -> Void) -> Bool {
-        guard let position = treeIndex[key.tree], let local = localIndex[position][key.node],
-              let startNumber = startNumber[position] else { return false }
+        guard let number = number(of: key) else { return false }
+        let position = Int(treeOfNumber[Int(number)])
+        guard let startNumber = startNumber[position] else { return false }
         let routes = routes(ofTree: position)
-        var current = Int32(treeOffset[position]) + local
+        var current = number
         var steps = 0
         while current != startNumber {
             guard let route = routes[current], steps <= routes.count else { return false }
@@ -101,8 +103,45 @@ final class CatalogRoutes: Sendable {
 
     /// How many steps from its tree's start node `key` is; nil when unreachable.
     func depth(of key: NodeKey) -> Int? {
-        var depth = 0
-        return walkBack(from: key) { _ in depth += 1 } ? depth : nil
+        guard let number = number(of: key) else { return nil }
+        return depth(of: number)
+    }
+
+    /// `depth(of:)` by node number.
+    func depth(of number: Int32) -> Int? {
+        let position = Int(treeOfNumber[Int(number)])
+        guard let start = startNumber[position] else { return nil }
+        if number == start { return 0 }
+        return routes(ofTree: position)[number].map { Int($0.depth) }
+    }
+
+    func number(of key: NodeKey) -> Int32? {
+        guard let position = treeIndex[key.tree], let local = localIndex[position][key.node] else { return nil }
+        return Int32(treeOffset[position]) + local
+    }
+
+    /// The choice labels that lead to each node, in catalog order, read from every tree's links
+    /// on all cores: `labels[starts[n] ..< starts[n + 1]]` lead to node `n`.
+    func incomingLabels() -> (labels: [String], starts: [Int32]) {
+        let perTree = OrderedParallelMap.map(count: trees.count, chunks: trees.count) { position in
+            links(of: position).edges.flatMap { edges in
+                edges.compactMap { edge in edge.label.map { (edge.target, $0) } }
+            }
+        }
+        var starts = [Int32](repeating: 0, count: keys.count + 1)
+        for pairs in perTree {
+            for (target, _) in pairs { starts[Int(target) + 1] += 1 }
+        }
+        for number in keys.indices { starts[number + 1] += starts[number] }
+        var labels = [String](repeating: "", count: Int(starts[keys.count]))
+        var next = starts
+        for pairs in perTree {
+            for (target, label) in pairs {
+                labels[Int(next[Int(target)])] = label
+                next[Int(target)] += 1
+            }
+        }
+        return (labels, starts)
     }
 
     private func links(of position: Int) -> TreeLinks {
@@ -147,8 +186,9 @@ final class CatalogRoutes: Sendable {
             head += 1
             let position = Int(treeOfNumber[Int(node)])
             if position != current.position { current = (position, links(of: position)) }
+            let depth = node == start ? 1 : (routes[node]?.depth ?? 0) + 1
             for edge in current.links.edges[Int(node) - treeOffset[position]] where edge.target != start && routes[edge.target] == nil {
-                routes[edge.target] = Route(from: node, choice: edge.choice, label: edge.label)
+                routes[edge.target] = Route(from: node, choice: edge.choice, label: edge.label, depth: depth)
                 queue.append(edge.target)
             }
         }

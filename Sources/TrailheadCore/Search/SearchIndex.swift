@@ -40,32 +40,26 @@ public struct SearchIndex: Sendable {
 
     public init(catalog: Catalog) {
         catalog.decodeAllNodes()
-        // Each tree's nodes are copied out of their dictionary once, for both passes.
-        let orderedNodes = catalog.trees.map(\.orderedNodes)
-        var incomingLabels: [NodeKey: [String]] = [:]
-        incomingLabels.reserveCapacity(catalog.nodeCount)
-        for (tree, nodes) in zip(catalog.trees, orderedNodes) {
-            for node in nodes {
-                for choice in node.question?.choices ?? [] {
-                    incomingLabels[choice.target.key(from: tree.id), default: []].append(choice.label)
-                }
-            }
-        }
-        // Every node in catalog order as (tree, node) positions, cut in halves built on both cores
-        // and joined: the index is the same as one built in a single pass.
-        let labels = incomingLabels
         let routes = catalog.routes
-        let positions = orderedNodes.enumerated().flatMap { tree, nodes in nodes.indices.map { (tree, $0) } }
-        let halves = positions.count > 4096 ? 2 : 1
+        let incoming = routes.incomingLabels()
+        // Every node in catalog order, by number, cut in halves built on both cores and joined:
+        // the index is the same as one built in a single pass.
+        let trees = catalog.trees.map { (id: $0.id, order: $0.nodeOrder, nodes: $0.nodes) }
+        let total = routes.keys.count
+        let halves = total > 4096 ? 2 : 1
         let parts = OrderedParallelMap.map(count: halves, chunks: halves) { half in
             var part = SearchIndex()
-            let range = (positions.count * half / halves)..<(positions.count * (half + 1) / halves)
+            let range = (total * half / halves)..<(total * (half + 1) / halves)
             part.lower.reserveCapacity(range.count * 256)
             part.upperBits.reserveCapacity(range.count * 4 + 1)
-            for (treePosition, nodePosition) in positions[range] {
-                let tree = catalog.trees[treePosition], node = orderedNodes[treePosition][nodePosition]
-                let key = NodeKey(tree: tree.id, node: node.id)
-                part.add(key: key, node: node, labels: labels[key] ?? [], depth: routes.depth(of: key) ?? Int(Int32.max / 2))
+            var position = 0
+            for number in range {
+                while routes.treeOffset.count > position + 1, routes.treeOffset[position + 1] <= number { position += 1 }
+                let tree = trees[position]
+                let id = tree.order[number - routes.treeOffset[position]]
+                guard let node = tree.nodes[id] else { continue }
+                let labels = incoming.labels[Int(incoming.starts[number])..<Int(incoming.starts[number + 1])]
+                part.add(key: routes.keys[number], node: node, labels: labels, depth: routes.depth(of: Int32(number)) ?? Int(Int32.max / 2))
             }
             return part
         }
@@ -98,7 +92,7 @@ public struct SearchIndex: Sendable {
     }
 
     /// Fields go in decreasing order of bonus, so scoring can stop once no later field can win.
-    private mutating func add(key: NodeKey, node: Node, labels: [String], depth: Int) {
+    private mutating func add(key: NodeKey, node: Node, labels: ArraySlice<String>, depth: Int) {
         addField(.title, node.heading)
         labels.forEach { addField(.label, $0) }
         node.tags.forEach { addField(.tag, $0) }
