@@ -62,6 +62,21 @@ import Testing
         }
     }
 
+    /// A host mixing Latin letters with lookalikes from another script is accepted with a
+    /// warning; names in one script, accented Latin included, are not warned about.
+    @Test func hostsMixingScriptsAreWarnedAbout() {
+        let cyrillic = URLRules.lookalikeHostWarning(for: "https://\u{0430}pple.com/login")
+        #expect(cyrillic?.contains("<U+0430> (CYRILLIC SMALL LETTER A)") == true, "\(cyrillic ?? "no warning")")
+        #expect(URLRules.lookalikeHostWarning(for: "https://indico.\u{0441}ern.ch") != nil)
+        #expect(URLRules.lookalikeHostWarning(for: "https://user@g\u{03BF}\u{03BF}gle.com:443/") != nil)
+        for url in ["https://indico.cern.ch", "https://m\u{00FC}nchen.de", "https://\u{043F}\u{0440}\u{0438}\u{043C}\u{0435}\u{0440}.\u{0440}\u{0444}",
+                    "https://example.org/\u{0430}pple", "mailto:ops@cern.ch", "https://xn--pple-43d.com/"] {
+            #expect(URLRules.lookalikeHostWarning(for: url) == nil, "\(url)")
+        }
+        #expect(TestTrees.diagnostics(TestTrees.minimal().replacing("https://data.example.org", with: "https://d\u{0430}ta.example.org"))
+            .contains { $0.contains("warning: the host 'd\u{0430}ta.example.org' mixes Latin letters") })
+    }
+
     @Test func urlRulesAllowOnlySafeSchemes() {
         #expect(URLRules.problem(with: "https://example.org/a?b=c") == nil)
         #expect(URLRules.problem(with: "mailto:ops@example.org?subject=x") == nil)

@@ -377,6 +377,8 @@ struct TreeDecoder {
         guard let url = requiredText(fields, "url", in: "the link", at: linkLocation) else { return nil }
         if let problem = URLRules.problem(with: url.text) {
             report(.error("bad-url", problem, at: url.location))
+        } else if let warning = URLRules.lookalikeHostWarning(for: url.text) {
+            report(.warning("lookalike-host", warning, at: url.location))
         }
         let label = optionalText(fields["label"], key: "label")?.text
         return Link(url: url.text, label: label, location: linkLocation)

@@ -45,6 +45,31 @@ public enum URLRules {
         return nil
     }
 
+    /// A warning for an accepted URL whose host has a name mixing ASCII letters with letters of
+    /// another script (`https://\u{0430}pple.com`, with a Cyrillic "а"): the classic way to imitate
+    /// a known address. Names in one script pass, accented Latin ones (`münchen`) included.
+    public static func lookalikeHostWarning(for url: String) -> String? {
+        guard !url.allUTF8Bytes({ $0 < 0x80 }), let schemeEnd = url.firstRange(of: "://") else { return nil }
+        let authority = url[schemeEnd.upperBound...].prefix { $0 != "/" && $0 != "?" && $0 != "#" }
+        let host = authority.split(separator: "@").last.map { $0.split(separator: ":").first ?? "" } ?? ""
+        for label in host.split(separator: ".") {
+            let scalars = label.unicodeScalars
+            guard scalars.contains(where: { $0.isASCII && $0.properties.isAlphabetic }),
+                  let foreign = scalars.first(where: { $0.properties.isAlphabetic && !isLatin($0) }) else { continue }
+            let name = foreign.properties.name.map { " (\($0))" } ?? ""
+            return "the host '\(TextSanitizer.line(String(host)))' mixes Latin letters with \(TextSanitizer.codePoint(foreign))\(name), which can look like one; make sure it is the site you mean, or write the name in its xn-- form"
+        }
+        return nil
+    }
+
+    /// ASCII and the Latin blocks of Unicode, where accented letters of internationalized names live.
+    private static func isLatin(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0..<0x80, 0xC0...0x24F, 0x1E00...0x1EFF, 0x2C60...0x2C7F, 0xA720...0xA7FF, 0xAB30...0xAB6F: true
+        default: false
+        }
+    }
+
     /// Whether a printable ASCII URL is `http(s)://` and a host of letters, digits, `-` and `.`:
     /// what nearly every link is, accepted here without the general checks below, which accept it too.
     private static func isPlainWebURL(_ url: String) -> Bool {

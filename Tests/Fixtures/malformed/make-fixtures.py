@@ -166,6 +166,7 @@ def link(comment, url):
 t("url-bad-scheme", link("a link uses the javascript: scheme", "'javascript:alert(1)'"))
 t("url-file-scheme", link("a link uses the file: scheme", "file:///etc/passwd"))
 t("url-no-scheme", link("a link has no scheme", "www.example.org/help"))
+t("url-lookalike-host", link("a link's host mixes Latin letters with a Cyrillic one that looks like 'e'", "https://indico.c\u0435rn.ch/"), rc=0)
 t("url-with-space", link("a link URL contains a space", "https://example.org/my page"))
 t("mailto-no-address", link("a mailto: link has no address", "'mailto:?subject=Help'"))
 t("feedback-bad-scheme", std("feedback uses the ftp: scheme",
@@ -237,6 +238,14 @@ t("placeholder-default-mismatch", cmd("placeholder default 'abc' does not match 
             prompt: Job number
             default: abc
             pattern: '[0-9]+'
+"""))
+t("placeholder-explosive-pattern", cmd("the pattern nests repetition; matching the default against it would take hours", """      - run: echo {name}
+        does: Prints a name.
+        placeholders:
+          name:
+            prompt: Your name
+            default: "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!"
+            pattern: '^(a+)+$'
 """))
 t("placeholder-bad-name", cmd("placeholder name 'Scope' has an uppercase letter", """      - run: rucio list-dids {Scope}
         does: Lists datasets.
