@@ -222,9 +222,13 @@ import Glibc
         LocalFileSystem().writeAtomically(resealed.bytes + body, to: entryPath, creatingDirectory: file.cache.directory)
 
         let cached = try #require(file.loader.loadFile(file.path).tree)
+        let cachedBeforeBreakage = try #require(file.loader.loadFile(file.path).tree)
         #expect(!cached.nodesAreDecoded)
         #expect(cached.nodeCount == 503)
         #expect(cached.nodes.count == 503)
+        // Should the file break before the nodes are needed, none of its nodes are taken.
+        LocalFileSystem().writeAtomically(Array("format: 1\nid: [".utf8), to: file.path, creatingDirectory: "/tmp")
+        #expect(cachedBeforeBreakage.nodes.isEmpty)
         let sameEntry = TreeCodec.encode(cached) == TreeCodec.encode(parsed)
         #expect(sameEntry)
     }

@@ -32,10 +32,17 @@ public struct TreeLoader: Sendable {
         // With a cache, the file is first only hashed, in small pieces: a fresh entry means its
         // bytes are never held (a large catalog is tens of megabytes of YAML).
         if let cache, let fingerprint = fileSystem.fingerprint(of: path, limit: limits.maxFileBytes),
-           let tree = cache.read(fingerprint, file: path, fileSystem: fileSystem, reparse: { parse(path).tree?.nodes ?? [:] }) {
+           let tree = cache.read(fingerprint, file: path, fileSystem: fileSystem, reparse: { reparsedNodes(path) }) {
             return LoadedFile(path: path, tree: tree, diagnostics: [])
         }
         return parse(path)
+    }
+
+    /// The nodes of a file whose cache entry passed its check but failed to decode, parsed
+    /// again; none when the file has since become broken, which a broken file never gives.
+    private func reparsedNodes(_ path: String) -> [String: Node] {
+        let parsed = parse(path)
+        return parsed.isBroken ? [:] : parsed.tree?.nodes ?? [:]
     }
 
     /// Reads and parses the file, writing its cache entry when it is clean.
