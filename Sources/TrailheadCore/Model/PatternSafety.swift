@@ -3,12 +3,17 @@
 /// default) and on every value typed. Backtracking explodes when a repeated group can match the
 /// same text in many ways: a repetition inside a repeated group (`(a+)+`) or alternatives inside
 /// one (`(a|a)+`); back-references make matching harder still. Repetitions in a row cost a power
-/// of the input's length, so a pattern has at most `maxRepetitions` of them (one inside a group
-/// counted `{n}` times counts n times) and is only matched against values of at most
-/// `maxValueLength` characters. Counts up to `largestCount` (`\d{1,3}`) are not repetitions.
+/// of the input's length (Swift's matcher takes about a microsecond a step: `^a*a*a*a*$` against
+/// 256 characters took 25 s), so a pattern has at most `maxRepetitions` of them (`*`, `+`,
+/// `{n,m}`; one inside a group counted `{n}` times counts n times, and so do alternatives; an
+/// exact `{n}` is not one) and is only matched against `maxValueLength` characters, or searched
+/// in `maxSearchedLength`.
 public enum PatternSafety {
     public static let maxRepetitions = 3
     public static let maxValueLength = 256
+    public static let maxSearchedLength = 128
+    /// A counted group repeated more times than this is treated as unbounded: `(a|b){1,100}`
+    /// explodes as `(a|b)+` does.
     static let largestCount = 16
 
     /// Why matching `pattern` could take too long, as a sentence; nil when it cannot.
@@ -26,7 +31,10 @@ public enum PatternSafety {
 
     private enum Quantifier {
         case none
+        /// Exactly this many times: a sequence, not a choice of lengths.
         case counted(Int)
+        /// Between a few and at most this many times: a repetition, of bounded reach.
+        case variable(Int)
         case unbounded
     }
 
@@ -68,8 +76,12 @@ public enum PatternSafety {
                             return "it repeats '\(text)', which has alternatives: that can take exponential time on some input; use a character class, e.g. '[ab]+' rather than '(a|b)+'"
                         }
                         if let problem = count(1) { return problem }
+                    case .variable(let times):
+                        // Each pass through alternatives multiplies the ways to match, as a repetition does.
+                        let inside = closed.repetitions + (closed.alternates ? 1 : 0)
+                        if let problem = count(inside == 0 ? 1 : inside * times) { return problem }
                     case .counted(let times):
-                        if let problem = count(closed.repetitions * times) { return problem }
+                        if let problem = count((closed.repetitions + (closed.alternates ? 1 : 0)) * times) { return problem }
                     case .none:
                         if let problem = count(closed.repetitions) { return problem }
                     }
@@ -81,7 +93,12 @@ public enum PatternSafety {
                 default:
                     position += 1
                 }
-                if case .unbounded = quantifier(), let problem = count(1) { return problem }
+                switch quantifier() {
+                case .unbounded, .variable:
+                    if let problem = count(1) { return problem }
+                case .counted, .none:
+                    break
+                }
             }
             return nil
         }
@@ -91,7 +108,7 @@ public enum PatternSafety {
         private mutating func count(_ added: Int) -> String? {
             groups[groups.count - 1].repetitions += added
             guard groups[0].repetitions + groups.dropFirst().reduce(0, { $0 + $1.repetitions }) > PatternSafety.maxRepetitions else { return nil }
-            return "it has more than \(PatternSafety.maxRepetitions) repetitions ('*', '+', '{n,}'): several in a row can take a very long time on some input; simplify it"
+            return "it has more than \(PatternSafety.maxRepetitions) repetitions ('*', '+', '{n,m}'): several in a row can take a very long time on some input; simplify it"
         }
 
         /// Skips the quantifier at `position`, if any.
@@ -106,8 +123,14 @@ public enum PatternSafety {
                 found = .none
                 position += 1
             case "{":
-                guard let (upper, end) = countedRange(from: position) else { return .none }
-                found = upper < 0 || upper > PatternSafety.largestCount ? .unbounded : upper > 1 ? .counted(upper) : .none
+                guard let (lower, upper, end) = countedRange(from: position) else { return .none }
+                if upper < 0 || upper > PatternSafety.largestCount {
+                    found = .unbounded
+                } else if upper < 2 {
+                    found = .none
+                } else {
+                    found = upper > lower ? .variable(upper) : .counted(upper)
+                }
                 position = end
             default:
                 return .none
@@ -117,9 +140,9 @@ public enum PatternSafety {
             return found
         }
 
-        /// `{n}`, `{n,}` or `{n,m}` starting at `start`: its upper bound (-1 for none) and where it
-        /// ends; nil when the brace is a literal.
-        private func countedRange(from start: Int) -> (Int, Int)? {
+        /// `{n}`, `{n,}` or `{n,m}` starting at `start`: its bounds (-1 for no upper bound) and
+        /// where it ends; nil when the brace is a literal.
+        private func countedRange(from start: Int) -> (Int, Int, Int)? {
             var index = start + 1
             var numbers: [Int] = [0]
             var sawComma = false
@@ -138,7 +161,7 @@ public enum PatternSafety {
                 index += 1
             }
             guard index < scalars.count, sawDigit else { return nil }
-            return (numbers.count == 2 ? numbers[1] : numbers[0], index + 1)
+            return (max(0, numbers[0]), numbers.count == 2 ? numbers[1] : numbers[0], index + 1)
         }
 
         private mutating func skipEscape() -> String? {

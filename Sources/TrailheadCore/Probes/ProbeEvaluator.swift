@@ -19,7 +19,7 @@ public enum ProbeEvaluator {
             }
             let version = firstLine(of: output)
             // The start of the output is where versions are printed, and matching time grows with a power of the length.
-            let searched = String(String.UnicodeScalarView(output.unicodeScalars.prefix(PatternSafety.maxValueLength)))
+            let searched = String(String.UnicodeScalarView(output.unicodeScalars.prefix(PatternSafety.maxSearchedLength)))
             guard case .success(let regex) = PlaceholderPattern.compile(pattern), (try? regex.firstMatch(in: searched)) != nil else {
                 return ProbeResult(.failed, "\(name) at \(path) is not the version needed" + (version.isEmpty ? "" : " (\(version))"))
             }
