@@ -1,17 +1,26 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Refuses regular expressions that Swift's backtracking matcher could take hours on, since
 /// tree files come from many contributors and a pattern is matched while loading (against its
-/// default) and on every value typed. Backtracking explodes when a repeated group can match the
-/// same text in many ways: a repetition inside a repeated group (`(a+)+`) or alternatives inside
-/// one (`(a|a)+`); back-references make matching harder still. Repetitions in a row cost a power
-/// of the input's length (Swift's matcher takes about a microsecond a step: `^a*a*a*a*$` against
-/// 256 characters took 25 s), so a pattern has at most `maxRepetitions` of them (`*`, `+`,
-/// `{n,m}`; one inside a group counted `{n}` times counts n times, and so do alternatives; an
-/// exact `{n}` is not one) and is only matched against `maxValueLength` characters, or searched
-/// in `maxSearchedLength`.
+/// default) and on every value typed. A failing match tries every way the pattern could match
+/// the value, and the ways multiply: measured on 256 characters, `^a*a*a*a*$` took 25 s,
+/// `^(a?){16}a{16}$` 61 s, sixteen `a?` in a row 13 s. So a repeated group whose content can
+/// itself vary (`(a+)+`, `(a|b){3}`, `(\.\d+){2}`) is refused outright, as are back-references;
+/// only `?` may follow such a group. Everything else is weighed in bits, at most `maxBits`: a
+/// repetition (`*`, `+`, `{n,}`) 8, an optional part 2, `{n,m}` and alternatives twice log2
+/// of their choices. Values longer than `maxValueLength` never match, and probes search the
+/// first `maxSearchedLength` characters.
 public enum PatternSafety {
-    public static let maxRepetitions = 3
     public static let maxValueLength = 256
-    public static let maxSearchedLength = 128
+    public static let maxSearchedLength = 64
+    /// Three repetitions in a row and an optional part (`^v?\d+\.\d+\.\d+$`; `^a*a*a*$` took
+    /// 0.4 s at worst), or thirteen optional parts.
+    static let maxBits = 26.0
+    static let repetitionBits = 8.0
     /// A counted group repeated more times than this is treated as unbounded: `(a|b){1,100}`
     /// explodes as `(a|b)+` does.
     static let largestCount = 16
@@ -23,19 +32,33 @@ public enum PatternSafety {
     }
 
     private struct Group {
-        /// Unbounded repetitions inside, weighted by the counts of groups nested within.
-        var repetitions = 0
-        var alternates = false
+        /// log2 of the ways what the group holds so far can match one text.
+        var bits = 0.0
+        var branches = 1
+        /// Whether anything inside can match in more than one way, free repetition included.
+        var varies = false
         var start: Int
+
+        var total: Double { bits + 2 * log2(Double(branches)) }
     }
 
     private enum Quantifier {
         case none
+        case optional
         /// Exactly this many times: a sequence, not a choice of lengths.
         case counted(Int)
-        /// Between a few and at most this many times: a repetition, of bounded reach.
-        case variable(Int)
+        case variable(lower: Int, upper: Int)
         case unbounded
+
+        /// log2 of the ways to choose how many times.
+        var bits: Double {
+            switch self {
+            case .none, .counted: 0
+            case .optional: 2
+            case .variable(let lower, let upper): 2 * log2(Double(upper - lower + 1))
+            case .unbounded: PatternSafety.repetitionBits
+            }
+        }
     }
 
     private struct Scanner {
@@ -65,50 +88,42 @@ public enum PatternSafety {
                     }
                     position += 1
                     let end = position
-                    switch quantifier() {
-                    case .unbounded:
+                    let inside = closed.total
+                    let quantifier = quantifier()
+                    let varies = closed.varies || closed.branches > 1
+                    if varies || quantifier.bits > 0 { groups[groups.count - 1].varies = true }
+                    switch quantifier {
+                    case .unbounded where varies, .variable where varies, .counted where varies:
                         let whole = String(String.UnicodeScalarView(scalars[closed.start..<end]))
                         let text = whole.count > 40 ? whole.prefix(39) + "…" : whole
-                        if closed.repetitions > 0 {
-                            return "it repeats '\(text)', which itself repeats: that can take exponential time on some input; repeat only once, e.g. '[a-z.]+' rather than '([a-z]+\\.?)+'"
-                        }
-                        if closed.alternates {
+                        if closed.branches > 1 {
                             return "it repeats '\(text)', which has alternatives: that can take exponential time on some input; use a character class, e.g. '[ab]+' rather than '(a|b)+'"
                         }
-                        if let problem = count(1) { return problem }
-                    case .variable(let times):
-                        // Each pass through alternatives multiplies the ways to match, as a repetition does.
-                        let inside = closed.repetitions + (closed.alternates ? 1 : 0)
-                        if let problem = count(inside == 0 ? 1 : inside * times) { return problem }
-                    case .counted(let times):
-                        if let problem = count((closed.repetitions + (closed.alternates ? 1 : 0)) * times) { return problem }
-                    case .none:
-                        if let problem = count(closed.repetitions) { return problem }
+                        return "it repeats '\(text)', which itself can match in several ways: that can take exponential time on some input; write it out, e.g. '\\d+\\.\\d+' rather than '(\\d+\\.?){2}', or use one character class, e.g. '[a-z.]+' rather than '([a-z]+\\.?)+'"
+                    case .none, .optional, .counted, .variable, .unbounded:
+                        if let problem = add(inside + quantifier.bits) { return problem }
                     }
                     continue
                 case "|":
-                    groups[groups.count - 1].alternates = true
+                    groups[groups.count - 1].branches += 1
                     position += 1
                     continue
                 default:
                     position += 1
                 }
-                switch quantifier() {
-                case .unbounded, .variable:
-                    if let problem = count(1) { return problem }
-                case .counted, .none:
-                    break
-                }
+                if let problem = add(quantifier().bits) { return problem }
             }
             return nil
         }
 
-        /// Adds repetitions to the innermost open group; a closed group's are added to the
-        /// group around it, so the outermost group's count is the whole pattern's.
-        private mutating func count(_ added: Int) -> String? {
-            groups[groups.count - 1].repetitions += added
-            guard groups[0].repetitions + groups.dropFirst().reduce(0, { $0 + $1.repetitions }) > PatternSafety.maxRepetitions else { return nil }
-            return "it has more than \(PatternSafety.maxRepetitions) repetitions ('*', '+', '{n,m}'): several in a row can take a very long time on some input; simplify it"
+        /// Adds to the innermost open group; a closed group's total is added to the group around
+        /// it, so the open groups together hold the whole pattern's.
+        private mutating func add(_ bits: Double) -> String? {
+            if bits > 0 { groups[groups.count - 1].varies = true }
+            groups[groups.count - 1].bits += bits
+            let total = groups.reduce(0) { $0 + $1.total }
+            guard total > PatternSafety.maxBits else { return nil }
+            return "it can match the same text in too many ways: repetitions in a row, optional parts and alternatives multiply them; simplify it, e.g. with one character class"
         }
 
         /// Skips the quantifier at `position`, if any.
@@ -120,16 +135,16 @@ public enum PatternSafety {
                 found = .unbounded
                 position += 1
             case "?":
-                found = .none
+                found = .optional
                 position += 1
             case "{":
                 guard let (lower, upper, end) = countedRange(from: position) else { return .none }
                 if upper < 0 || upper > PatternSafety.largestCount {
                     found = .unbounded
-                } else if upper < 2 {
-                    found = .none
+                } else if upper > lower {
+                    found = .variable(lower: lower, upper: upper)
                 } else {
-                    found = upper > lower ? .variable(upper) : .counted(upper)
+                    found = .counted(upper)
                 }
                 position = end
             default:
