@@ -117,7 +117,7 @@ import Glibc
         let entry = cache.entryPath(for: bytes)
         #expect(LocalFileSystem().exists(entry))
         let second = loader.loadFile(path)
-        #expect(second.tree.map(TreeCodec.encode) == first.tree.map(TreeCodec.encode))
+        #expect(second.tree.map { TreeCodec.encode($0) } == first.tree.map { TreeCodec.encode($0) })
         LocalFileSystem().writeAtomically(Array("garbage".utf8), to: entry, creatingDirectory: directory)
         let afterDamage = loader.loadFile(path)
         #expect(afterDamage.tree?.nodes.count == 503)

@@ -2,6 +2,10 @@
 struct BinaryWriter {
     private(set) var bytes: [UInt8] = []
 
+    init(capacity: Int = 0) {
+        bytes.reserveCapacity(capacity)
+    }
+
     mutating func int(_ value: Int) {
         var remaining = UInt64(bitPattern: Int64(value))
         while remaining >= 0x80 {

@@ -42,7 +42,7 @@ public struct TreeCache: Sendable {
     }
 
     func write(_ tree: Tree, for bytes: [UInt8], fileSystem: any FileSystem) {
-        fileSystem.writeAtomically(TreeCodec.encode(tree), to: entryPath(for: bytes), creatingDirectory: directory)
+        fileSystem.writeAtomically(TreeCodec.encode(tree, expectedSize: bytes.count * 3 / 4), to: entryPath(for: bytes), creatingDirectory: directory)
         if Self.prunedThisRun.exchange(true, ordering: .relaxed) == false {
             prune(fileSystem: fileSystem)
         }

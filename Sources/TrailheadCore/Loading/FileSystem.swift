@@ -80,18 +80,23 @@ public struct LocalFileSystem: FileSystem {
         guard (info.st_mode & S_IFMT) == S_IFREG else { return .unreadable(reason: "not a regular file") }
         let size = Int(info.st_size)
         if size > limit { return .tooLarge(size: size) }
-        var buffer = [UInt8](repeating: 0, count: size)
-        var filled = 0
-        while filled < size {
-            let count = buffer.withUnsafeMutableBytes { raw in
-                read(descriptor, raw.baseAddress! + filled, size - filled)
+        var failure: String?
+        // Not zeroed first: read fills it, and only what read filled is kept.
+        let buffer = [UInt8](unsafeUninitializedCapacity: size) { raw, initialized in
+            var filled = 0
+            while filled < size {
+                let count = read(descriptor, raw.baseAddress! + filled, size - filled)
+                if count < 0 && errno == EINTR { continue }
+                if count < 0 {
+                    failure = Self.errorText()
+                    break
+                }
+                if count == 0 { break }
+                filled += count
             }
-            if count < 0 && errno == EINTR { continue }
-            if count < 0 { return .unreadable(reason: Self.errorText()) }
-            if count == 0 { break }
-            filled += count
+            initialized = filled
         }
-        if filled < size { buffer.removeLast(size - filled) }
+        if let failure { return .unreadable(reason: failure) }
         return .bytes(buffer)
     }
 
