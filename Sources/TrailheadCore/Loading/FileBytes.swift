@@ -28,8 +28,6 @@ public final class FileBytes: @unchecked Sendable {
         }
     }
 
-    public var count: Int { mapped?.count ?? array.count }
-
     public func withBytes<Result>(_ body: (UnsafeRawBufferPointer) throws -> Result) rethrows -> Result {
         if let mapped { return try body(mapped) }
         return try array.withUnsafeBytes(body)
