@@ -9,7 +9,7 @@ import Testing
         #"^\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}$"#, #"^v?\d+\.\d+\.\d+$"#, #"(?i)^rucio [0-9.]+"#, #"^(?:ab)+$"#,
         #"^(?<year>\d{4})-\d{2}$"#, #"[)(|]+"#, #"[\]a]+x"#, #"\Q(a+)+\E"#, #"^x{2,16}$"#, #"^(foo|bar)$"#,
         #"(?#a comment)^a+$"#, #"^\p{L}+$"#, "3\\.1[0-9]", #"a*b*c*"#, #"^(ab){1,5}$"#, #"^x{0,1}y{2}$"#,
-        #"^(ab){3}$"#, #"^\d+(\.\d+)?$"#, #"^(https?|ftp)://\S+$"#,
+        #"^(ab){3}$"#, #"^(a+){1}$"#, #"^\d+(\.\d+)?$"#, #"^(https?|ftp)://\S+$"#,
     ])
     func patternsAuthorsWriteAreAllowed(pattern: String) {
         #expect(PatternSafety.problem(in: pattern) == nil, "\(PatternSafety.problem(in: pattern) ?? "")")

@@ -35,7 +35,7 @@ public enum PatternSafety {
         /// log2 of the ways what the group holds so far can match one text.
         var bits = 0.0
         var branches = 1
-        /// Whether anything inside can match in more than one way, free repetition included.
+        /// Whether anything inside can match in more than one way.
         var varies = false
         var start: Int
 
@@ -45,12 +45,12 @@ public enum PatternSafety {
     private enum Quantifier {
         case none
         case optional
-        /// Exactly this many times: a sequence, not a choice of lengths.
-        case counted(Int)
+        /// Exactly n times, n > 1: a sequence, not a choice of lengths.
+        case counted
         case variable(lower: Int, upper: Int)
         case unbounded
 
-        /// log2 of the ways to choose how many times.
+        /// The weight of choosing how many times, in the bits `maxBits` bounds.
         var bits: Double {
             switch self {
             case .none, .counted: 0
@@ -144,7 +144,7 @@ public enum PatternSafety {
                 } else if upper > lower {
                     found = .variable(lower: lower, upper: upper)
                 } else {
-                    found = .counted(upper)
+                    found = upper > 1 ? .counted : .none
                 }
                 position = end
             default:
