@@ -41,8 +41,8 @@ public struct TreeCache: Sendable {
         return try? TreeCodec.decode(stored, file: file, reparse: reparse)
     }
 
-    func write(_ tree: Tree, for bytes: [UInt8], fileSystem: any FileSystem) {
-        fileSystem.writeAtomically(TreeCodec.encode(tree, expectedSize: bytes.count * 3 / 4), to: entryPath(for: bytes), creatingDirectory: directory)
+    func write(_ tree: Tree, for fingerprint: ContentFingerprint, expectedSize: Int, fileSystem: any FileSystem) {
+        fileSystem.writeAtomically(TreeCodec.encode(tree, expectedSize: expectedSize), to: entryPath(for: fingerprint), creatingDirectory: directory)
         if Self.prunedThisRun.exchange(true, ordering: .relaxed) == false {
             prune(fileSystem: fileSystem)
         }

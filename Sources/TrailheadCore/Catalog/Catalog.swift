@@ -58,16 +58,15 @@ public struct Catalog: Sendable {
     public func pathWithHeadings(to key: NodeKey) -> [(step: PathStep, heading: String)]? {
         let routes = self.routes
         var steps: [(step: PathStep, heading: String)] = []
-        let reached = routes.walkBack(from: key) { route in
-            let from = routes.keys[Int(route.from)]
-            let heading = routes.heading(of: route.from)
-            if let label = route.label {
-                steps.append((PathStep(from: from, via: .choice(number: Int(route.choice) + 1, label: label)), heading))
-            } else {
-                steps.append((PathStep(from: from, via: .seeAlso), heading))
-            }
-        }
+        let reached = routes.walkBack(from: key) { steps.append(Self.step(along: $0, in: routes)) }
         return reached ? steps.reversed() : nil
+    }
+
+    /// The breadcrumb step a route takes, with the heading of the node it leaves.
+    static func step(along route: CatalogRoutes.Route, in routes: CatalogRoutes) -> (step: PathStep, heading: String) {
+        let from = routes.keys[Int(route.from)]
+        let via: PathStep.Via = route.label.map { .choice(number: Int(route.choice) + 1, label: $0) } ?? .seeAlso
+        return (PathStep(from: from, via: via), routes.heading(of: route.from))
     }
 
     /// How many steps `path(to:)` would return, without building them; nil when unreachable.

@@ -7,12 +7,17 @@ public struct Library: Sendable {
     public var crossFileDiagnostics: [Diagnostic]
     /// Nodes that overlays replaced or added, in the order they were applied.
     public var overrides: [NodeOverride]
+    /// A hash of the content of every file the catalog was built from, in the order it was
+    /// built; nil when a file's content is not known (loaded without a cache). Data derived
+    /// from the catalog alone, like a search snapshot, is valid exactly while this is the same.
+    public var contentKey: UInt64?
 
-    public init(catalog: Catalog, files: [LoadedFile], crossFileDiagnostics: [Diagnostic], overrides: [NodeOverride] = []) {
+    public init(catalog: Catalog, files: [LoadedFile], crossFileDiagnostics: [Diagnostic], overrides: [NodeOverride] = [], contentKey: UInt64? = nil) {
         self.catalog = catalog
         self.files = files
         self.crossFileDiagnostics = crossFileDiagnostics
         self.overrides = overrides
+        self.contentKey = contentKey
     }
 
     public var brokenFiles: [LoadedFile] { files.filter(\.isBroken) }
@@ -65,6 +70,8 @@ public struct Library: Sendable {
             winners[tree.id] = (file, rank)
             trees.append(tree)
         }
+        var key = ContentKeyBuilder()
+        for tree in trees { key.add(tree.id, winners[tree.id]?.file.fingerprint) }
         var overrides: [NodeOverride] = []
         for overlay in overlays.reversed() {
             guard let index = trees.firstIndex(where: { $0.id == overlay.tree.id }), let base = winners[overlay.tree.id] else {
@@ -76,6 +83,7 @@ public struct Library: Sendable {
                 diagnostics.append(.warning("overlay-below-tree", "this overlay is ignored: tree '\(overlay.tree.id)' comes from \(base.file.path), which is higher in the search order; put the overlay in a higher layer", at: overlay.tree.startLocation))
                 continue
             }
+            key.add(overlay.tree.id, overlay.file.fingerprint)
             for node in overlay.tree.orderedNodes {
                 let replaced = trees[index].updateNodes { nodes in nodes.updateValue(node, forKey: node.id) }
                 if replaced == nil { trees[index].nodeOrder.append(node.id) }
@@ -84,7 +92,29 @@ public struct Library: Sendable {
                     layer: overlay.file.layer, replaced: replaced?.location))
             }
         }
-        return Library(catalog: Catalog(trees: trees), files: files, crossFileDiagnostics: diagnostics, overrides: overrides)
+        return Library(
+            catalog: Catalog(trees: trees), files: files, crossFileDiagnostics: diagnostics, overrides: overrides,
+            contentKey: includeBroken ? nil : key.key)
+    }
+
+    /// Hashes the trees' ids and their files' fingerprints in the order the catalog was built.
+    private struct ContentKeyBuilder {
+        private var writer = BinaryWriter()
+        private var complete = true
+
+        mutating func add(_ treeID: String, _ fingerprint: ContentFingerprint?) {
+            guard let fingerprint else {
+                complete = false
+                return
+            }
+            writer.string(treeID)
+            writer.fixed64(fingerprint.hash)
+            writer.int(fingerprint.count)
+        }
+
+        var key: UInt64? {
+            complete ? ContentHasher.fingerprint(of: writer.bytes).hash : nil
+        }
     }
 
     static func directory(of path: String) -> String {

@@ -5,12 +5,16 @@ public struct LoadedFile: Sendable {
     public var diagnostics: [Diagnostic]
     /// The layer of the source it was found in (`--trees`, `project`, `user`, `site`, `bundled`…).
     public var layer: String
+    /// What the file's bytes hashed to, when a cache needed to know; derived data (a search
+    /// snapshot) is keyed by the fingerprints of the files it came from.
+    public var fingerprint: ContentFingerprint?
 
-    public init(path: String, tree: Tree?, diagnostics: [Diagnostic], layer: String = "") {
+    public init(path: String, tree: Tree?, diagnostics: [Diagnostic], layer: String = "", fingerprint: ContentFingerprint? = nil) {
         self.path = path
         self.tree = tree
         self.diagnostics = diagnostics
         self.layer = layer
+        self.fingerprint = fingerprint
     }
 
     /// A file with any error is kept out of the catalog, so one bad file never breaks a walk.

@@ -33,7 +33,7 @@ public struct TreeLoader: Sendable {
         // bytes are never held (a large catalog is tens of megabytes of YAML).
         if let cache, let fingerprint = fileSystem.fingerprint(of: path, limit: limits.maxFileBytes),
            let tree = cache.read(fingerprint, file: path, fileSystem: fileSystem, reparse: { reparsedNodes(path) }) {
-            return LoadedFile(path: path, tree: tree, diagnostics: [])
+            return LoadedFile(path: path, tree: tree, diagnostics: [], fingerprint: fingerprint)
         }
         return parse(path)
     }
@@ -49,10 +49,13 @@ public struct TreeLoader: Sendable {
     private func parse(_ path: String) -> LoadedFile {
         switch fileSystem.contents(of: path, limit: limits.maxFileBytes) {
         case .bytes(let bytes):
-            let loaded = load(bytes: bytes, path: path)
+            var loaded = load(bytes: bytes, path: path)
+            guard let cache else { return loaded }
+            let fingerprint = ContentHasher.fingerprint(of: bytes)
+            loaded.fingerprint = fingerprint
             // Only files without any diagnostic are cached, so a cached load says exactly what parsing would.
-            if let cache, let tree = loaded.tree, loaded.diagnostics.isEmpty {
-                cache.write(tree, for: bytes, fileSystem: fileSystem)
+            if let tree = loaded.tree, loaded.diagnostics.isEmpty {
+                cache.write(tree, for: fingerprint, expectedSize: bytes.count * 3 / 4, fileSystem: fileSystem)
             }
             return loaded
         case .tooLarge(let size):

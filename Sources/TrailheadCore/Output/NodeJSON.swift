@@ -69,21 +69,46 @@ public enum NodeJSON {
     /// The breadcrumb from the tree's start: each question on the way and the answer given.
     public static func path(to key: NodeKey, in catalog: Catalog) -> JSONValue {
         guard let steps = catalog.pathWithHeadings(to: key) else { return .null }
-        return .array(steps.map { step, heading in
-            var members: [(String, JSONValue)] = [
-                ("node", .string(step.from.description)),
-                ("heading", .string(heading)),
-            ]
-            switch step.via {
-            case .choice(let number, let label):
-                members.append(("answer", .string(label)))
-                members.append(("number", .int(number)))
-            case .seeAlso:
-                members.append(("answer", .null))
-                members.append(("number", .null))
-            }
-            return .object(members)
-        })
+        return .array(steps.map(pathStep))
+    }
+
+    /// One result of `search --json`.
+    public static func searchResult(_ result: SearchResult, in catalog: Catalog) -> JSONValue {
+        .object(searchResultHead(result.key, node: catalog.node(result.key)) + [
+            ("score", .int(result.score)),
+            ("field", .string(result.field.rawValue)),
+            ("matched", .string(result.matchedText)),
+            ("positions", .array(result.positions.map(JSONValue.int))),
+            ("path", path(to: result.key, in: catalog)),
+        ])
+    }
+
+    /// The members of a search result that depend on its node alone, which a search snapshot
+    /// keeps written out.
+    static func searchResultHead(_ key: NodeKey, node: Node?) -> [(String, JSONValue)] {
+        [
+            ("tree", .string(key.tree)),
+            ("node", .string(key.node)),
+            ("kind", .string(node?.isResource == true ? "resource" : "question")),
+            ("title", .optional(node?.heading)),
+        ]
+    }
+
+    /// One element of `path`: the question asked and the answer given there.
+    static func pathStep(_ step: PathStep, heading: String) -> JSONValue {
+        var members: [(String, JSONValue)] = [
+            ("node", .string(step.from.description)),
+            ("heading", .string(heading)),
+        ]
+        switch step.via {
+        case .choice(let number, let label):
+            members.append(("answer", .string(label)))
+            members.append(("number", .int(number)))
+        case .seeAlso:
+            members.append(("answer", .null))
+            members.append(("number", .null))
+        }
+        return .object(members)
     }
 
     public static func location(_ location: SourceLocation) -> JSONValue {

@@ -30,52 +30,21 @@ extension SearchIndex {
         let reused = candidates.flatMap { settled?.coveredGroups(of: query, candidates: $0.count) }
         let priors = reused == nil ? nil : settled?.entries
         let firstGroup = reused ?? 0
-        let chunks = total > 4096 ? 2 : 1
-        var partial = [(scored: [Scored], matched: [Int32], settled: [SettledScores.Entry])](repeating: ([], [], []), count: chunks)
         let terms = PreparedTerms(query)
         defer { terms.release() }
         let bounded = limit < total && terms.allowsBounds
-        lower.withUnsafeBufferPointer { text in
+        let partial = lower.withUnsafeBufferPointer { text in
             upperBits.withUnsafeBufferPointer { upper in
                 fieldStart.withUnsafeBufferPointer { starts in
                     fieldEnd.withUnsafeBufferPointer { ends in
                         fieldBonus.withUnsafeBufferPointer { bonuses in
                             nodeFieldStart.withUnsafeBufferPointer { nodeFields in
-                                partial.withUnsafeMutableBufferPointer { output in
-                                    let kernel = UncheckedSendable(Kernel(
+                                Self.scan(
+                                    Kernel(
                                         text: text, upper: upper, fieldStart: starts, fieldEnd: ends,
-                                        fieldBonus: bonuses, nodeFieldStart: nodeFields, terms: terms, settleBefore: settledGroups))
-                                    let output = UncheckedSendable(output)
-                                    DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-                                        let range = (total * chunk / chunks)..<(total * (chunk + 1) / chunks)
-                                        var found: [Scored] = []
-                                        var matched: [Int32] = []
-                                        var settled: [SettledScores.Entry] = []
-                                        var scratch = Scratch()
-                                        // This chunk's `limit` best scores so far: a node that cannot
-                                        // beat the worst of them cannot be in the overall top either.
-                                        var best = ScoreFloor(capacity: bounded ? limit : 0)
-                                        for position in range {
-                                            let node = candidates?[position] ?? Int32(position)
-                                            let prior = priors?[position] ?? .nothing
-                                            switch kernel.value.evaluate(
-                                                Int(node), prior: prior, firstGroup: firstGroup, threshold: best.floor, bounded: bounded,
-                                                scratch: &scratch) {
-                                            case .noMatch:
-                                                continue
-                                            case .outranked(let entry):
-                                                matched.append(node)
-                                                settled.append(entry)
-                                            case .scored(let scored, let entry):
-                                                matched.append(node)
-                                                settled.append(entry)
-                                                found.append(scored)
-                                                best.insert(scored.score)
-                                            }
-                                        }
-                                        output.value[chunk] = (found, matched, settled)
-                                    }
-                                }
+                                        fieldBonus: bonuses, nodeFieldStart: nodeFields, terms: terms, settleBefore: settledGroups),
+                                    total: total, candidates: candidates, priors: priors, firstGroup: firstGroup,
+                                    bounded: bounded, limit: limit)
                             }
                         }
                     }
@@ -88,6 +57,54 @@ extension SearchIndex {
         return SearchOutcome(
             results: results, matches: partial.flatMap(\.matched),
             settled: SettledScores(groups: nextSettled.groups, entries: partial.flatMap(\.settled)))
+    }
+
+    /// What one chunk of a scan found: the scored nodes that may rank, every matching node, and
+    /// for each of those the scores the next, longer query may reuse.
+    typealias ScanPart = (scored: [Scored], matched: [Int32], settled: [SettledScores.Entry])
+
+    /// Scores every candidate (`candidates`, or all `total` nodes) with `kernel`, on both cores
+    /// when there are many, each chunk's results in candidate order.
+    static func scan(
+        _ kernel: Kernel, total: Int, candidates: [Int32]?, priors: [SettledScores.Entry]?, firstGroup: Int,
+        bounded: Bool, limit: Int
+    ) -> [ScanPart] {
+        let chunks = total > 4096 ? 2 : 1
+        var partial = [ScanPart](repeating: ([], [], []), count: chunks)
+        partial.withUnsafeMutableBufferPointer { output in
+            let kernel = UncheckedSendable(kernel)
+            let output = UncheckedSendable(output)
+            DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+                let range = (total * chunk / chunks)..<(total * (chunk + 1) / chunks)
+                var found: [Scored] = []
+                var matched: [Int32] = []
+                var settled: [SettledScores.Entry] = []
+                var scratch = Scratch()
+                // This chunk's `limit` best scores so far: a node that cannot
+                // beat the worst of them cannot be in the overall top either.
+                var best = ScoreFloor(capacity: bounded ? limit : 0)
+                for position in range {
+                    let node = candidates?[position] ?? Int32(position)
+                    let prior = priors?[position] ?? .nothing
+                    switch kernel.value.evaluate(
+                        Int(node), prior: prior, firstGroup: firstGroup, threshold: best.floor, bounded: bounded,
+                        scratch: &scratch) {
+                    case .noMatch:
+                        continue
+                    case .outranked(let entry):
+                        matched.append(node)
+                        settled.append(entry)
+                    case .scored(let scored, let entry):
+                        matched.append(node)
+                        settled.append(entry)
+                        found.append(scored)
+                        best.insert(scored.score)
+                    }
+                }
+                output.value[chunk] = (found, matched, settled)
+            }
+        }
+        return partial
     }
 
     struct Scored: Sendable {
@@ -119,7 +136,13 @@ extension SearchIndex {
     private func result(for scored: Scored, query: SearchQuery) -> SearchResult {
         let field = Int(scored.field)
         let text = fieldText[field]
-        let folded = TextFolding.fold(text)
+        return SearchResult(
+            key: keys[Int(scored.node)], score: Int(scored.score), field: fieldKind[field],
+            matchedText: text, positions: Self.matchPositions(of: query, in: TextFolding.fold(text)))
+    }
+
+    /// The characters of a field's text that the query's terms matched, in order.
+    static func matchPositions(of query: SearchQuery, in folded: TextFolding.Folded) -> [Int] {
         var positions: Set<Int> = []
         for group in query.groups {
             for term in group where !term.inverse {
@@ -128,9 +151,7 @@ extension SearchIndex {
                 positions.formUnion(found.map { Int(folded.characterIndex[$0]) })
             }
         }
-        return SearchResult(
-            key: keys[Int(scored.node)], score: Int(scored.score), field: fieldKind[field],
-            matchedText: text, positions: positions.sorted())
+        return positions.sorted()
     }
 
     static func positions(of term: SearchQuery.Term, in text: [UInt8], cased: [UInt8]) -> [Int]? {

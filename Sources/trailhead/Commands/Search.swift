@@ -32,19 +32,7 @@ struct Search: ParsableCommand {
         Teardown.skip((index, results))
         if json {
             Output.json([("query", .string(text))], streaming: "results", count: results.count) { index in
-                let result = results[index]
-                let node = catalog.node(result.key)
-                return .object([
-                    ("tree", .string(result.key.tree)),
-                    ("node", .string(result.key.node)),
-                    ("kind", .string(node?.isResource == true ? "resource" : "question")),
-                    ("title", .optional(node?.heading)),
-                    ("score", .int(result.score)),
-                    ("field", .string(result.field.rawValue)),
-                    ("matched", .string(result.matchedText)),
-                    ("positions", .array(result.positions.map(JSONValue.int))),
-                    ("path", NodeJSON.path(to: result.key, in: catalog)),
-                ])
+                NodeJSON.searchResult(results[index], in: catalog)
             }
         } else {
             let nodeText = NodeText(width: Output.width)
