@@ -43,6 +43,10 @@ public struct TreeCache: Sendable {
 
     func write(_ tree: Tree, for fingerprint: ContentFingerprint, expectedSize: Int, fileSystem: any FileSystem) {
         fileSystem.writeAtomically(TreeCodec.encode(tree, expectedSize: expectedSize), to: entryPath(for: fingerprint), creatingDirectory: directory)
+        pruneOncePerRun(fileSystem: fileSystem)
+    }
+
+    func pruneOncePerRun(fileSystem: any FileSystem) {
         if Self.prunedThisRun.exchange(true, ordering: .relaxed) == false {
             prune(fileSystem: fileSystem)
         }
@@ -50,20 +54,22 @@ public struct TreeCache: Sendable {
 
     /// Entries are made when a file changes and never rewritten, so without pruning the cache
     /// would keep every version of every tree ever read (38 MB per version of a 100k-node
-    /// catalog, in a home directory with a quota). An entry older than `maxEntryAge` is removed
-    /// even if it is still used: it costs one parse to make again. Entries of other formats go
-    /// at once, temporary files left by a killed writer after an hour. Runs once per process,
-    /// after an entry is written, so a warm start never lists the directory.
+    /// catalog, in a home directory with a quota). An entry or search snapshot older than
+    /// `maxEntryAge` is removed even if it is still used: it costs one parse or one index build
+    /// to make again. Files of other formats go at once, temporary files left by a killed
+    /// writer after an hour. Runs once per process, after a file is written, so a warm start
+    /// never lists the directory.
     static let maxEntryAge = 30 * 24 * 3600
     private static let prunedThisRun = Atomic<Bool>(false)
 
     func prune(fileSystem: any FileSystem) {
-        for name in fileSystem.entries(of: directory) ?? [] where name.hasPrefix("tree") {
+        for name in fileSystem.entries(of: directory) ?? [] where name.hasPrefix("tree") || name.hasPrefix("search") {
             let path = "\(directory)/\(name)"
             guard let age = fileSystem.secondsSinceModified(path) else { continue }
+            let current = name.hasPrefix(TreeCodec.entryPrefix) || name.hasPrefix(SearchSnapshot.filePrefix)
             let stale = name.hasSuffix(".tmp")
                 ? age > 3600
-                : name.hasSuffix(".bin") && (!name.hasPrefix(TreeCodec.entryPrefix) || age > Self.maxEntryAge)
+                : name.hasSuffix(".bin") && (!current || age > Self.maxEntryAge)
             if stale { fileSystem.removeFile(path) }
         }
     }

@@ -83,20 +83,29 @@ public enum JSONValue: Sendable, Equatable {
         byte >= 0x20 && byte < 0x7F && byte != 0x22 && byte != 0x5C
     }
 
-    private static func writeString(_ text: String, to out: inout [UInt8]) {
-        out.append(0x22)
-        // Printable ASCII without quotes or backslashes, the common case, is copied as it is,
-        // from the string's own buffer.
+    static func writeString(_ text: String, to out: inout [UInt8]) {
         var text = text
-        let copied = text.withUTF8 { bytes in
-            guard bytes.allSatisfy(isPlain) else { return false }
-            out.append(contentsOf: bytes)
-            return true
-        }
-        if copied {
-            out.append(0x22)
-            return
-        }
+        if text.withUTF8({ appendIfPlain($0, to: &out) }) { return }
+        writeEscaped(text, to: &out)
+    }
+
+    /// `writeString` for text held as UTF-8 bytes.
+    static func writeString(utf8 bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+        if appendIfPlain(bytes, to: &out) { return }
+        writeEscaped(String(decoding: bytes, as: UTF8.self), to: &out)
+    }
+
+    /// Printable ASCII without quotes or backslashes, the common case, is copied as it is.
+    private static func appendIfPlain(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) -> Bool {
+        guard bytes.allSatisfy(isPlain) else { return false }
+        out.append(0x22)
+        out.append(contentsOf: bytes)
+        out.append(0x22)
+        return true
+    }
+
+    private static func writeEscaped(_ text: String, to out: inout [UInt8]) {
+        out.append(0x22)
         var previous: Unicode.Scalar?
         for scalar in text.unicodeScalars {
             defer { previous = scalar }

@@ -25,11 +25,40 @@ struct Search: ParsableCommand {
     }
 
     func run() throws {
-        let catalog = try trees.loadCatalog()
+        let library = try trees.loadUsableLibrary()
+        let catalog = library.catalog
         let text = query.joined(separator: " ")
-        let index = SearchIndex(catalog: catalog)
-        let results = index.search(text, limit: limit ?? (json ? .max : 20))
-        Teardown.skip((index, results))
+        let parsed = SearchQuery(text)
+        let limit = self.limit ?? (json ? .max : 20)
+        let cache = TreeCache.standard(environment: Environment.variables)
+        let found: Int
+        // An unchanged catalog is searched through its snapshot: no node decoded, no index built.
+        if let snapshot = cache?.searchSnapshot(for: library) {
+            let hits = snapshot.search(parsed, limit: limit)
+            Teardown.skip((snapshot, hits))
+            if json && !Output.jsonIsPretty {
+                Output.json([("query", .string(text))], streaming: "results", count: hits.count, pretty: false) { index, out in
+                    snapshot.appendJSON(for: hits[index], query: parsed, to: &out)
+                }
+            } else {
+                show(hits.map { snapshot.result(for: $0, query: parsed) }, query: text, in: catalog)
+            }
+            found = hits.count
+        } else {
+            let index = SearchIndex(catalog: catalog)
+            let results = index.search(parsed, limit: limit, within: nil, settled: nil).results
+            Teardown.skip((index, results))
+            show(results, query: text, in: catalog)
+            cache?.saveSearchSnapshot(of: index, for: library)
+            found = results.count
+        }
+        if found == 0 {
+            if !json { Output.error("nothing matches '\(TextSanitizer.line(text))'") }
+            throw ExitCode(1)
+        }
+    }
+
+    private func show(_ results: [SearchResult], query text: String, in catalog: Catalog) {
         if json {
             Output.json([("query", .string(text))], streaming: "results", count: results.count) { index in
                 NodeJSON.searchResult(results[index], in: catalog)
@@ -41,10 +70,6 @@ struct Search: ParsableCommand {
                 Output.line("\(result.key)  \(heading)")
                 Output.line("    " + nodeText.breadcrumb(catalog.path(to: result.key) ?? [], tree: catalog.tree(result.key.tree)))
             }
-        }
-        if results.isEmpty {
-            if !json { Output.error("nothing matches '\(TextSanitizer.line(text))'") }
-            throw ExitCode(1)
         }
     }
 }

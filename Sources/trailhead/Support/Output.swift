@@ -13,16 +13,29 @@ enum Output {
 
     /// Indented for a person at a terminal, one line for a pipe or a file.
     static func json(_ value: JSONValue) {
-        var bytes = value.utf8(pretty: Environment.isTerminal(STDOUT_FILENO))
+        var bytes = value.utf8(pretty: jsonIsPretty)
         bytes.append(0x0A)
         writeToStandardOutput(bytes)
     }
+
+    /// Whether JSON goes out indented: only for a person at a terminal.
+    static var jsonIsPretty: Bool { Environment.isTerminal(STDOUT_FILENO) }
 
     /// `{members…, "key": [items…]}`, written as the items are made, so a list of a hundred
     /// thousand results is never held whole (as text or as values). Items are made and serialized
     /// on every core, a batch at a time, and written in order.
     static func json(_ members: [(String, JSONValue)], streaming key: String, count: Int, item: @Sendable (Int) -> JSONValue) {
-        let pretty = Environment.isTerminal(STDOUT_FILENO)
+        let pretty = jsonIsPretty
+        json(members, streaming: key, count: count, pretty: pretty) { index, out in
+            item(index).append(to: &out, pretty: pretty, indent: 4)
+        }
+    }
+
+    /// The same, with each item appended as bytes by `writeItem` (indented for `pretty`).
+    static func json(
+        _ members: [(String, JSONValue)], streaming key: String, count: Int, pretty: Bool,
+        writeItem: @Sendable (Int, inout [UInt8]) -> Void
+    ) {
         // The object with an empty list last: its text ends with `[]` and the closing brace.
         var out = JSONValue.object(members + [(key, .array([]))]).utf8(pretty: pretty)
         let closing = pretty ? Array("\n}".utf8) : Array("}".utf8)
@@ -30,7 +43,12 @@ enum Output {
         var batchStart = 0
         while batchStart < count {
             let batch = batchStart..<min(count, batchStart + 4096)
-            for (offset, piece) in serialized(batch, pretty: pretty, item: item).enumerated() {
+            let pieces = OrderedParallelMap.map(count: batch.count, chunks: batch.count > 256 ? 2 : 1) { offset in
+                var piece: [UInt8] = []
+                writeItem(batch.lowerBound + offset, &piece)
+                return piece
+            }
+            for (offset, piece) in pieces.enumerated() {
                 if batchStart + offset > 0 { out.append(0x2C) }
                 if pretty { out += Array("\n    ".utf8) }
                 out += piece
@@ -44,15 +62,6 @@ enum Output {
         out += closing
         out.append(0x0A)
         writeToStandardOutput(out)
-    }
-
-    /// Each item of `range` serialized as an element of a top-level list, in order.
-    private static func serialized(_ range: Range<Int>, pretty: Bool, item: @Sendable (Int) -> JSONValue) -> [[UInt8]] {
-        OrderedParallelMap.map(count: range.count, chunks: range.count > 256 ? 2 : 1) { offset in
-            var piece: [UInt8] = []
-            item(range.lowerBound + offset).append(to: &piece, pretty: pretty, indent: 4)
-            return piece
-        }
     }
 
     /// What `print` buffered goes first; then the bytes straight to the descriptor.

@@ -1,0 +1,146 @@
+/// A catalog's search index, with the JSON its results are written with, laid out to be mapped
+/// from a file. At 100k nodes, building the index and the results' JSON cost several times the
+/// search itself; a script searching an unchanged catalog maps the snapshot instead, decodes no
+/// node and builds nothing.
+///
+/// The file is a header (magic, byte-order probe, a hash of everything after it, the catalog's
+/// content key, seven counts) and then the tables of `SearchSnapshotLayout`. Opening checks the
+/// key, the hash and every offset, so a stale or damaged file is refused, never trusted.
+public struct SearchSnapshot: Sendable {
+    /// Bump whenever what a snapshot holds changes meaning: the index's fields or folding, the
+    /// tie-break, or the JSON of a result (a test pins a snapshot's bytes to catch this).
+    static let magic = "trailhead-search-1"
+    /// File names start with this; it changes with `magic`, so older files are pruned by name.
+    public static let filePrefix = "search1-"
+    static let byteOrderProbe: UInt32 = 0x0102_0304
+
+    /// One node a search found.
+    public struct Hit: Sendable, Equatable {
+        let node: Int32
+        let score: Int32
+        let field: Int32
+    }
+
+    private let bytes: FileBytes
+    private let layout: SearchSnapshotLayout
+
+    /// The snapshot in `bytes`, when it is intact and was made from a catalog with `contentKey`.
+    public init?(_ bytes: FileBytes, contentKey: UInt64) {
+        let layout: SearchSnapshotLayout? = bytes.withBytes { file in
+            guard file.count >= SearchSnapshotLayout.headerSize,
+                  file.starts(with: Self.paddedMagic),
+                  file.loadUnaligned(fromByteOffset: 24, as: UInt32.self) == Self.byteOrderProbe,
+                  file.loadUnaligned(fromByteOffset: 40, as: UInt64.self) == contentKey,
+                  let counts = SearchSnapshotLayout.Counts((0..<7).map {
+                      Int(truncatingIfNeeded: file.loadUnaligned(fromByteOffset: 48 + 8 * $0, as: UInt64.self))
+                  })
+            else { return nil }
+            let layout = SearchSnapshotLayout(counts)
+            guard file.count == SearchSnapshotLayout.headerSize + layout.size,
+                  file.loadUnaligned(fromByteOffset: 32, as: UInt64.self) == Self.hash(of: file),
+                  Tables(file, layout).areConsistent
+            else { return nil }
+            return layout
+        }
+        guard let layout else { return nil }
+        self.bytes = bytes
+        self.layout = layout
+    }
+
+    public var nodeCount: Int { layout.counts.nodes }
+
+    /// Nodes matching `query`, best first, ranked exactly as `SearchIndex.search` ranks them.
+    public func search(_ query: SearchQuery, limit: Int) -> [Hit] {
+        guard !query.isEmpty else { return [] }
+        return withTables { tables in
+            let terms = PreparedTerms(query)
+            defer { terms.release() }
+            let kernel = Kernel(
+                text: tables.text, upper: tables.upperBits, fieldStart: tables.int32(.fieldStart, tables.fields),
+                fieldEnd: tables.int32(.fieldEnd, tables.fields), fieldBonus: tables.int32(.fieldBonus, tables.fields),
+                nodeFieldStart: tables.int32(.nodeFieldStart, tables.nodes + 1), terms: terms, settleBefore: query.groups.count)
+            let total = tables.nodes
+            let parts = SearchIndex.scan(
+                kernel, total: total, candidates: nil, priors: nil, firstGroup: 0,
+                bounded: limit < total && terms.allowsBounds, limit: limit)
+            let depth = tables.int32(.depth, total), titleLength = tables.int32(.titleLength, total)
+            let keyRank = tables.int32(.keyRank, total)
+            let best = SearchIndex.top(parts.flatMap(\.scored), limit: limit) { lhs, rhs in
+                if lhs.score != rhs.score { return lhs.score > rhs.score }
+                let (left, right) = (Int(lhs.node), Int(rhs.node))
+                if depth[left] != depth[right] { return depth[left] < depth[right] }
+                if titleLength[left] != titleLength[right] { return titleLength[left] < titleLength[right] }
+                return keyRank[left] < keyRank[right]
+            }
+            return best.map { Hit(node: $0.node, score: $0.score, field: $0.field) }
+        }
+    }
+
+    /// What `SearchIndex.search` reports for the same node.
+    public func result(for hit: Hit, query: SearchQuery) -> SearchResult {
+        withTables { tables in
+            let text = tables.originalText(of: Int(hit.field))
+            return SearchResult(
+                key: tables.key(of: Int(hit.node)), score: Int(hit.score), field: tables.fieldKind(of: Int(hit.field)),
+                matchedText: String(decoding: text, as: UTF8.self),
+                positions: SearchIndex.matchPositions(of: query, in: tables.folded(Int(hit.field), original: text)))
+        }
+    }
+
+    /// Appends the hit as `search --json` writes it compactly: the bytes `NodeJSON.searchResult`
+    /// would give, taken mostly from fragments written when the snapshot was made.
+    public func appendJSON(for hit: Hit, query: SearchQuery, to out: inout [UInt8]) {
+        withTables { tables in
+            let node = Int(hit.node), field = Int(hit.field)
+            out.append(contentsOf: tables.piece(.head, starts: .headStart, node))
+            out += #""score":"#.utf8
+            out += String(hit.score).utf8
+            out += #","field":""#.utf8
+            out += tables.fieldKind(of: field).rawValue.utf8
+            out += #"","matched":"#.utf8
+            let text = tables.originalText(of: field)
+            text.withUnsafeBufferPointer { JSONValue.writeString(utf8: $0, to: &out) }
+            out += #","positions":["#.utf8
+            for (index, position) in SearchIndex.matchPositions(of: query, in: tables.folded(field, original: text)).enumerated() {
+                if index > 0 { out.append(UInt8(ascii: ",")) }
+                out += String(position).utf8
+            }
+            out += #"],"path":"#.utf8
+            tables.appendPath(to: node, into: &out)
+            out.append(UInt8(ascii: "}"))
+        }
+    }
+
+    private func withTables<Result>(_ body: (Tables) -> Result) -> Result {
+        bytes.withBytes { body(Tables($0, layout)) }
+    }
+
+    static var paddedMagic: [UInt8] {
+        Array(magic.utf8) + [UInt8](repeating: 0, count: 24 - magic.utf8.count)
+    }
+
+    /// Everything after the hash itself: the key, the counts and the tables.
+    static func hash(of file: UnsafeRawBufferPointer) -> UInt64 {
+        var hasher = ContentHasher()
+        hasher.combine(UnsafeRawBufferPointer(rebasing: file[40...]))
+        return hasher.fingerprint.hash
+    }
+
+    static func writeHeader(into file: inout [UInt8], contentKey: UInt64, counts: SearchSnapshotLayout.Counts) {
+        file.withUnsafeMutableBytes { header in
+            header.copyBytes(from: paddedMagic)
+            header.storeBytes(of: byteOrderProbe, toByteOffset: 24, as: UInt32.self)
+            header.storeBytes(of: contentKey, toByteOffset: 40, as: UInt64.self)
+            for (index, count) in counts.all.enumerated() {
+                header.storeBytes(of: UInt64(count), toByteOffset: 48 + 8 * index, as: UInt64.self)
+            }
+            header.storeBytes(of: hash(of: UnsafeRawBufferPointer(header)), toByteOffset: 32, as: UInt64.self)
+        }
+    }
+
+    /// Whether a field's original text is its folded text with the upper-case bits put back:
+    /// ASCII folds byte for byte, except that `\r\n` is one character, not two.
+    static func rebuildsFromFolded(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+        text.allSatisfy { $0 < 0x80 && $0 != 0x0D }
+    }
+}

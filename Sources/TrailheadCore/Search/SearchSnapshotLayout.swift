@@ -1,0 +1,79 @@
+/// Where each table of a search snapshot lies in its file. The tables follow a fixed header in
+/// a fixed order, each padded to 8 bytes, so their offsets follow from seven counts alone.
+struct SearchSnapshotLayout: Equatable {
+    /// How many of each thing the snapshot holds; the header stores these.
+    struct Counts: Equatable {
+        var nodes = 0
+        var fields = 0
+        var textBytes = 0
+        var rawBytes = 0
+        var headBytes = 0
+        var stepBytes = 0
+        var keyBytes = 0
+
+        var all: [Int] { [nodes, fields, textBytes, rawBytes, headBytes, stepBytes, keyBytes] }
+
+        init() {}
+
+        init?(_ values: [Int]) {
+            guard values.count == 7, values.allSatisfy({ $0 >= 0 && $0 <= Int(Int32.max) }) else { return nil }
+            (nodes, fields, textBytes, rawBytes, headBytes, stepBytes, keyBytes) =
+                (values[0], values[1], values[2], values[3], values[4], values[5], values[6])
+        }
+    }
+
+    enum Table: Int, CaseIterable {
+        /// Folded field texts, as in `SearchIndex.lower`, and the upper-case bits beside them.
+        case text, upperBits
+        case fieldStart, fieldEnd, fieldBonus, fieldKind
+        /// A field's original text, kept only where it cannot be rebuilt from the folded text
+        /// and its upper-case bits (anything but ASCII, or a carriage return).
+        case rawStart, raw
+        case nodeFieldStart, depth, titleLength, keyRank
+        /// Each node's `{"tree":…,"node":…,"kind":…,"title":…,` as search results write it.
+        case headStart, head
+        /// The node its breadcrumb comes from (-1 at a start, -2 when unreachable) and the
+        /// breadcrumb step, as JSON, taken from there.
+        case parent, stepStart, step
+        /// Node keys: the tree id's bytes, then the node id's.
+        case keyStart, keyTreeLength, key
+    }
+
+    static let headerSize = 104
+
+    let counts: Counts
+    private let offsets: [Int]
+    /// Bytes after the header.
+    let size: Int
+
+    init(_ counts: Counts) {
+        self.counts = counts
+        var offsets: [Int] = []
+        var position = Self.headerSize
+        for table in Table.allCases {
+            offsets.append(position)
+            position += (Self.byteCount(of: table, counts) + 7) & ~7
+        }
+        self.offsets = offsets
+        size = position - Self.headerSize
+    }
+
+    func offset(of table: Table) -> Int { offsets[table.rawValue] }
+
+    static func byteCount(of table: Table, _ counts: Counts) -> Int {
+        let nodes = counts.nodes, fields = counts.fields
+        switch table {
+        case .text: return counts.textBytes
+        case .upperBits: return (counts.textBytes + 63) / 64 * 8
+        case .fieldStart, .fieldEnd, .fieldBonus: return fields * 4
+        case .fieldKind: return fields
+        case .rawStart: return (fields + 1) * 4
+        case .raw: return counts.rawBytes
+        case .nodeFieldStart, .headStart, .stepStart, .keyStart: return (nodes + 1) * 4
+        case .depth, .titleLength, .keyRank, .parent, .keyTreeLength: return nodes * 4
+        case .head: return counts.headBytes
+        case .step: return counts.stepBytes
+        case .key: return counts.keyBytes
+        }
+    }
+}
