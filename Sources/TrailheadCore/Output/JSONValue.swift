@@ -38,7 +38,7 @@ public enum JSONValue: Sendable, Equatable {
     private func write(to out: inout [UInt8], indent: Int?) {
         switch self {
         case .string(let text): Self.writeString(text, to: &out)
-        case .int(let value): out += String(value).utf8
+        case .int(let value): Self.writeInt(value, to: &out)
         case .bool(let value): out += (value ? "true" : "false").utf8
         case .null: out += "null".utf8
         case .array(let items):
@@ -79,7 +79,7 @@ public enum JSONValue: Sendable, Equatable {
         out.append(close)
     }
 
-    private static func isPlain(_ byte: UInt8) -> Bool {
+    static func isPlain(_ byte: UInt8) -> Bool {
         byte >= 0x20 && byte < 0x7F && byte != 0x22 && byte != 0x5C
     }
 
@@ -87,6 +87,18 @@ public enum JSONValue: Sendable, Equatable {
         var text = text
         if text.withUTF8({ appendIfPlain($0, to: &out) }) { return }
         writeEscaped(text, to: &out)
+    }
+
+    /// Decimal digits, without making a String (result lists write hundreds of thousands).
+    static func writeInt(_ value: Int, to out: inout [UInt8]) {
+        if value < 0 { out.append(UInt8(ascii: "-")) }
+        var magnitude = value.magnitude
+        let end = out.count
+        repeat {
+            out.append(UInt8(ascii: "0") + UInt8(magnitude % 10))
+            magnitude /= 10
+        } while magnitude > 0
+        out[end...].reverse()
     }
 
     /// `writeString` for text held as UTF-8 bytes.

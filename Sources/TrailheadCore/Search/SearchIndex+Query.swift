@@ -143,39 +143,51 @@ extension SearchIndex {
 
     /// The characters of a field's text that the query's terms matched, in order.
     static func matchPositions(of query: SearchQuery, in folded: TextFolding.Folded) -> [Int] {
-        var positions: Set<Int> = []
-        for group in query.groups {
-            for term in group where !term.inverse {
-                let haystack = term.caseSensitive ? folded.cased : folded.lower
-                guard let found = Self.positions(of: term, in: haystack, cased: folded.cased) else { continue }
-                positions.formUnion(found.map { Int(folded.characterIndex[$0]) })
-            }
-        }
-        return positions.sorted()
-    }
-
-    static func positions(of term: SearchQuery.Term, in text: [UInt8], cased: [UInt8]) -> [Int]? {
-        term.bytes.withUnsafeBufferPointer { termBytes in
-            text.withUnsafeBufferPointer { textBytes in
-                cased.withUnsafeBufferPointer { casedBytes in
-                    let length = termBytes.count
-                    let bounds: (Int, Int)?
-                    switch term.kind {
-                    case .fuzzy:
-                        bounds = FuzzyMatcher.fuzzyBounds(termBytes, in: textBytes, from: 0, to: textBytes.count)
-                    case .exact:
-                        bounds = FuzzyMatcher.exactStart(termBytes, in: textBytes, from: 0, to: textBytes.count).map { ($0, $0 + length - 1) }
-                    case .prefix, .equal:
-                        bounds = FuzzyMatcher.exactStart(termBytes, in: textBytes, from: 0, to: min(length, textBytes.count)) == 0 ? (0, length - 1) : nil
-                    case .suffix:
-                        let start = textBytes.count - length
-                        bounds = start >= 0 && FuzzyMatcher.exactStart(termBytes, in: textBytes, from: start, to: textBytes.count) == start ? (start, textBytes.count - 1) : nil
+        var positions: [Int] = []
+        folded.cased.withUnsafeBufferPointer { cased in
+            for group in query.groups {
+                for term in group where !term.inverse {
+                    let haystack = term.caseSensitive ? folded.cased : folded.lower
+                    let found = haystack.withUnsafeBufferPointer {
+                        Self.positions(of: term, in: $0, cases: .bytes(cased), from: 0, to: $0.count)
                     }
-                    guard let (start, end) = bounds else { return nil }
-                    return FuzzyMatcher.score(termBytes, in: textBytes, cases: .bytes(casedBytes), from: 0, to: textBytes.count, matchStart: start, matchEnd: end, wantPositions: true).positions
+                    positions += (found ?? []).map { Int(folded.characterIndex[$0]) }
                 }
             }
         }
+        return sortedUnique(positions)
+    }
+
+    /// Where `term` matches `text[from..<to]`, as offsets from `from`; nil when it does not.
+    static func positions(
+        of term: SearchQuery.Term, in text: FuzzyMatcher.Bytes, cases: FuzzyMatcher.CaseSource, from: Int, to: Int
+    ) -> [Int]? {
+        term.bytes.withUnsafeBufferPointer { termBytes in
+            let length = termBytes.count
+            let bounds: (Int, Int)?
+            switch term.kind {
+            case .fuzzy:
+                bounds = FuzzyMatcher.fuzzyBounds(termBytes, in: text, from: from, to: to)
+            case .exact:
+                bounds = FuzzyMatcher.exactStart(termBytes, in: text, from: from, to: to).map { ($0, $0 + length - 1) }
+            case .prefix, .equal:
+                bounds = FuzzyMatcher.exactStart(termBytes, in: text, from: from, to: min(from + length, to)) == from ? (from, from + length - 1) : nil
+            case .suffix:
+                let start = to - length
+                bounds = start >= from && FuzzyMatcher.exactStart(termBytes, in: text, from: start, to: to) == start ? (start, to - 1) : nil
+            }
+            guard let (start, end) = bounds else { return nil }
+            return FuzzyMatcher.score(termBytes, in: text, cases: cases, from: from, to: to, matchStart: start, matchEnd: end, wantPositions: true).positions
+        }
+    }
+
+    /// Positions in order, each once: several bytes of one character, or two terms matching
+    /// the same one, count once.
+    static func sortedUnique(_ positions: [Int]) -> [Int] {
+        var unique: [Int] = []
+        unique.reserveCapacity(positions.count)
+        for position in positions.sorted() where unique.last != position { unique.append(position) }
+        return unique
     }
 
     /// The `limit` best elements in order, without sorting everything when the limit is small.

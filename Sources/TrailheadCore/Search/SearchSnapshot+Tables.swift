@@ -50,46 +50,103 @@ extension SearchSnapshot {
                 node: String(decoding: UnsafeBufferPointer(rebasing: key[(key.startIndex + treeLength)...]), as: UTF8.self))
         }
 
-        /// A field's text as it was written: kept whole, or its folded text with the upper-case letters restored.
-        func originalText(of field: Int) -> [UInt8] {
-            let raw = piece(.raw, starts: .rawStart, field)
-            let start = Int(int32(.fieldStart, fields)[field]), end = Int(int32(.fieldEnd, fields)[field])
-            guard raw.isEmpty, start < end else { return Array(raw) }
-            let upper = upperBits
-            return (start..<end).map { position in
-                let byte = text[position]
-                return upper[position / 64] >> UInt64(position % 64) & 1 == 1 ? byte & ~0x20 : byte
+        private func bounds(of field: Int) -> (start: Int, end: Int) {
+            (Int(int32(.fieldStart, fields)[field]), Int(int32(.fieldEnd, fields)[field]))
+        }
+
+        /// Calls `body` with each position in `start..<end` whose letter was upper case.
+        /// Visits only the set bits: most text is lower case.
+        private func forEachUpper(from start: Int, to end: Int, _ body: (Int) -> Void) {
+            guard start < end else { return }
+            for word in (start / 64)...((end - 1) / 64) {
+                var bits = upperBits[word]
+                while bits != 0 {
+                    let position = word * 64 + bits.trailingZeroBitCount
+                    if position >= start && position < end { body(position) }
+                    bits &= bits - 1
+                }
             }
         }
 
-        /// The field folded as `TextFolding.fold` folds it; ASCII without the fold's work.
-        func folded(_ field: Int, original: [UInt8]) -> TextFolding.Folded {
-            guard piece(.raw, starts: .rawStart, field).isEmpty else { return TextFolding.fold(String(decoding: original, as: UTF8.self)) }
-            let start = Int(int32(.fieldStart, fields)[field])
-            return TextFolding.Folded(
-                lower: Array(text[start..<(start + original.count)]), cased: original,
-                characterIndex: Array(0..<Int32(original.count)))
+        /// A field's text as it was written: kept whole, or its folded text with the upper-case letters restored.
+        func originalText(of field: Int) -> [UInt8] {
+            let raw = piece(.raw, starts: .rawStart, field)
+            guard raw.isEmpty else { return Array(raw) }
+            let (start, end) = bounds(of: field)
+            var original = Array(text[start..<end])
+            forEachUpper(from: start, to: end) { original[$0 - start] &= ~0x20 }
+            return original
+        }
+
+        /// A field's text as a JSON string, written as `JSONValue` writes it.
+        func appendText(of field: Int, into out: inout [UInt8]) {
+            let raw = piece(.raw, starts: .rawStart, field)
+            guard raw.isEmpty else { return JSONValue.writeString(utf8: raw, to: &out) }
+            let (start, end) = bounds(of: field)
+            let folded = UnsafeBufferPointer(rebasing: text[start..<end])
+            // Case does not change whether a byte needs escaping: plain text is copied, then its capitals restored.
+            guard folded.allSatisfy(JSONValue.isPlain) else {
+                return originalText(of: field).withUnsafeBufferPointer { JSONValue.writeString(utf8: $0, to: &out) }
+            }
+            out.append(UInt8(ascii: "\""))
+            let base = out.count - start
+            out.append(contentsOf: folded)
+            forEachUpper(from: start, to: end) { out[base + $0] &= ~0x20 }
+            out.append(UInt8(ascii: "\""))
+        }
+
+        /// The characters of the field that the query matched, as `SearchIndex.matchPositions`
+        /// finds them; text kept folded is matched in place.
+        func matchPositions(of query: SearchQuery, field: Int) -> [Int] {
+            let raw = piece(.raw, starts: .rawStart, field)
+            guard raw.isEmpty else {
+                return SearchIndex.matchPositions(of: query, in: TextFolding.fold(String(decoding: raw, as: UTF8.self)))
+            }
+            let (start, end) = bounds(of: field)
+            var original: [UInt8]?
+            var positions: [Int] = []
+            for group in query.groups {
+                for term in group where !term.inverse {
+                    let found: [Int]?
+                    if term.caseSensitive {
+                        let cased = original ?? originalText(of: field)
+                        original = cased
+                        found = cased.withUnsafeBufferPointer {
+                            SearchIndex.positions(of: term, in: $0, cases: .bytes($0), from: 0, to: $0.count)
+                        }
+                    } else {
+                        found = SearchIndex.positions(of: term, in: text, cases: .bits(upperBits), from: start, to: end)
+                    }
+                    positions += found ?? []
+                }
+            }
+            return SearchIndex.sortedUnique(positions)
         }
 
         /// The breadcrumb steps to `node`, as the JSON array `NodeJSON.path` writes, or `null`.
         func appendPath(to node: Int, into out: inout [UInt8]) {
             let parent = int32(.parent, nodes)
-            var chain: [Int] = []
-            var current = node
-            while parent[current] >= 0 {
-                // A consistent snapshot never loops; the bound keeps a damaged one from hanging.
-                guard chain.count < nodes else { break }
-                chain.append(current)
+            // A consistent snapshot never loops; the bound keeps a damaged one from hanging.
+            var current = node, steps = 0
+            while parent[current] >= 0 && steps <= nodes {
                 current = Int(parent[current])
+                steps += 1
             }
             guard parent[current] == -1 else {
                 out += "null".utf8
                 return
             }
             out.append(UInt8(ascii: "["))
-            for (index, step) in chain.reversed().enumerated() {
-                if index > 0 { out.append(UInt8(ascii: ",")) }
-                out.append(contentsOf: piece(.step, starts: .stepStart, step))
+            withUnsafeTemporaryAllocation(of: Int.self, capacity: steps) { chain in
+                current = node
+                for index in stride(from: steps - 1, through: 0, by: -1) {
+                    chain[index] = current
+                    current = Int(parent[current])
+                }
+                for (index, step) in chain.enumerated() {
+                    if index > 0 { out.append(UInt8(ascii: ",")) }
+                    out.append(contentsOf: piece(.step, starts: .stepStart, step))
+                }
             }
             out.append(UInt8(ascii: "]"))
         }

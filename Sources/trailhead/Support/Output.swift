@@ -40,21 +40,24 @@ enum Output {
         var out = JSONValue.object(members + [(key, .array([]))]).utf8(pretty: pretty)
         let closing = pretty ? Array("\n}".utf8) : Array("}".utf8)
         out.removeLast(closing.count + 1)
+        let separator = pretty ? Array(",\n    ".utf8) : [0x2C]
         var batchStart = 0
         while batchStart < count {
-            let batch = batchStart..<min(count, batchStart + 4096)
-            let pieces = OrderedParallelMap.map(count: batch.count, chunks: batch.count > 256 ? 2 : 1) { offset in
+            let batch = batchStart..<min(count, batchStart + 8192)
+            // Each core writes a run of items into one buffer, which goes out as it is.
+            let runs = OrderedParallelMap.map(count: 2, chunks: batch.count > 256 ? 2 : 1) { half in
+                let run = (batch.lowerBound + batch.count * half / 2)..<(batch.lowerBound + batch.count * (half + 1) / 2)
                 var piece: [UInt8] = []
-                writeItem(batch.lowerBound + offset, &piece)
+                piece.reserveCapacity(run.count * 1024)
+                for index in run {
+                    piece += index == 0 ? separator.dropFirst() : separator[...]
+                    writeItem(index, &piece)
+                }
                 return piece
             }
-            for (offset, piece) in pieces.enumerated() {
-                if batchStart + offset > 0 { out.append(0x2C) }
-                if pretty { out += Array("\n    ".utf8) }
-                out += piece
-            }
             writeToStandardOutput(out)
-            out.removeAll(keepingCapacity: true)
+            runs.forEach(writeToStandardOutput)
+            out.removeAll()
             batchStart = batch.upperBound
         }
         if pretty && count > 0 { out += Array("\n  ".utf8) }
