@@ -7,12 +7,15 @@ extension TreeCache {
         return SearchSnapshot(bytes, contentKey: key)
     }
 
-    /// Saves the index built for `library`, for the next search of the same content to map.
-    public func saveSearchSnapshot(of index: SearchIndex, for library: Library, fileSystem: any FileSystem = LocalFileSystem()) {
+    /// Saves the index built for `library`, for the next search of the same content to map,
+    /// and returns the snapshot saved, for this search to use as well. Nil when the library's
+    /// content is not known or the index is too large for the format.
+    public func saveSearchSnapshot(of index: SearchIndex, for library: Library, fileSystem: any FileSystem = LocalFileSystem()) -> SearchSnapshot? {
         guard let key = library.contentKey,
-              let bytes = SearchSnapshot.encode(index, catalog: library.catalog, contentKey: key) else { return }
+              let bytes = SearchSnapshot.encode(index, catalog: library.catalog, contentKey: key) else { return nil }
         fileSystem.writeAtomically(bytes, to: searchSnapshotPath(for: library), creatingDirectory: directory)
         pruneOncePerRun(fileSystem: fileSystem)
+        return SearchSnapshot(FileBytes(bytes), contentKey: key)
     }
 
     /// Named after the library's file paths, not their content: when a tree changes, its

@@ -13,31 +13,36 @@ extension SearchSnapshot {
             raw.close()
         }
         let keyRank = Self.ranks(of: index.keys)
-        var head = Blob(), step = Blob(), key = Blob()
-        var parent: [Int32] = []
-        var keyTreeLength: [UInt32] = []
-        parent.reserveCapacity(nodes)
-        keyTreeLength.reserveCapacity(nodes)
         let routes = catalog.routes
         let numbers = index.keys.map { routes.number(of: $0) ?? -1 }
-        var indexOfNumber = [Int32](repeating: -1, count: routes.keys.count)
-        for (node, number) in numbers.enumerated() where number >= 0 { indexOfNumber[Int(number)] = Int32(node) }
-        for node in 0..<nodes {
-            let nodeKey = index.keys[node]
-            // The object's closing brace becomes the comma before the members a search adds.
-            var fragment = JSONValue.object(NodeJSON.searchResultHead(nodeKey, node: catalog.node(nodeKey))).utf8(pretty: false)
-            fragment[fragment.count - 1] = UInt8(ascii: ",")
-            head.bytes += fragment
-            head.close()
-            let (from, stepJSON) = Self.lastStep(to: numbers[node], routes: routes, indexOfNumber: indexOfNumber)
-            parent.append(from)
-            step.bytes += stepJSON
-            step.close()
-            key.bytes += nodeKey.tree.utf8
-            keyTreeLength.append(UInt32(nodeKey.tree.utf8.count))
-            key.bytes += nodeKey.node.utf8
-            key.close()
+        let indexOfNumber = numbers.enumerated().reduce(into: [Int32](repeating: -1, count: routes.keys.count)) { table, entry in
+            if entry.element >= 0 { table[Int(entry.element)] = Int32(entry.offset) }
         }
+        // The nodes' fragments in two halves, one per core, joined in order.
+        let halves = OrderedParallelMap.map(count: 2, chunks: nodes > 4096 ? 2 : 1) { half in
+            var part = NodeFragments()
+            for node in (nodes * half / 2)..<(nodes * (half + 1) / 2) {
+                let nodeKey = index.keys[node]
+                // The object's closing brace becomes the comma before the members a search adds.
+                var fragment = JSONValue.object(NodeJSON.searchResultHead(nodeKey, node: catalog.node(nodeKey))).utf8(pretty: false)
+                fragment[fragment.count - 1] = UInt8(ascii: ",")
+                part.head.bytes += fragment
+                part.head.close()
+                let (from, stepJSON) = Self.lastStep(to: numbers[node], routes: routes, indexOfNumber: indexOfNumber)
+                part.parent.append(from)
+                part.step.bytes += stepJSON
+                part.step.close()
+                part.key.bytes += nodeKey.tree.utf8
+                part.keyTreeLength.append(UInt32(nodeKey.tree.utf8.count))
+                part.key.bytes += nodeKey.node.utf8
+                part.key.close()
+            }
+            return part
+        }
+        var fragments = halves[0]
+        fragments.append(halves[1])
+        let (head, step, key, parent, keyTreeLength) =
+            (fragments.head, fragments.step, fragments.key, fragments.parent, fragments.keyTreeLength)
         let blobs = [raw, head, step, key]
         guard blobs.allSatisfy({ $0.bytes.count <= Int(Int32.max) }), index.lower.count <= Int(Int32.max) else { return nil }
         var counts = SearchSnapshotLayout.Counts()
@@ -89,6 +94,27 @@ extension SearchSnapshot {
 
         mutating func close() {
             starts.append(UInt32(truncatingIfNeeded: bytes.count))
+        }
+
+        mutating func append(_ other: Blob) {
+            let base = UInt32(truncatingIfNeeded: bytes.count)
+            bytes += other.bytes
+            starts += other.starts.dropFirst().map { $0 &+ base }
+        }
+    }
+
+    /// The tables made node by node, for a run of consecutive nodes.
+    private struct NodeFragments {
+        var head = Blob(), step = Blob(), key = Blob()
+        var parent: [Int32] = []
+        var keyTreeLength: [UInt32] = []
+
+        mutating func append(_ other: NodeFragments) {
+            head.append(other.head)
+            step.append(other.step)
+            key.append(other.key)
+            parent += other.parent
+            keyTreeLength += other.keyTreeLength
         }
     }
 

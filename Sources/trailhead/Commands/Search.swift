@@ -33,29 +33,38 @@ struct Search: ParsableCommand {
         let cache = TreeCache.standard(environment: Environment.variables)
         let found: Int
         // An unchanged catalog is searched through its snapshot: no node decoded, no index built.
+        // A changed one has its index built and saved as a snapshot, which this search then uses.
         if let snapshot = cache?.searchSnapshot(for: library) {
-            let hits = snapshot.search(parsed, limit: limit)
-            Teardown.skip((snapshot, hits))
-            if json && !Output.jsonIsPretty {
-                Output.json([("query", .string(text))], streaming: "results", count: hits.count, pretty: false) { index, out in
-                    snapshot.appendJSON(for: hits[index], query: parsed, to: &out)
-                }
-            } else {
-                show(hits.map { snapshot.result(for: $0, query: parsed) }, query: text, in: catalog)
-            }
-            found = hits.count
+            found = show(snapshot.search(parsed, limit: limit), of: snapshot, query: parsed, text: text, in: catalog)
         } else {
             let index = SearchIndex(catalog: catalog)
-            let results = index.search(parsed, limit: limit, within: nil, settled: nil).results
-            Teardown.skip((index, results))
-            show(results, query: text, in: catalog)
-            cache?.saveSearchSnapshot(of: index, for: library)
-            found = results.count
+            Teardown.skip(index)
+            if let snapshot = cache?.saveSearchSnapshot(of: index, for: library) {
+                found = show(snapshot.search(parsed, limit: limit), of: snapshot, query: parsed, text: text, in: catalog)
+            } else {
+                let results = index.search(parsed, limit: limit, within: nil, settled: nil).results
+                Teardown.skip(results)
+                show(results, query: text, in: catalog)
+                found = results.count
+            }
         }
         if found == 0 {
             if !json { Output.error("nothing matches '\(TextSanitizer.line(text))'") }
             throw ExitCode(1)
         }
+    }
+
+    /// Compact JSON is written from the snapshot's own fragments; anything else from results.
+    private func show(_ hits: [SearchSnapshot.Hit], of snapshot: SearchSnapshot, query: SearchQuery, text: String, in catalog: Catalog) -> Int {
+        Teardown.skip((snapshot, hits))
+        if json && !Output.jsonIsPretty {
+            Output.json([("query", .string(text))], streaming: "results", count: hits.count, pretty: false) { index, out in
+                snapshot.appendJSON(for: hits[index], query: query, to: &out)
+            }
+        } else {
+            show(hits.map { snapshot.result(for: $0, query: query) }, query: text, in: catalog)
+        }
+        return hits.count
     }
 
     private func show(_ results: [SearchResult], query text: String, in catalog: Catalog) {
