@@ -126,4 +126,51 @@ import Testing
         let parsed = try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any]
         #expect((parsed?["results"] as? [Any])?.count == 2)
     }
+
+    /// Once a search has saved its catalog's snapshot, later searches are answered from it, and
+    /// print exactly what a search without any cache prints, as JSON and as text. A changed tree
+    /// is never searched through the old snapshot, and a damaged snapshot is ignored.
+    @Test func searchesThroughASnapshotPrintWhatAFreshSearchPrints() throws {
+        let tree = """
+            format: 1
+            id: demo
+            title: Demo
+            description: A tree for tests.
+            start: start
+            nodes:
+              start:
+                question: Which "data" do you need?
+                choices:
+                  - label: Données DÉSY
+                    goto: data
+              data:
+                title: Get data
+                body: Use the data portal.
+            """
+        let directory = try CLIRunner.treeDirectory(["demo.yaml": tree])
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let cache = ["XDG_CACHE_HOME": directory + "/cache"]
+        func search(_ arguments: [String], _ environment: [String: String]) throws -> CLIRunner.Outcome {
+            try CLIRunner.run(["search"] + arguments + ["--no-default-trees", "--trees", directory], environment: environment)
+        }
+        func snapshots() -> [String] {
+            ((try? FileManager.default.contentsOfDirectory(atPath: directory + "/cache/trailhead")) ?? []).filter { $0.hasPrefix("search") }
+        }
+        for arguments in [["data", "--json"], ["desy data", "--json"], ["data"], ["'Get", "--json", "--limit", "1"]] {
+            let fresh = try search(arguments, ["TRAILHEAD_NO_CACHE": "1"])
+            #expect(fresh.status == 0)
+            #expect(try search(arguments, cache).stdout == fresh.stdout, "\(arguments), saving the snapshot")
+            #expect(snapshots().count == 1)
+            #expect(try search(arguments, cache).stdout == fresh.stdout, "\(arguments), from the snapshot")
+        }
+        try Data(tree.replacingOccurrences(of: "Get data", with: "Get datasets").utf8).write(to: URL(fileURLWithPath: directory + "/demo.yaml"))
+        let edited = try search(["data", "--json"], cache)
+        #expect(edited.stdout.contains("Get datasets"))
+        #expect(edited.stdout == (try search(["data", "--json"], ["TRAILHEAD_NO_CACHE": "1"])).stdout)
+        let snapshot = directory + "/cache/trailhead/" + (try #require(snapshots().first))
+        let handle = try #require(FileHandle(forWritingAtPath: snapshot))
+        try handle.truncate(atOffset: 200)
+        try handle.close()
+        #expect(try search(["data", "--json"], cache).stdout == edited.stdout, "a damaged snapshot is rebuilt")
+    }
 }

@@ -43,8 +43,8 @@ import Glibc
         #expect(fileSystem.fingerprint(of: path + "-missing", limit: 1 << 20) == nil)
     }
 
-    /// Entries of another format, entries past the age limit and temporary files left for an
-    /// hour go; fresh entries and anything not named like an entry stay.
+    /// Entries and search snapshots of another format or past the age limit, and temporary
+    /// files left for an hour, go; fresh ones and anything not named like them stay.
     @Test func pruningRemovesOldAndForeignEntriesOnly() {
         let directory = "/tmp/trailhead-prune-\(getpid())-\(Int.random(in: 0..<1_000_000))"
         let fileSystem = LocalFileSystem()
@@ -52,6 +52,7 @@ import Glibc
             "\(TreeCodec.entryPrefix)aa-1.bin": 0, "\(TreeCodec.entryPrefix)bb-2.bin": TreeCache.maxEntryAge + 60,
             "tree-cc-3.bin": 0, "\(TreeCodec.entryPrefix)dd-4.bin.1.2.tmp": 7200, "\(TreeCodec.entryPrefix)ee-5.bin.1.3.tmp": 60,
             "notes.txt": 400 * 24 * 3600,
+            "\(SearchSnapshot.filePrefix)ff.bin": 0, "search0-gg.bin": 0, "\(SearchSnapshot.filePrefix)hh.bin": TreeCache.maxEntryAge + 60,
         ]
         for (name, age) in ages {
             fileSystem.writeAtomically([1], to: "\(directory)/\(name)", creatingDirectory: directory)
@@ -60,7 +61,9 @@ import Glibc
         }
         TreeCache(directory: directory).prune(fileSystem: fileSystem)
         let left = Set(fileSystem.entries(of: directory) ?? [])
-        #expect(left == ["\(TreeCodec.entryPrefix)aa-1.bin", "\(TreeCodec.entryPrefix)ee-5.bin.1.3.tmp", "notes.txt"])
+        #expect(left == [
+            "\(TreeCodec.entryPrefix)aa-1.bin", "\(TreeCodec.entryPrefix)ee-5.bin.1.3.tmp", "notes.txt", "\(SearchSnapshot.filePrefix)ff.bin",
+        ])
         for name in left { unlink("\(directory)/\(name)") }
         rmdir(directory)
     }
