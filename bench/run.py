@@ -125,11 +125,27 @@ def main():
     # 3. Search-all against fzf --filter over the same records as lines.
     peers = fzf_binaries()
     lines = catalogs["100k"].rstrip("/") + ".lines"
-    ours, _ = median_time([TRAILHEAD, "search", QUERY_ALL, "--json", "--no-default-trees", "--trees", catalogs["100k"]], 5)
-    rows.append((f"`trailhead search {QUERY_ALL} --json`, 100k nodes (load + search + JSON)", f"{ours * 1000:.0f} ms", ""))
-    for name, path in peers:
-        theirs, _ = median_time([path, "--filter", QUERY_ALL], 5, stdin_path=lines)
-        rows.append((f"  vs {name} --filter {QUERY_ALL}, 100k lines", f"{theirs * 1000:.0f} ms, ratio {ours / theirs:.2f}×", "≤ 0.5×"))
+    # The first search of a changed catalog builds its index and saves the search snapshot;
+    # later ones map the snapshot. Both are reported, each against fzf.
+    command = [TRAILHEAD, "search", QUERY_ALL, "--json", "--no-default-trees", "--trees", catalogs["100k"]]
+    snapshot_dir = os.path.join(CACHE, "trailhead")
+    firsts = []
+    for _ in range(3):
+        for name in os.listdir(snapshot_dir):
+            if name.startswith("search"):
+                os.remove(os.path.join(snapshot_dir, name))
+        firsts.append(run(command)[0])
+    first = statistics.median(firsts)
+    ours, rss = median_time(command, 7)
+    theirs = {name: median_time([path, "--filter", QUERY_ALL], 7, stdin_path=lines)[0] for name, path in peers}
+    rows.append((f"`trailhead search {QUERY_ALL} --json`, 100k nodes, search snapshot fresh (load + search + JSON)",
+                 f"{ours * 1000:.0f} ms (peak RSS {rss // 1024} MiB)", ""))
+    for name, _ in peers:
+        rows.append((f"  vs {name} --filter {QUERY_ALL}, 100k lines", f"{theirs[name] * 1000:.0f} ms, ratio {ours / theirs[name]:.2f}×", "≤ 0.5×"))
+    rows.append((f"`trailhead search {QUERY_ALL} --json`, 100k nodes, first search after a change (builds the index, saves the snapshot)",
+                 f"{first * 1000:.0f} ms", ""))
+    for name, _ in peers:
+        rows.append((f"  vs {name} --filter {QUERY_ALL}, 100k lines", f"ratio {first / theirs[name]:.2f}×", ""))
 
     # 4. Start-up on the bundled trees against fzf on a tiny file.
     tiny = os.path.join(OUT, "tiny.txt")

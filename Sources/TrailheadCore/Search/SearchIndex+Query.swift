@@ -184,6 +184,8 @@ extension SearchIndex {
     /// Positions in order, each once: several bytes of one character, or two terms matching
     /// the same one, count once.
     static func sortedUnique(_ positions: [Int]) -> [Int] {
+        // One term's positions, the common case, already are.
+        if zip(positions, positions.dropFirst()).allSatisfy({ $0 < $1 }) { return positions }
         var unique: [Int] = []
         unique.reserveCapacity(positions.count)
         for position in positions.sorted() where unique.last != position { unique.append(position) }

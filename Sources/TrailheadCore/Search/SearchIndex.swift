@@ -9,6 +9,9 @@ public struct SearchIndex: Sendable {
     public enum Field: String, Sendable, Codable, CaseIterable {
         case title, label, tag, hint, body, command, link
 
+        /// Every field by its position in `allCases` (which makes a new array each time it is read).
+        static let byNumber = allCases
+
         /// Added to a term's match score in this field. Additive rather than a multiplier, so a
         /// tight match in body text still beats letters scattered across a title.
         var bonus: Int {

@@ -67,7 +67,7 @@ extension SearchSnapshot {
             put(index.fieldStart, .fieldStart)
             put(index.fieldEnd, .fieldEnd)
             put(index.fieldBonus, .fieldBonus)
-            put(index.fieldKind.map { UInt8(SearchIndex.Field.allCases.firstIndex(of: $0)!) }, .fieldKind)
+            put(index.fieldKind.map { UInt8(SearchIndex.Field.byNumber.firstIndex(of: $0)!) }, .fieldKind)
             put(raw.starts, .rawStart)
             put(raw.bytes, .raw)
             put(index.nodeFieldStart, .nodeFieldStart)

@@ -1,57 +1,68 @@
 extension SearchSnapshot {
     /// Typed views of a snapshot's tables, valid while its bytes are pinned.
     struct Tables {
-        private let file: UnsafeRawBufferPointer
-        private let layout: SearchSnapshotLayout
+        /// Pieces of bytes laid end to end: piece `i` is `bytes[ends[i] ..< ends[i + 1]]`.
+        struct Blob {
+            let bytes: UnsafeBufferPointer<UInt8>
+            let ends: UnsafeBufferPointer<UInt32>
 
+            subscript(index: Int) -> UnsafeBufferPointer<UInt8> {
+                UnsafeBufferPointer(rebasing: bytes[Int(ends[index])..<Int(ends[index + 1])])
+            }
+        }
+
+        let nodes: Int
+        let fields: Int
+        let text: UnsafeBufferPointer<UInt8>
+        let upperBits: UnsafeBufferPointer<UInt64>
+        let fieldStart, fieldEnd, fieldBonus: UnsafeBufferPointer<Int32>
+        let fieldKinds: UnsafeBufferPointer<UInt8>
+        let raw: Blob
+        let nodeFieldStart, depth, titleLength, keyRank, parent: UnsafeBufferPointer<Int32>
+        let head, step, key: Blob
+        let keyTreeLength: UnsafeBufferPointer<UInt32>
+
+        /// Made once per call into the snapshot, so that reading a table touches no array.
         init(_ file: UnsafeRawBufferPointer, _ layout: SearchSnapshotLayout) {
-            self.file = file
-            self.layout = layout
-        }
-
-        var nodes: Int { layout.counts.nodes }
-        var fields: Int { layout.counts.fields }
-
-        private func view<Element>(_ table: SearchSnapshotLayout.Table, _ count: Int, as type: Element.Type) -> UnsafeBufferPointer<Element> {
-            // Tables start on 8-byte boundaries of a page-aligned mapping (or an array's storage).
-            UnsafeBufferPointer(start: (file.baseAddress! + layout.offset(of: table)).assumingMemoryBound(to: Element.self), count: count)
-        }
-
-        func int32(_ table: SearchSnapshotLayout.Table, _ count: Int) -> UnsafeBufferPointer<Int32> {
-            view(table, count, as: Int32.self)
-        }
-
-        private func offsets(_ table: SearchSnapshotLayout.Table, _ count: Int) -> UnsafeBufferPointer<UInt32> {
-            view(table, count, as: UInt32.self)
-        }
-
-        private func bytes(_ table: SearchSnapshotLayout.Table, _ count: Int) -> UnsafeBufferPointer<UInt8> {
-            view(table, count, as: UInt8.self)
-        }
-
-        var text: UnsafeBufferPointer<UInt8> { bytes(.text, layout.counts.textBytes) }
-        var upperBits: UnsafeBufferPointer<UInt64> { view(.upperBits, (layout.counts.textBytes + 63) / 64, as: UInt64.self) }
-
-        /// Piece `index` of a blob whose pieces end at `starts`.
-        func piece(_ blob: SearchSnapshotLayout.Table, starts: SearchSnapshotLayout.Table, _ index: Int) -> UnsafeBufferPointer<UInt8> {
-            let ends = offsets(starts, index + 2)
-            return UnsafeBufferPointer(rebasing: bytes(blob, Int(ends[index + 1]))[Int(ends[index])...])
+            let counts = layout.counts
+            func view<Element>(_ table: SearchSnapshotLayout.Table, _ count: Int, as type: Element.Type = Element.self) -> UnsafeBufferPointer<Element> {
+                // Tables start on 8-byte boundaries of a page-aligned mapping (or an array's storage).
+                UnsafeBufferPointer(start: (file.baseAddress! + layout.offset(of: table)).assumingMemoryBound(to: Element.self), count: count)
+            }
+            nodes = counts.nodes
+            fields = counts.fields
+            text = view(.text, counts.textBytes)
+            upperBits = view(.upperBits, (counts.textBytes + 63) / 64)
+            fieldStart = view(.fieldStart, fields)
+            fieldEnd = view(.fieldEnd, fields)
+            fieldBonus = view(.fieldBonus, fields)
+            fieldKinds = view(.fieldKind, fields)
+            raw = Blob(bytes: view(.raw, counts.rawBytes), ends: view(.rawStart, fields + 1))
+            nodeFieldStart = view(.nodeFieldStart, nodes + 1)
+            depth = view(.depth, nodes)
+            titleLength = view(.titleLength, nodes)
+            keyRank = view(.keyRank, nodes)
+            parent = view(.parent, nodes)
+            head = Blob(bytes: view(.head, counts.headBytes), ends: view(.headStart, nodes + 1))
+            step = Blob(bytes: view(.step, counts.stepBytes), ends: view(.stepStart, nodes + 1))
+            key = Blob(bytes: view(.key, counts.keyBytes), ends: view(.keyStart, nodes + 1))
+            keyTreeLength = view(.keyTreeLength, nodes)
         }
 
         func fieldKind(of field: Int) -> SearchIndex.Field {
-            SearchIndex.Field.allCases[Int(bytes(.fieldKind, fields)[field])]
+            SearchIndex.Field.byNumber[Int(fieldKinds[field])]
         }
 
         func key(of node: Int) -> NodeKey {
-            let key = piece(.key, starts: .keyStart, node)
-            let treeLength = Int(offsets(.keyTreeLength, nodes)[node])
+            let key = self.key[node]
+            let treeLength = Int(keyTreeLength[node])
             return NodeKey(
                 tree: String(decoding: UnsafeBufferPointer(rebasing: key[..<(key.startIndex + treeLength)]), as: UTF8.self),
                 node: String(decoding: UnsafeBufferPointer(rebasing: key[(key.startIndex + treeLength)...]), as: UTF8.self))
         }
 
         private func bounds(of field: Int) -> (start: Int, end: Int) {
-            (Int(int32(.fieldStart, fields)[field]), Int(int32(.fieldEnd, fields)[field]))
+            (Int(fieldStart[field]), Int(fieldEnd[field]))
         }
 
         /// Calls `body` with each position in `start..<end` whose letter was upper case.
@@ -70,7 +81,7 @@ extension SearchSnapshot {
 
         /// A field's text as it was written: kept whole, or its folded text with the upper-case letters restored.
         func originalText(of field: Int) -> [UInt8] {
-            let raw = piece(.raw, starts: .rawStart, field)
+            let raw = self.raw[field]
             guard raw.isEmpty else { return Array(raw) }
             let (start, end) = bounds(of: field)
             var original = Array(text[start..<end])
@@ -80,7 +91,7 @@ extension SearchSnapshot {
 
         /// A field's text as a JSON string, written as `JSONValue` writes it.
         func appendText(of field: Int, into out: inout [UInt8]) {
-            let raw = piece(.raw, starts: .rawStart, field)
+            let raw = self.raw[field]
             guard raw.isEmpty else { return JSONValue.writeString(utf8: raw, to: &out) }
             let (start, end) = bounds(of: field)
             let folded = UnsafeBufferPointer(rebasing: text[start..<end])
@@ -98,7 +109,7 @@ extension SearchSnapshot {
         /// The characters of the field that the query matched, as `SearchIndex.matchPositions`
         /// finds them; text kept folded is matched in place.
         func matchPositions(of query: SearchQuery, field: Int) -> [Int] {
-            let raw = piece(.raw, starts: .rawStart, field)
+            let raw = self.raw[field]
             guard raw.isEmpty else {
                 return SearchIndex.matchPositions(of: query, in: TextFolding.fold(String(decoding: raw, as: UTF8.self)))
             }
@@ -117,7 +128,8 @@ extension SearchSnapshot {
                     } else {
                         found = SearchIndex.positions(of: term, in: text, cases: .bits(upperBits), from: start, to: end)
                     }
-                    positions += found ?? []
+                    guard let found else { continue }
+                    if positions.isEmpty { positions = found } else { positions += found }
                 }
             }
             return SearchIndex.sortedUnique(positions)
@@ -125,7 +137,6 @@ extension SearchSnapshot {
 
         /// The breadcrumb steps to `node`, as the JSON array `NodeJSON.path` writes, or `null`.
         func appendPath(to node: Int, into out: inout [UInt8]) {
-            let parent = int32(.parent, nodes)
             // A consistent snapshot never loops; the bound keeps a damaged one from hanging.
             var current = node, steps = 0
             while parent[current] >= 0 && steps <= nodes {
@@ -145,7 +156,7 @@ extension SearchSnapshot {
                 }
                 for (index, step) in chain.enumerated() {
                     if index > 0 { out.append(UInt8(ascii: ",")) }
-                    out.append(contentsOf: piece(.step, starts: .stepStart, step))
+                    out.append(contentsOf: self.step[step])
                 }
             }
             out.append(UInt8(ascii: "]"))
@@ -155,19 +166,13 @@ extension SearchSnapshot {
         /// later read can leave the file, whatever bytes it holds. (Each field's text is
         /// followed by a separator, so a field ends before the text does.)
         var areConsistent: Bool {
-            let counts = layout.counts
-            let starts = int32(.fieldStart, fields), ends = int32(.fieldEnd, fields)
-            guard (0..<fields).allSatisfy({ starts[$0] >= 0 && starts[$0] <= ends[$0] && Int(ends[$0]) < counts.textBytes }),
-                  bytes(.fieldKind, fields).allSatisfy({ Int($0) < SearchIndex.Field.allCases.count }),
-                  Self.ascending(offsets(.rawStart, fields + 1), upTo: counts.rawBytes),
-                  Self.ascending(offsets(.headStart, nodes + 1), upTo: counts.headBytes),
-                  Self.ascending(offsets(.stepStart, nodes + 1), upTo: counts.stepBytes),
-                  Self.ascending(offsets(.keyStart, nodes + 1), upTo: counts.keyBytes),
-                  Self.ascending(int32(.nodeFieldStart, nodes + 1), upTo: fields),
-                  int32(.parent, nodes).allSatisfy({ $0 >= -2 && Int($0) < nodes })
+            guard (0..<fields).allSatisfy({ fieldStart[$0] >= 0 && fieldStart[$0] <= fieldEnd[$0] && Int(fieldEnd[$0]) < text.count }),
+                  fieldKinds.allSatisfy({ Int($0) < SearchIndex.Field.byNumber.count }),
+                  [raw, head, step, key].allSatisfy({ Self.ascending($0.ends, upTo: $0.bytes.count) }),
+                  Self.ascending(nodeFieldStart, upTo: fields),
+                  parent.allSatisfy({ $0 >= -2 && Int($0) < nodes })
             else { return false }
-            let keyStart = offsets(.keyStart, nodes + 1), treeLength = offsets(.keyTreeLength, nodes)
-            return (0..<nodes).allSatisfy { treeLength[$0] <= keyStart[$0 + 1] - keyStart[$0] }
+            return (0..<nodes).allSatisfy { keyTreeLength[$0] <= key.ends[$0 + 1] - key.ends[$0] }
         }
 
         private static func ascending<Offset: BinaryInteger>(_ offsets: UnsafeBufferPointer<Offset>, upTo total: Int) -> Bool {

@@ -56,24 +56,50 @@ public struct SearchSnapshot: Sendable {
             let terms = PreparedTerms(query)
             defer { terms.release() }
             let kernel = Kernel(
-                text: tables.text, upper: tables.upperBits, fieldStart: tables.int32(.fieldStart, tables.fields),
-                fieldEnd: tables.int32(.fieldEnd, tables.fields), fieldBonus: tables.int32(.fieldBonus, tables.fields),
-                nodeFieldStart: tables.int32(.nodeFieldStart, tables.nodes + 1), terms: terms, settleBefore: query.groups.count)
+                text: tables.text, upper: tables.upperBits, fieldStart: tables.fieldStart, fieldEnd: tables.fieldEnd,
+                fieldBonus: tables.fieldBonus, nodeFieldStart: tables.nodeFieldStart, terms: terms, settleBefore: query.groups.count)
             let total = tables.nodes
             let parts = SearchIndex.scan(
                 kernel, total: total, candidates: nil, priors: nil, firstGroup: 0,
                 bounded: limit < total && terms.allowsBounds, limit: limit)
-            let depth = tables.int32(.depth, total), titleLength = tables.int32(.titleLength, total)
-            let keyRank = tables.int32(.keyRank, total)
-            let best = SearchIndex.top(parts.flatMap(\.scored), limit: limit) { lhs, rhs in
+            let (depth, titleLength, keyRank) = (tables.depth, tables.titleLength, tables.keyRank)
+            let isBetter = UncheckedSendable { (lhs: SearchIndex.Scored, rhs: SearchIndex.Scored) -> Bool in
                 if lhs.score != rhs.score { return lhs.score > rhs.score }
                 let (left, right) = (Int(lhs.node), Int(rhs.node))
                 if depth[left] != depth[right] { return depth[left] < depth[right] }
                 if titleLength[left] != titleLength[right] { return titleLength[left] < titleLength[right] }
                 return keyRank[left] < keyRank[right]
             }
+            let found = parts.reduce(0) { $0 + $1.scored.count }
+            let best: [SearchIndex.Scored]
+            if limit >= found && parts.count > 1 {
+                // Every match is reported (a script asking for all): each core sorts its part, then the parts are merged.
+                let sorted = OrderedParallelMap.map(count: parts.count, chunks: parts.count) { parts[$0].scored.sorted(by: isBetter.value) }
+                best = sorted.dropFirst().reduce(sorted[0]) { Self.merge($0, $1, isBetter: isBetter.value) }
+            } else {
+                best = SearchIndex.top(parts.flatMap(\.scored), limit: limit, isBetter: isBetter.value)
+            }
             return best.map { Hit(node: $0.node, score: $0.score, field: $0.field) }
         }
+    }
+
+    /// Two lists, each in order, as one list in order.
+    private static func merge<Element>(_ first: [Element], _ second: [Element], isBetter: (Element, Element) -> Bool) -> [Element] {
+        var merged: [Element] = []
+        merged.reserveCapacity(first.count + second.count)
+        var (left, right) = (0, 0)
+        while left < first.count && right < second.count {
+            if isBetter(second[right], first[left]) {
+                merged.append(second[right])
+                right += 1
+            } else {
+                merged.append(first[left])
+                left += 1
+            }
+        }
+        merged += first[left...]
+        merged += second[right...]
+        return merged
     }
 
     /// What `SearchIndex.search` reports for the same node.
@@ -91,7 +117,7 @@ public struct SearchSnapshot: Sendable {
     public func appendJSON(for hit: Hit, query: SearchQuery, to out: inout [UInt8]) {
         withTables { tables in
             let node = Int(hit.node), field = Int(hit.field)
-            out.append(contentsOf: tables.piece(.head, starts: .headStart, node))
+            out.append(contentsOf: tables.head[node])
             out += #""score":"#.utf8
             JSONValue.writeInt(Int(hit.score), to: &out)
             out += #","field":""#.utf8

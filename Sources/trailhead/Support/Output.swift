@@ -1,3 +1,4 @@
+import Dispatch
 import TrailheadCore
 import TrailheadTUI
 
@@ -41,9 +42,16 @@ enum Output {
         let closing = pretty ? Array("\n}".utf8) : Array("}".utf8)
         out.removeLast(closing.count + 1)
         let separator = pretty ? Array(",\n    ".utf8) : [0x2C]
+        // Batches are written on a queue of their own while the next one is made, so a slow
+        // reader (a pipe) and the serializing overlap; at most two batches wait at once.
+        let writer = DispatchQueue(label: "trailhead.stdout")
+        let slots = DispatchSemaphore(value: 2)
         var batchStart = 0
+        // Small batches first, so the reader gets its first bytes soon; larger ones after.
+        var batchSize = 512
         while batchStart < count {
-            let batch = batchStart..<min(count, batchStart + 8192)
+            let batch = batchStart..<min(count, batchStart + batchSize)
+            batchSize = min(batchSize * 2, 8192)
             // Each core writes a run of items into one buffer, which goes out as it is.
             let runs = OrderedParallelMap.map(count: 2, chunks: batch.count > 256 ? 2 : 1) { half in
                 let run = (batch.lowerBound + batch.count * half / 2)..<(batch.lowerBound + batch.count * (half + 1) / 2)
@@ -55,11 +63,16 @@ enum Output {
                 }
                 return piece
             }
-            writeToStandardOutput(out)
-            runs.forEach(writeToStandardOutput)
+            slots.wait()
+            writer.async { [out] in
+                writeToStandardOutput(out)
+                runs.forEach(writeToStandardOutput)
+                slots.signal()
+            }
             out.removeAll()
             batchStart = batch.upperBound
         }
+        writer.sync {}
         if pretty && count > 0 { out += Array("\n  ".utf8) }
         out.append(0x5D)
         out += closing
