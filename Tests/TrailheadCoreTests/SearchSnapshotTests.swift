@@ -110,12 +110,10 @@ import Glibc
 
     /// A snapshot whose hash holds but whose tables point outside themselves is refused too,
     /// whichever table is wrong.
-    @Test(arguments: [SearchSnapshotLayout.Table.parent, .nodeFieldStart, .fieldEnd, .headStart, .stepStart, .rawStart, .keyStart, .fieldKind])
+    @Test(arguments: [SearchSnapshotLayout.Table.nodeFieldStart, .fieldEnd, .nodeStart, .rawStart, .keyStart, .fieldKind])
     func aSnapshotWithOffsetsOutOfRangeIsRefused(table: SearchSnapshotLayout.Table) throws {
         var bytes = try #require(SearchSnapshot.encode(Self.index, catalog: Self.library.catalog, contentKey: 42))
-        let counts = SearchSnapshotLayout.Counts((0..<7).map { index in
-            bytes.withUnsafeBytes { Int($0.loadUnaligned(fromByteOffset: 48 + 8 * index, as: UInt64.self)) }
-        })!
+        let counts = Self.counts(of: bytes)
         let offset = SearchSnapshotLayout(counts).offset(of: table)
         // The last entry of each table: past every valid value once raised this far.
         let width = table == .fieldKind ? 1 : 4
@@ -126,14 +124,36 @@ import Glibc
         #expect(SearchSnapshot(FileBytes(bytes), contentKey: 42) == nil)
     }
 
+    /// A node record whose breadcrumb link points anywhere but at the start of its parent's
+    /// record, or at a node that does not exist, or whose step runs past it, is refused.
+    @Test(arguments: [(4, UInt8(1)), (3, UInt8(0x7F)), (11, UInt8(0x7F))])
+    func aNodeRecordWithABadLinkIsRefused(byte: Int, value: UInt8) throws {
+        var bytes = try #require(SearchSnapshot.encode(Self.index, catalog: Self.library.catalog, contentKey: 42))
+        let counts = Self.counts(of: bytes)
+        let layout = SearchSnapshotLayout(counts)
+        // The second node's record: the first is a start, whose link is never followed.
+        let record = layout.offset(of: .node) + bytes.withUnsafeBytes {
+            Int($0.loadUnaligned(fromByteOffset: layout.offset(of: .nodeStart) + 4, as: UInt32.self))
+        }
+        bytes[record + byte] ^= value
+        SearchSnapshot.writeHeader(into: &bytes, contentKey: 42, counts: counts)
+        #expect(SearchSnapshot(FileBytes(bytes), contentKey: 42) == nil)
+    }
+
+    static func counts(of snapshot: [UInt8]) -> SearchSnapshotLayout.Counts {
+        SearchSnapshotLayout.Counts((0..<6).map { index in
+            snapshot.withUnsafeBytes { Int($0.loadUnaligned(fromByteOffset: 48 + 8 * index, as: UInt64.self)) }
+        })!
+    }
+
     /// What a snapshot holds is pinned: a change to the index, the folding, the tie-break or the
     /// result JSON changes these bytes, and must come with a new `SearchSnapshot.magic` so that
     /// snapshots already saved by the old code are not read as if they were new.
     @Test func theSnapshotFormatIsPinned() throws {
         let catalog = TestTrees.catalog([TestTrees.minimal(), Self.hostileTree])
         let bytes = try #require(SearchSnapshot.encode(SearchIndex(catalog: catalog), catalog: catalog, contentKey: 1))
-        #expect(SearchSnapshot.magic == "trailhead-search-1")
-        #expect(String(ContentHasher.fingerprint(of: bytes).hash, radix: 16) == "8e3646832adb248e", "the snapshot's bytes changed: bump SearchSnapshot.magic and filePrefix, then update this pin")
+        #expect(SearchSnapshot.magic == "trailhead-search-2")
+        #expect(String(ContentHasher.fingerprint(of: bytes).hash, radix: 16) == "98a9f188bbd99c71", "the snapshot's bytes changed: bump SearchSnapshot.magic and filePrefix, then update this pin")
     }
 }
 

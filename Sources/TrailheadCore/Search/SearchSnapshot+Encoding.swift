@@ -18,20 +18,21 @@ extension SearchSnapshot {
         let indexOfNumber = numbers.enumerated().reduce(into: [Int32](repeating: -1, count: routes.keys.count)) { table, entry in
             if entry.element >= 0 { table[Int(entry.element)] = Int32(entry.offset) }
         }
-        // The nodes' fragments in two halves, one per core, joined in order.
+        // The nodes' records in two halves, one per core, joined in order.
         let halves = OrderedParallelMap.map(count: 2, chunks: nodes > 4096 ? 2 : 1) { half in
             var part = NodeFragments()
             for node in (nodes * half / 2)..<(nodes * (half + 1) / 2) {
                 let nodeKey = index.keys[node]
-                // The object's closing brace becomes the comma before the members a search adds.
-                var fragment = JSONValue.object(NodeJSON.searchResultHead(nodeKey, node: catalog.node(nodeKey))).utf8(pretty: false)
-                fragment[fragment.count - 1] = UInt8(ascii: ",")
-                part.head.bytes += fragment
-                part.head.close()
                 let (from, stepJSON) = Self.lastStep(to: numbers[node], routes: routes, indexOfNumber: indexOfNumber)
-                part.parent.append(from)
-                part.step.bytes += stepJSON
-                part.step.close()
+                part.record.append(from)
+                part.record.append(UInt32(0))
+                part.record.append(UInt32(stepJSON.count))
+                part.record.bytes += stepJSON
+                // The object's closing brace becomes the comma before the members a search adds.
+                var head = JSONValue.object(NodeJSON.searchResultHead(nodeKey, node: catalog.node(nodeKey))).utf8(pretty: false)
+                head[head.count - 1] = UInt8(ascii: ",")
+                part.record.bytes += head
+                part.record.close()
                 part.key.bytes += nodeKey.tree.utf8
                 part.keyTreeLength.append(UInt32(nodeKey.tree.utf8.count))
                 part.key.bytes += nodeKey.node.utf8
@@ -41,17 +42,21 @@ extension SearchSnapshot {
         }
         var fragments = halves[0]
         fragments.append(halves[1])
-        let (head, step, key, parent, keyTreeLength) =
-            (fragments.head, fragments.step, fragments.key, fragments.parent, fragments.keyTreeLength)
-        let blobs = [raw, head, step, key]
-        guard blobs.allSatisfy({ $0.bytes.count <= Int(Int32.max) }), index.lower.count <= Int(Int32.max) else { return nil }
+        var record = fragments.record
+        let (key, keyTreeLength) = (fragments.key, fragments.keyTreeLength)
+        // Each record points at its parent's, now that every record's place is known.
+        for node in 0..<nodes {
+            let start = Int(record.starts[node])
+            let parent = Int(record.bytes.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: start, as: Int32.self) })
+            if parent >= 0 { record.store(record.starts[parent], at: start + 4) }
+        }
+        guard [raw, record, key].allSatisfy({ $0.bytes.count <= Int(Int32.max) }), index.lower.count <= Int(Int32.max) else { return nil }
         var counts = SearchSnapshotLayout.Counts()
         counts.nodes = nodes
         counts.fields = fields
         counts.textBytes = index.lower.count
         counts.rawBytes = raw.bytes.count
-        counts.headBytes = head.bytes.count
-        counts.stepBytes = step.bytes.count
+        counts.nodeBytes = record.bytes.count
         counts.keyBytes = key.bytes.count
         let layout = SearchSnapshotLayout(counts)
         var out = [UInt8](repeating: 0, count: SearchSnapshotLayout.headerSize + layout.size)
@@ -74,11 +79,8 @@ extension SearchSnapshot {
             put(index.depth, .depth)
             put(index.titleLength, .titleLength)
             put(keyRank, .keyRank)
-            put(head.starts, .headStart)
-            put(head.bytes, .head)
-            put(parent, .parent)
-            put(step.starts, .stepStart)
-            put(step.bytes, .step)
+            put(record.starts, .nodeStart)
+            put(record.bytes, .node)
             put(key.starts, .keyStart)
             put(keyTreeLength, .keyTreeLength)
             put(key.bytes, .key)
@@ -101,19 +103,25 @@ extension SearchSnapshot {
             bytes += other.bytes
             starts += other.starts.dropFirst().map { $0 &+ base }
         }
+
+        /// A number's bytes in the machine's order, as the snapshot is read.
+        mutating func append<Value: FixedWidthInteger>(_ value: Value) {
+            withUnsafeBytes(of: value) { bytes += $0 }
+        }
+
+        mutating func store(_ value: UInt32, at offset: Int) {
+            bytes.withUnsafeMutableBytes { $0.storeBytes(of: value, toByteOffset: offset, as: UInt32.self) }
+        }
     }
 
     /// The tables made node by node, for a run of consecutive nodes.
     private struct NodeFragments {
-        var head = Blob(), step = Blob(), key = Blob()
-        var parent: [Int32] = []
+        var record = Blob(), key = Blob()
         var keyTreeLength: [UInt32] = []
 
         mutating func append(_ other: NodeFragments) {
-            head.append(other.head)
-            step.append(other.step)
+            record.append(other.record)
             key.append(other.key)
-            parent += other.parent
             keyTreeLength += other.keyTreeLength
         }
     }

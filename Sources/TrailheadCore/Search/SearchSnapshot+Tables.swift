@@ -18,8 +18,9 @@ extension SearchSnapshot {
         let fieldStart, fieldEnd, fieldBonus: UnsafeBufferPointer<Int32>
         let fieldKinds: UnsafeBufferPointer<UInt8>
         let raw: Blob
-        let nodeFieldStart, depth, titleLength, keyRank, parent: UnsafeBufferPointer<Int32>
-        let head, step, key: Blob
+        let nodeFieldStart, depth, titleLength, keyRank: UnsafeBufferPointer<Int32>
+        /// Node records (see `SearchSnapshotLayout.Table.node`), and node keys.
+        let record, key: Blob
         let keyTreeLength: UnsafeBufferPointer<UInt32>
 
         /// Made once per call into the snapshot, so that reading a table touches no array.
@@ -42,9 +43,7 @@ extension SearchSnapshot {
             depth = view(.depth, nodes)
             titleLength = view(.titleLength, nodes)
             keyRank = view(.keyRank, nodes)
-            parent = view(.parent, nodes)
-            head = Blob(bytes: view(.head, counts.headBytes), ends: view(.headStart, nodes + 1))
-            step = Blob(bytes: view(.step, counts.stepBytes), ends: view(.stepStart, nodes + 1))
+            record = Blob(bytes: view(.node, counts.nodeBytes), ends: view(.nodeStart, nodes + 1))
             key = Blob(bytes: view(.key, counts.keyBytes), ends: view(.keyStart, nodes + 1))
             keyTreeLength = view(.keyTreeLength, nodes)
         }
@@ -135,28 +134,46 @@ extension SearchSnapshot {
             return SearchIndex.sortedUnique(positions)
         }
 
+        /// The node a record's breadcrumb comes from (-1 at a start, -2 when unreachable), where
+        /// that node's record starts, and the JSON of the step from there.
+        private func link(at offset: Int) -> (parent: Int32, parentRecord: Int, step: UnsafeBufferPointer<UInt8>) {
+            let raw = UnsafeRawBufferPointer(record.bytes)
+            let length = Int(raw.loadUnaligned(fromByteOffset: offset + 8, as: UInt32.self))
+            return (
+                raw.loadUnaligned(fromByteOffset: offset, as: Int32.self),
+                Int(raw.loadUnaligned(fromByteOffset: offset + 4, as: UInt32.self)),
+                UnsafeBufferPointer(rebasing: record.bytes[(offset + 12)..<(offset + 12 + length)]))
+        }
+
+        /// The node's `{"tree":…,"node":…,"kind":…,"title":…,`.
+        func head(of node: Int) -> UnsafeBufferPointer<UInt8> {
+            let start = Int(record.ends[node])
+            return UnsafeBufferPointer(rebasing: record.bytes[(start + 12 + link(at: start).step.count)..<Int(record.ends[node + 1])])
+        }
+
         /// The breadcrumb steps to `node`, as the JSON array `NodeJSON.path` writes, or `null`.
         func appendPath(to node: Int, into out: inout [UInt8]) {
+            let first = Int(record.ends[node])
             // A consistent snapshot never loops; the bound keeps a damaged one from hanging.
-            var current = node, steps = 0
-            while parent[current] >= 0 && steps <= nodes {
-                current = Int(parent[current])
+            var current = link(at: first), steps = 0
+            while current.parent >= 0 && steps <= nodes {
+                current = link(at: current.parentRecord)
                 steps += 1
             }
-            guard parent[current] == -1 else {
+            guard current.parent == -1 else {
                 out += "null".utf8
                 return
             }
             out.append(UInt8(ascii: "["))
             withUnsafeTemporaryAllocation(of: Int.self, capacity: steps) { chain in
-                current = node
+                var offset = first
                 for index in stride(from: steps - 1, through: 0, by: -1) {
-                    chain[index] = current
-                    current = Int(parent[current])
+                    chain[index] = offset
+                    offset = link(at: offset).parentRecord
                 }
-                for (index, step) in chain.enumerated() {
+                for (index, offset) in chain.enumerated() {
                     if index > 0 { out.append(UInt8(ascii: ",")) }
-                    out.append(contentsOf: self.step[step])
+                    out.append(contentsOf: link(at: offset).step)
                 }
             }
             out.append(UInt8(ascii: "]"))
@@ -168,11 +185,18 @@ extension SearchSnapshot {
         var areConsistent: Bool {
             guard (0..<fields).allSatisfy({ fieldStart[$0] >= 0 && fieldStart[$0] <= fieldEnd[$0] && Int(fieldEnd[$0]) < text.count }),
                   fieldKinds.allSatisfy({ Int($0) < SearchIndex.Field.byNumber.count }),
-                  [raw, head, step, key].allSatisfy({ Self.ascending($0.ends, upTo: $0.bytes.count) }),
-                  Self.ascending(nodeFieldStart, upTo: fields),
-                  parent.allSatisfy({ $0 >= -2 && Int($0) < nodes })
+                  [raw, record, key].allSatisfy({ Self.ascending($0.ends, upTo: $0.bytes.count) }),
+                  Self.ascending(nodeFieldStart, upTo: fields)
             else { return false }
-            return (0..<nodes).allSatisfy { keyTreeLength[$0] <= key.ends[$0 + 1] - key.ends[$0] }
+            return (0..<nodes).allSatisfy { node in
+                let start = Int(record.ends[node]), length = Int(record.ends[node + 1]) - start
+                guard length >= 12, keyTreeLength[node] <= key.ends[node + 1] - key.ends[node] else { return false }
+                let raw = UnsafeRawBufferPointer(record.bytes)
+                let parent = Int(raw.loadUnaligned(fromByteOffset: start, as: Int32.self))
+                let parentRecord = raw.loadUnaligned(fromByteOffset: start + 4, as: UInt32.self)
+                let step = Int(raw.loadUnaligned(fromByteOffset: start + 8, as: UInt32.self))
+                return step <= length - 12 && parent >= -2 && parent < nodes && (parent < 0 || parentRecord == record.ends[parent])
+            }
         }
 
         private static func ascending<Offset: BinaryInteger>(_ offsets: UnsafeBufferPointer<Offset>, upTo total: Int) -> Bool {

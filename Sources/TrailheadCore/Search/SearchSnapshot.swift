@@ -4,14 +4,14 @@
 /// node and builds nothing.
 ///
 /// The file is a header (magic, byte-order probe, a hash of everything after it, the catalog's
-/// content key, seven counts) and then the tables of `SearchSnapshotLayout`. Opening checks the
+/// content key, six counts) and then the tables of `SearchSnapshotLayout`. Opening checks the
 /// key, the hash and every offset, so a stale or damaged file is refused, never trusted.
 public struct SearchSnapshot: Sendable {
     /// Bump whenever what a snapshot holds changes meaning: the index's fields or folding, the
     /// tie-break, or the JSON of a result (a test pins a snapshot's bytes to catch this).
-    static let magic = "trailhead-search-1"
+    static let magic = "trailhead-search-2"
     /// File names start with this; it changes with `magic`, so older files are pruned by name.
-    public static let filePrefix = "search1-"
+    public static let filePrefix = "search2-"
     static let byteOrderProbe: UInt32 = 0x0102_0304
 
     /// One node a search found.
@@ -31,7 +31,7 @@ public struct SearchSnapshot: Sendable {
                   file.starts(with: Self.paddedMagic),
                   file.loadUnaligned(fromByteOffset: 24, as: UInt32.self) == Self.byteOrderProbe,
                   file.loadUnaligned(fromByteOffset: 40, as: UInt64.self) == contentKey,
-                  let counts = SearchSnapshotLayout.Counts((0..<7).map {
+                  let counts = SearchSnapshotLayout.Counts((0..<6).map {
                       Int(truncatingIfNeeded: file.loadUnaligned(fromByteOffset: 48 + 8 * $0, as: UInt64.self))
                   })
             else { return nil }
@@ -117,7 +117,7 @@ public struct SearchSnapshot: Sendable {
     public func appendJSON(for hit: Hit, query: SearchQuery, to out: inout [UInt8]) {
         withTables { tables in
             let node = Int(hit.node), field = Int(hit.field)
-            out.append(contentsOf: tables.head[node])
+            out.append(contentsOf: tables.head(of: node))
             out += #""score":"#.utf8
             JSONValue.writeInt(Int(hit.score), to: &out)
             out += #","field":""#.utf8

@@ -1,5 +1,5 @@
 /// Where each table of a search snapshot lies in its file. The tables follow a fixed header in
-/// a fixed order, each padded to 8 bytes, so their offsets follow from seven counts alone.
+/// a fixed order, each padded to 8 bytes, so their offsets follow from six counts alone.
 struct SearchSnapshotLayout: Equatable {
     /// How many of each thing the snapshot holds; the header stores these.
     struct Counts: Equatable {
@@ -7,18 +7,16 @@ struct SearchSnapshotLayout: Equatable {
         var fields = 0
         var textBytes = 0
         var rawBytes = 0
-        var headBytes = 0
-        var stepBytes = 0
+        var nodeBytes = 0
         var keyBytes = 0
 
-        var all: [Int] { [nodes, fields, textBytes, rawBytes, headBytes, stepBytes, keyBytes] }
+        var all: [Int] { [nodes, fields, textBytes, rawBytes, nodeBytes, keyBytes] }
 
         init() {}
 
         init?(_ values: [Int]) {
-            guard values.count == 7, values.allSatisfy({ $0 >= 0 && $0 <= Int(Int32.max) }) else { return nil }
-            (nodes, fields, textBytes, rawBytes, headBytes, stepBytes, keyBytes) =
-                (values[0], values[1], values[2], values[3], values[4], values[5], values[6])
+            guard values.count == 6, values.allSatisfy({ $0 >= 0 && $0 <= Int(Int32.max) }) else { return nil }
+            (nodes, fields, textBytes, rawBytes, nodeBytes, keyBytes) = (values[0], values[1], values[2], values[3], values[4], values[5])
         }
     }
 
@@ -30,16 +28,17 @@ struct SearchSnapshotLayout: Equatable {
         /// and its upper-case bits (anything but ASCII, or a carriage return).
         case rawStart, raw
         case nodeFieldStart, depth, titleLength, keyRank
-        /// Each node's `{"tree":…,"node":…,"kind":…,"title":…,` as search results write it.
-        case headStart, head
-        /// The node its breadcrumb comes from (-1 at a start, -2 when unreachable) and the
-        /// breadcrumb step, as JSON, taken from there.
-        case parent, stepStart, step
+        /// A record per node, laid out so that a breadcrumb is followed record to record with
+        /// no other table read: the index of the node its breadcrumb comes from (-1 at a start,
+        /// -2 when unreachable) and the offset of that node's record, the length of the step
+        /// from there as JSON, that step, then the node's `{"tree":…,"node":…,"kind":…,"title":…,`
+        /// as search results write it.
+        case nodeStart, node
         /// Node keys: the tree id's bytes, then the node id's.
         case keyStart, keyTreeLength, key
     }
 
-    static let headerSize = 104
+    static let headerSize = 96
 
     let counts: Counts
     private let offsets: [Int]
@@ -69,10 +68,9 @@ struct SearchSnapshotLayout: Equatable {
         case .fieldKind: return fields
         case .rawStart: return (fields + 1) * 4
         case .raw: return counts.rawBytes
-        case .nodeFieldStart, .headStart, .stepStart, .keyStart: return (nodes + 1) * 4
-        case .depth, .titleLength, .keyRank, .parent, .keyTreeLength: return nodes * 4
-        case .head: return counts.headBytes
-        case .step: return counts.stepBytes
+        case .nodeFieldStart, .nodeStart, .keyStart: return (nodes + 1) * 4
+        case .depth, .titleLength, .keyRank, .keyTreeLength: return nodes * 4
+        case .node: return counts.nodeBytes
         case .key: return counts.keyBytes
         }
     }
