@@ -4,13 +4,21 @@ extension SearchSnapshot {
     static func encode(_ index: SearchIndex, catalog: Catalog, contentKey: UInt64) -> [UInt8]? {
         let nodes = index.keys.count
         let fields = index.fieldKind.count
-        var raw = Blob()
-        for text in index.fieldText {
+        var raw: [UInt8] = []
+        var fieldRecords: [UInt32] = []
+        fieldRecords.reserveCapacity(fields * 4)
+        for (field, text) in index.fieldText.enumerated() {
+            let rawStart = raw.count
             var text = text
             text.withUTF8 { bytes in
-                if !Self.rebuildsFromFolded(bytes) { raw.bytes.append(contentsOf: bytes) }
+                if !Self.rebuildsFromFolded(bytes) { raw.append(contentsOf: bytes) }
             }
-            raw.close()
+            let kind = SearchIndex.Field.byNumber.firstIndex(of: index.fieldKind[field])!
+            guard raw.count - rawStart < 1 << 29 else { return nil }
+            fieldRecords += [
+                UInt32(index.fieldStart[field]), UInt32(index.fieldEnd[field]), UInt32(truncatingIfNeeded: rawStart),
+                UInt32(raw.count - rawStart) << 3 | UInt32(kind),
+            ]
         }
         let keyRank = Self.ranks(of: index.keys)
         let routes = catalog.routes
@@ -50,12 +58,12 @@ extension SearchSnapshot {
             let parent = Int(record.bytes.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: start, as: Int32.self) })
             if parent >= 0 { record.store(record.starts[parent], at: start + 4) }
         }
-        guard [raw, record, key].allSatisfy({ $0.bytes.count <= Int(Int32.max) }), index.lower.count <= Int(Int32.max) else { return nil }
+        guard [raw.count, record.bytes.count, key.bytes.count, index.lower.count].allSatisfy({ $0 <= Int(Int32.max) }) else { return nil }
         var counts = SearchSnapshotLayout.Counts()
         counts.nodes = nodes
         counts.fields = fields
         counts.textBytes = index.lower.count
-        counts.rawBytes = raw.bytes.count
+        counts.rawBytes = raw.count
         counts.nodeBytes = record.bytes.count
         counts.keyBytes = key.bytes.count
         let layout = SearchSnapshotLayout(counts)
@@ -72,9 +80,8 @@ extension SearchSnapshot {
             put(index.fieldStart, .fieldStart)
             put(index.fieldEnd, .fieldEnd)
             put(index.fieldBonus, .fieldBonus)
-            put(index.fieldKind.map { UInt8(SearchIndex.Field.byNumber.firstIndex(of: $0)!) }, .fieldKind)
-            put(raw.starts, .rawStart)
-            put(raw.bytes, .raw)
+            put(fieldRecords, .fieldRecord)
+            put(raw, .raw)
             put(index.nodeFieldStart, .nodeFieldStart)
             put(index.depth, .depth)
             put(index.titleLength, .titleLength)

@@ -16,8 +16,8 @@ extension SearchSnapshot {
         let text: UnsafeBufferPointer<UInt8>
         let upperBits: UnsafeBufferPointer<UInt64>
         let fieldStart, fieldEnd, fieldBonus: UnsafeBufferPointer<Int32>
-        let fieldKinds: UnsafeBufferPointer<UInt8>
-        let raw: Blob
+        let fieldRecords: UnsafeBufferPointer<UInt32>
+        let raw: UnsafeBufferPointer<UInt8>
         let nodeFieldStart, depth, titleLength, keyRank: UnsafeBufferPointer<Int32>
         /// Node records (see `SearchSnapshotLayout.Table.node`), and node keys.
         let record, key: Blob
@@ -37,8 +37,8 @@ extension SearchSnapshot {
             fieldStart = view(.fieldStart, fields)
             fieldEnd = view(.fieldEnd, fields)
             fieldBonus = view(.fieldBonus, fields)
-            fieldKinds = view(.fieldKind, fields)
-            raw = Blob(bytes: view(.raw, counts.rawBytes), ends: view(.rawStart, fields + 1))
+            fieldRecords = view(.fieldRecord, fields * 4)
+            raw = view(.raw, counts.rawBytes)
             nodeFieldStart = view(.nodeFieldStart, nodes + 1)
             depth = view(.depth, nodes)
             titleLength = view(.titleLength, nodes)
@@ -48,8 +48,18 @@ extension SearchSnapshot {
             keyTreeLength = view(.keyTreeLength, nodes)
         }
 
+        /// A field's place in `text`, its kind, and its original text when that is kept.
+        func fieldRecord(_ field: Int) -> (start: Int, end: Int, kind: SearchIndex.Field, raw: UnsafeBufferPointer<UInt8>) {
+            let record = 4 * field
+            let rawStart = Int(fieldRecords[record + 2]), rawLength = Int(fieldRecords[record + 3] >> 3)
+            return (
+                Int(fieldRecords[record]), Int(fieldRecords[record + 1]),
+                SearchIndex.Field.byNumber[Int(fieldRecords[record + 3] & 7)],
+                UnsafeBufferPointer(rebasing: raw[rawStart..<(rawStart + rawLength)]))
+        }
+
         func fieldKind(of field: Int) -> SearchIndex.Field {
-            SearchIndex.Field.byNumber[Int(fieldKinds[field])]
+            fieldRecord(field).kind
         }
 
         func key(of node: Int) -> NodeKey {
@@ -58,10 +68,6 @@ extension SearchSnapshot {
             return NodeKey(
                 tree: String(decoding: UnsafeBufferPointer(rebasing: key[..<(key.startIndex + treeLength)]), as: UTF8.self),
                 node: String(decoding: UnsafeBufferPointer(rebasing: key[(key.startIndex + treeLength)...]), as: UTF8.self))
-        }
-
-        private func bounds(of field: Int) -> (start: Int, end: Int) {
-            (Int(fieldStart[field]), Int(fieldEnd[field]))
         }
 
         /// Calls `body` with each position in `start..<end` whose letter was upper case.
@@ -80,9 +86,8 @@ extension SearchSnapshot {
 
         /// A field's text as it was written: kept whole, or its folded text with the upper-case letters restored.
         func originalText(of field: Int) -> [UInt8] {
-            let raw = self.raw[field]
+            let (start, end, _, raw) = fieldRecord(field)
             guard raw.isEmpty else { return Array(raw) }
-            let (start, end) = bounds(of: field)
             var original = Array(text[start..<end])
             forEachUpper(from: start, to: end) { original[$0 - start] &= ~0x20 }
             return original
@@ -90,9 +95,8 @@ extension SearchSnapshot {
 
         /// A field's text as a JSON string, written as `JSONValue` writes it.
         func appendText(of field: Int, into out: inout [UInt8]) {
-            let raw = self.raw[field]
+            let (start, end, _, raw) = fieldRecord(field)
             guard raw.isEmpty else { return JSONValue.writeString(utf8: raw, to: &out) }
-            let (start, end) = bounds(of: field)
             let folded = UnsafeBufferPointer(rebasing: text[start..<end])
             // Case does not change whether a byte needs escaping: plain text is copied, then its capitals restored.
             guard folded.allSatisfy(JSONValue.isPlain) else {
@@ -108,11 +112,10 @@ extension SearchSnapshot {
         /// The characters of the field that the query matched, as `SearchIndex.matchPositions`
         /// finds them; text kept folded is matched in place.
         func matchPositions(of query: SearchQuery, field: Int) -> [Int] {
-            let raw = self.raw[field]
+            let (start, end, _, raw) = fieldRecord(field)
             guard raw.isEmpty else {
                 return SearchIndex.matchPositions(of: query, in: TextFolding.fold(String(decoding: raw, as: UTF8.self)))
             }
-            let (start, end) = bounds(of: field)
             var original: [UInt8]?
             var positions: [Int] = []
             for group in query.groups {
@@ -183,9 +186,14 @@ extension SearchSnapshot {
         /// later read can leave the file, whatever bytes it holds. (Each field's text is
         /// followed by a separator, so a field ends before the text does.)
         var areConsistent: Bool {
-            guard (0..<fields).allSatisfy({ fieldStart[$0] >= 0 && fieldStart[$0] <= fieldEnd[$0] && Int(fieldEnd[$0]) < text.count }),
-                  fieldKinds.allSatisfy({ Int($0) < SearchIndex.Field.byNumber.count }),
-                  [raw, record, key].allSatisfy({ Self.ascending($0.ends, upTo: $0.bytes.count) }),
+            guard (0..<fields).allSatisfy({ field in
+                      let record = 4 * field, kind = Int(fieldRecords[record + 3] & 7)
+                      let rawEnd = Int(fieldRecords[record + 2]) + Int(fieldRecords[record + 3] >> 3)
+                      return fieldStart[field] >= 0 && fieldStart[field] <= fieldEnd[field] && Int(fieldEnd[field]) < text.count
+                          && fieldRecords[record] == UInt32(fieldStart[field]) && fieldRecords[record + 1] == UInt32(fieldEnd[field])
+                          && kind < SearchIndex.Field.byNumber.count && rawEnd <= raw.count
+                  }),
+                  [record, key].allSatisfy({ Self.ascending($0.ends, upTo: $0.bytes.count) }),
                   Self.ascending(nodeFieldStart, upTo: fields)
             else { return false }
             return (0..<nodes).allSatisfy { node in

@@ -23,10 +23,12 @@ struct SearchSnapshotLayout: Equatable {
     enum Table: Int, CaseIterable {
         /// Folded field texts, as in `SearchIndex.lower`, and the upper-case bits beside them.
         case text, upperBits
-        case fieldStart, fieldEnd, fieldBonus, fieldKind
-        /// A field's original text, kept only where it cannot be rebuilt from the folded text
-        /// and its upper-case bits (anything but ASCII, or a carriage return).
-        case rawStart, raw
+        case fieldStart, fieldEnd, fieldBonus
+        /// What writing a result needs of its field, in one 16-byte record: its start and end
+        /// in `text`, then where its original text starts in `raw` and, above three bits for
+        /// its kind, that text's length. The original is kept only where it cannot be rebuilt
+        /// from the folded text and its upper-case bits (anything but ASCII, or a carriage return).
+        case fieldRecord, raw
         case nodeFieldStart, depth, titleLength, keyRank
         /// A record per node, laid out so that a breadcrumb is followed record to record with
         /// no other table read: the index of the node its breadcrumb comes from (-1 at a start,
@@ -65,8 +67,7 @@ struct SearchSnapshotLayout: Equatable {
         case .text: return counts.textBytes
         case .upperBits: return (counts.textBytes + 63) / 64 * 8
         case .fieldStart, .fieldEnd, .fieldBonus: return fields * 4
-        case .fieldKind: return fields
-        case .rawStart: return (fields + 1) * 4
+        case .fieldRecord: return fields * 16
         case .raw: return counts.rawBytes
         case .nodeFieldStart, .nodeStart, .keyStart: return (nodes + 1) * 4
         case .depth, .titleLength, .keyRank, .keyTreeLength: return nodes * 4
