@@ -68,10 +68,11 @@ import Glibc
         for limit in [Int.max, 3] {
             let expected = Self.index.search(query, limit: limit, within: nil, settled: nil).results
             let hits = Self.snapshot.search(query, limit: limit)
-            #expect(hits.map { Self.snapshot.result(for: $0, query: query) } == expected, "\(text), limit \(limit)")
+            let prepared = SearchSnapshot.PreparedQuery(query)
+            #expect(hits.map { Self.snapshot.result(for: $0, query: prepared) } == expected, "\(text), limit \(limit)")
             for (hit, result) in zip(hits, expected) {
                 var written: [UInt8] = []
-                Self.snapshot.appendJSON(for: hit, query: query, to: &written)
+                Self.snapshot.appendJSON(for: hit, query: prepared, to: &written)
                 let serialized = NodeJSON.searchResult(result, in: Self.library.catalog).utf8(pretty: false)
                 #expect(String(decoding: written, as: UTF8.self) == String(decoding: serialized, as: UTF8.self))
             }
@@ -82,11 +83,11 @@ import Glibc
         let query = SearchQuery("'lonely")
         let lonely = try #require(Self.snapshot.search(query, limit: 1).first)
         var written: [UInt8] = []
-        Self.snapshot.appendJSON(for: lonely, query: query, to: &written)
+        Self.snapshot.appendJSON(for: lonely, query: SearchSnapshot.PreparedQuery(query), to: &written)
         #expect(String(decoding: written, as: UTF8.self).hasSuffix(#""path":null}"#))
         let seen = try #require(Self.snapshot.search(SearchQuery("'Seen only"), limit: 1).first)
         written = []
-        Self.snapshot.appendJSON(for: seen, query: SearchQuery("'Seen only"), to: &written)
+        Self.snapshot.appendJSON(for: seen, query: SearchSnapshot.PreparedQuery(SearchQuery("'Seen only")), to: &written)
         #expect(String(decoding: written, as: UTF8.self).contains(#""answer":null,"number":null}]}"#))
     }
 

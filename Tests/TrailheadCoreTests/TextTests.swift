@@ -95,4 +95,9 @@ import Testing
         let value = JSONValue.object([("b", .string("x\u{1B}y\u{202E}\"")), ("a", .array([.int(1), .null, .bool(true)]))])
         #expect(value.serialized(pretty: false) == #"{"b":"x\u001by\u202e\"","a":[1,null,true]}"#)
     }
+
+    @Test(arguments: [0, 7, 9, 10, 99, 100, 1_000_001, -1, -10, Int.max, Int.min])
+    func jsonIntegersAreWrittenAsSwiftPrintsThem(value: Int) {
+        #expect(JSONValue.int(value).serialized(pretty: false) == String(value))
+    }
 }

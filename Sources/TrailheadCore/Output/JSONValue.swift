@@ -92,13 +92,13 @@ public enum JSONValue: Sendable, Equatable {
     /// Decimal digits, without making a String (result lists write hundreds of thousands).
     static func writeInt(_ value: Int, to out: inout [UInt8]) {
         if value < 0 { out.append(UInt8(ascii: "-")) }
-        var magnitude = value.magnitude
-        let end = out.count
+        let magnitude = value.magnitude
+        var scale: UInt = 1
+        while scale <= magnitude / 10 { scale *= 10 }
         repeat {
-            out.append(UInt8(ascii: "0") + UInt8(magnitude % 10))
-            magnitude /= 10
-        } while magnitude > 0
-        out[end...].reverse()
+            out.append(UInt8(ascii: "0") + UInt8(magnitude / scale % 10))
+            scale /= 10
+        } while scale > 0
     }
 
     /// `writeString` for text held as UTF-8 bytes.

@@ -148,8 +148,10 @@ extension SearchIndex {
             for group in query.groups {
                 for term in group where !term.inverse {
                     let haystack = term.caseSensitive ? folded.cased : folded.lower
-                    let found = haystack.withUnsafeBufferPointer {
-                        Self.positions(of: term, in: $0, cases: .bytes(cased), from: 0, to: $0.count)
+                    let found = haystack.withUnsafeBufferPointer { text in
+                        term.bytes.withUnsafeBufferPointer {
+                            Self.positions(of: $0, kind: term.kind, in: text, cases: .bytes(cased), from: 0, to: text.count)
+                        }
                     }
                     positions += (found ?? []).map { Int(folded.characterIndex[$0]) }
                 }
@@ -158,27 +160,26 @@ extension SearchIndex {
         return sortedUnique(positions)
     }
 
-    /// Where `term` matches `text[from..<to]`, as offsets from `from`; nil when it does not.
+    /// Where a term of `kind` matches `text[from..<to]`, as offsets from `from`; nil when it does not.
     static func positions(
-        of term: SearchQuery.Term, in text: FuzzyMatcher.Bytes, cases: FuzzyMatcher.CaseSource, from: Int, to: Int
+        of termBytes: FuzzyMatcher.Bytes, kind: SearchQuery.Kind, in text: FuzzyMatcher.Bytes, cases: FuzzyMatcher.CaseSource,
+        from: Int, to: Int
     ) -> [Int]? {
-        term.bytes.withUnsafeBufferPointer { termBytes in
-            let length = termBytes.count
-            let bounds: (Int, Int)?
-            switch term.kind {
-            case .fuzzy:
-                bounds = FuzzyMatcher.fuzzyBounds(termBytes, in: text, from: from, to: to)
-            case .exact:
-                bounds = FuzzyMatcher.exactStart(termBytes, in: text, from: from, to: to).map { ($0, $0 + length - 1) }
-            case .prefix, .equal:
-                bounds = FuzzyMatcher.exactStart(termBytes, in: text, from: from, to: min(from + length, to)) == from ? (from, from + length - 1) : nil
-            case .suffix:
-                let start = to - length
-                bounds = start >= from && FuzzyMatcher.exactStart(termBytes, in: text, from: start, to: to) == start ? (start, to - 1) : nil
-            }
-            guard let (start, end) = bounds else { return nil }
-            return FuzzyMatcher.score(termBytes, in: text, cases: cases, from: from, to: to, matchStart: start, matchEnd: end, wantPositions: true).positions
+        let length = termBytes.count
+        let bounds: (Int, Int)?
+        switch kind {
+        case .fuzzy:
+            bounds = FuzzyMatcher.fuzzyBounds(termBytes, in: text, from: from, to: to)
+        case .exact:
+            bounds = FuzzyMatcher.exactStart(termBytes, in: text, from: from, to: to).map { ($0, $0 + length - 1) }
+        case .prefix, .equal:
+            bounds = FuzzyMatcher.exactStart(termBytes, in: text, from: from, to: min(from + length, to)) == from ? (from, from + length - 1) : nil
+        case .suffix:
+            let start = to - length
+            bounds = start >= from && FuzzyMatcher.exactStart(termBytes, in: text, from: start, to: to) == start ? (start, to - 1) : nil
         }
+        guard let (start, end) = bounds else { return nil }
+        return FuzzyMatcher.score(termBytes, in: text, cases: cases, from: from, to: to, matchStart: start, matchEnd: end, wantPositions: true).positions
     }
 
     /// Positions in order, each once: several bytes of one character, or two terms matching

@@ -111,28 +111,26 @@ extension SearchSnapshot {
 
         /// The characters of the field that the query matched, as `SearchIndex.matchPositions`
         /// finds them; text kept folded is matched in place.
-        func matchPositions(of query: SearchQuery, field: Int) -> [Int] {
+        func matchPositions(of query: SearchSnapshot.PreparedQuery, field: Int) -> [Int] {
             let (start, end, _, raw) = fieldRecord(field)
             guard raw.isEmpty else {
-                return SearchIndex.matchPositions(of: query, in: TextFolding.fold(String(decoding: raw, as: UTF8.self)))
+                return SearchIndex.matchPositions(of: query.query, in: TextFolding.fold(String(decoding: raw, as: UTF8.self)))
             }
             var original: [UInt8]?
             var positions: [Int] = []
-            for group in query.groups {
-                for term in group where !term.inverse {
-                    let found: [Int]?
-                    if term.caseSensitive {
-                        let cased = original ?? originalText(of: field)
-                        original = cased
-                        found = cased.withUnsafeBufferPointer {
-                            SearchIndex.positions(of: term, in: $0, cases: .bytes($0), from: 0, to: $0.count)
-                        }
-                    } else {
-                        found = SearchIndex.positions(of: term, in: text, cases: .bits(upperBits), from: start, to: end)
+            for term in query.terms.terms where !term.inverse {
+                let found: [Int]?
+                if term.caseSensitive {
+                    let cased = original ?? originalText(of: field)
+                    original = cased
+                    found = cased.withUnsafeBufferPointer {
+                        SearchIndex.positions(of: term.bytes, kind: term.kind, in: $0, cases: .bytes($0), from: 0, to: $0.count)
                     }
-                    guard let found else { continue }
-                    if positions.isEmpty { positions = found } else { positions += found }
+                } else {
+                    found = SearchIndex.positions(of: term.bytes, kind: term.kind, in: text, cases: .bits(upperBits), from: start, to: end)
                 }
+                guard let found else { continue }
+                if positions.isEmpty { positions = found } else { positions += found }
             }
             return SearchIndex.sortedUnique(positions)
         }

@@ -102,8 +102,22 @@ public struct SearchSnapshot: Sendable {
         return merged
     }
 
+    /// A query's terms laid out once, for writing the match positions of many results.
+    public final class PreparedQuery: @unchecked Sendable {
+        // Never changed after init, and freed only when the last user lets go.
+        let query: SearchQuery
+        let terms: PreparedTerms
+
+        public init(_ query: SearchQuery) {
+            self.query = query
+            terms = PreparedTerms(query)
+        }
+
+        deinit { terms.release() }
+    }
+
     /// What `SearchIndex.search` reports for the same node.
-    public func result(for hit: Hit, query: SearchQuery) -> SearchResult {
+    public func result(for hit: Hit, query: PreparedQuery) -> SearchResult {
         withTables { tables in
             SearchResult(
                 key: tables.key(of: Int(hit.node)), score: Int(hit.score), field: tables.fieldKind(of: Int(hit.field)),
@@ -114,7 +128,7 @@ public struct SearchSnapshot: Sendable {
 
     /// Appends the hit as `search --json` writes it compactly: the bytes `NodeJSON.searchResult`
     /// would give, taken mostly from fragments written when the snapshot was made.
-    public func appendJSON(for hit: Hit, query: SearchQuery, to out: inout [UInt8]) {
+    public func appendJSON(for hit: Hit, query: PreparedQuery, to out: inout [UInt8]) {
         withTables { tables in
             let node = Int(hit.node), field = Int(hit.field)
             out.append(contentsOf: tables.head(of: node))

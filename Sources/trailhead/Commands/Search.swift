@@ -56,7 +56,8 @@ struct Search: ParsableCommand {
 
     /// Compact JSON is written from the snapshot's own fragments; anything else from results.
     private func show(_ hits: [SearchSnapshot.Hit], of snapshot: SearchSnapshot, query: SearchQuery, text: String, in catalog: Catalog) -> Int {
-        Teardown.skip((snapshot, hits))
+        let query = SearchSnapshot.PreparedQuery(query)
+        Teardown.skip((snapshot, hits, query))
         if json && !Output.jsonIsPretty {
             Output.json([("query", .string(text))], streaming: "results", count: hits.count, pretty: false) { index, out in
                 snapshot.appendJSON(for: hits[index], query: query, to: &out)
