@@ -15,6 +15,19 @@ enum SearchFuzzing {
                 fatalError("position \(bad) outside \(result.matchedText.debugDescription)")
             }
         }
+        // A search through the catalog's snapshot finds, reports and writes the same.
+        let prepared = SearchSnapshot.PreparedQuery(query)
+        let hits = snapshot.search(query, limit: 8)
+        if hits.map({ snapshot.result(for: $0, query: prepared) }) != outcome.results {
+            fatalError("the snapshot's results differ from the index's")
+        }
+        for (hit, result) in zip(hits, outcome.results) {
+            var written: [UInt8] = []
+            snapshot.appendJSON(for: hit, query: prepared, to: &written)
+            if written != NodeJSON.searchResult(result, in: catalog).utf8(pretty: false) {
+                fatalError("the snapshot wrote \(String(decoding: written, as: UTF8.self).debugDescription)")
+            }
+        }
         // The search pane narrows within the previous matches; narrowing within its own matches must change nothing.
         if index.search(query, limit: 8, within: outcome.matches, settled: nil).results != outcome.results {
             fatalError("searching within its own matches changed the results")
@@ -31,10 +44,19 @@ enum SearchFuzzing {
     }
 
     /// Built once per process: libFuzzer calls `run` millions of times.
-    static let index: SearchIndex = {
+    static let catalog: Catalog = {
         let loaded = TreeLoader().load(bytes: Array(catalogYAML.utf8), path: "fuzz-catalog.yaml")
         guard loaded.diagnostics.isEmpty else { fatalError("the fuzz catalog does not load: \(loaded.diagnostics)") }
-        return SearchIndex(catalog: Library.assemble(files: [loaded]).catalog)
+        return Library.assemble(files: [loaded]).catalog
+    }()
+
+    static let index = SearchIndex(catalog: catalog)
+
+    /// The snapshot a search would save of this catalog, read back from its bytes.
+    static let snapshot: SearchSnapshot = {
+        guard let bytes = SearchSnapshot.encode(index, catalog: catalog, contentKey: 1),
+              let snapshot = SearchSnapshot(FileBytes(bytes), contentKey: 1) else { fatalError("the fuzz catalog has no snapshot") }
+        return snapshot
     }()
 
     /// Like the bundled trees in miniature: accents, capitals, camelCase, commands, links, inline nodes.
