@@ -42,6 +42,27 @@ import Testing
         #expect(PlaceholderFilling.describe(.missing(name: "did", prompt: "DID")) == "no value for {did} (DID); give one with --set did=VALUE")
     }
 
+    /// A value too long to be checked against its pattern says so, rather than that it does not match.
+    @Test func aValueTooLongForItsPatternIsCalledTooLong() {
+        let long = "a:" + String(repeating: "b", count: PatternSafety.maxValueLength)
+        #expect(PlaceholderFilling.fill(Self.command, values: ["did": long]) == .failure(.tooLong(name: "did", length: long.count)))
+        #expect(PlaceholderFilling.describe(.tooLong(name: "did", length: 258))
+            == "the value for {did} is 258 characters long; a value checked against a pattern may have at most 256")
+        let yaml = TestTrees.minimal(extraNodes: """
+              run:
+                title: Run it
+                commands:
+                  - run: echo {word}
+                    does: Echoes
+                    placeholders:
+                      word:
+                        prompt: A word
+                        default: \(String(repeating: "a", count: 300))
+                        pattern: '[a-z]+'
+            """)
+        #expect(TestTrees.diagnostics(yaml).contains { $0.contains("default is 300 characters long; a value checked against a 'pattern' may have at most 256") })
+    }
+
     @Test func theFormAsksForEachPlaceholderAndRefusesBadValues() throws {
         var navigator = Navigator(catalog: TestTrees.bundledLibrary.catalog, start: NodeKey(tree: "escape-vre", node: "rucio-download"), size: ScreenSize(columns: 80, rows: 24), version: "1")
         #expect(navigator.handle(.choose) == nil)

@@ -4,6 +4,8 @@ public enum PlaceholderFilling {
     public enum Problem: Error, Equatable, Sendable {
         case missing(name: String, prompt: String)
         case invalid(name: String, value: String, pattern: String)
+        /// Longer than a value checked against a pattern may be (`PatternSafety.maxValueLength`).
+        case tooLong(name: String, length: Int)
         case unsafe(name: String, character: String)
         /// The command itself holds a character a shell line would hide or act on (an invisible,
         /// bidi or control character, or a line break without `multiline: true`).
@@ -24,9 +26,10 @@ public enum PlaceholderFilling {
         if let hazard = TextSanitizer.firstHazard(in: value, multiline: false) {
             return .unsafe(name: placeholder.name, character: TextSanitizer.codePoint(hazard.scalar))
         }
-        if let pattern = placeholder.pattern, case .success(let regex) = PlaceholderPattern.compile(pattern),
-           !PlaceholderPattern.matches(regex, value) {
-            return .invalid(name: placeholder.name, value: value, pattern: pattern)
+        if let pattern = placeholder.pattern, case .success(let regex) = PlaceholderPattern.compile(pattern) {
+            let length = value.unicodeScalars.count
+            if length > PatternSafety.maxValueLength { return .tooLong(name: placeholder.name, length: length) }
+            if !PlaceholderPattern.matches(regex, value) { return .invalid(name: placeholder.name, value: value, pattern: pattern) }
         }
         return nil
     }
@@ -59,6 +62,8 @@ public enum PlaceholderFilling {
             return "no value for {\(name)} (\(TextSanitizer.line(prompt))); give one with --set \(name)=VALUE"
         case .invalid(let name, let value, let pattern):
             return "'\(TextSanitizer.line(value))' is not a valid {\(name)}: it must match \(TextSanitizer.line(pattern))"
+        case .tooLong(let name, let length):
+            return "the value for {\(name)} is \(length) characters long; a value checked against a pattern may have at most \(PatternSafety.maxValueLength)"
         case .unsafe(let name, let character):
             return "the value for {\(name)} contains \(character); type it without invisible or control characters"
         case .unsafeCommand(let character):

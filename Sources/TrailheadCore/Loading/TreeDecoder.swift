@@ -447,7 +447,10 @@ struct TreeDecoder {
             case .failure(let error):
                 report(.error("bad-pattern", "\(error.lead(for: "pattern")): \(error)", at: pattern.location))
             case .success(let regex):
-                if let defaultValue, !PlaceholderPattern.matches(regex, defaultValue.text) {
+                let length = defaultValue?.text.unicodeScalars.count ?? 0
+                if let defaultValue, length > PatternSafety.maxValueLength {
+                    report(.error("bad-default", "default is \(length) characters long; a value checked against a 'pattern' may have at most \(PatternSafety.maxValueLength)", at: defaultValue.location))
+                } else if let defaultValue, !PlaceholderPattern.matches(regex, defaultValue.text) {
                     report(.error("bad-default", "default '\(defaultValue.text)' does not match the pattern '\(pattern.text)'", at: defaultValue.location))
                 }
             }
