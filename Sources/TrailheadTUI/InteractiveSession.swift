@@ -29,21 +29,22 @@ public enum InteractiveSession {
         public init() {}
     }
 
-    /// Runs the interface on the controlling terminal. Throws when there is no usable terminal,
-    /// so the caller can fall back to plain mode.
+    /// Runs the interface on the controlling terminal over the library's catalog. Throws when
+    /// there is no usable terminal, so the caller can fall back to plain mode.
     public static func run(
-        catalog: Catalog, start: NodeKey?, version: String, environment: [String: String], options: Options
+        library: Library, start: NodeKey?, version: String, environment: [String: String], options: Options
     ) throws -> Outcome {
         var recorder = ProgressRecorder()
-        var outcome = try loop(catalog: catalog, start: start, version: version, environment: environment, options: options, recorder: &recorder)
+        var outcome = try loop(library: library, start: start, version: version, environment: environment, options: options, recorder: &recorder)
         outcome.progress = recorder.session
         return outcome
     }
 
     private static func loop(
-        catalog: Catalog, start: NodeKey?, version: String, environment: [String: String], options: Options,
+        library: Library, start: NodeKey?, version: String, environment: [String: String], options: Options,
         recorder: inout ProgressRecorder
     ) throws -> Outcome {
+        let catalog = library.catalog
         let screen: CursesScreen
         do {
             screen = try CursesScreen(environment: environment)
@@ -61,7 +62,7 @@ public enum InteractiveSession {
         let probes = ProbeRunner(system: LocalProbeSystem(environment: environment))
         probes.start(navigator.unansweredProbes)
         draw(navigator, on: screen, effects: effects)
-        let searchIndex = SearchIndexBuilder(catalog: catalog)
+        let searchIndex = SearchIndexBuilder(library: library, cache: TreeCache.standard(environment: environment))
         var quickFailures = 0
         var pendingKey: KeyEvent?
         while true {

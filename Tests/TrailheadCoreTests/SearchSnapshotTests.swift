@@ -79,6 +79,24 @@ import Glibc
         }
     }
 
+    /// Typed a character at a time, each search narrowing the last as the search pane does, a
+    /// snapshot gives the outcome its index gives: results, matches and settled scores.
+    @Test(arguments: ["rucio download data", "data portal", "Données DÉSY", "'data por", "^get data", "x\"y z"])
+    func aSnapshotNarrowsAsItsIndexDoes(typed: String) {
+        var previous: (query: String, index: SearchOutcome, snapshot: SearchOutcome)?
+        for end in typed.indices.dropFirst() + [typed.endIndex] {
+            let text = String(typed[..<end])
+            let narrows = previous.map { Navigator.narrows(text, previous: $0.query) } ?? false
+            let query = SearchQuery(text)
+            let fromIndex = Self.index.search(
+                query, limit: 5, within: narrows ? previous?.index.matches : nil, settled: narrows ? previous?.index.settled : nil)
+            let fromSnapshot = Self.snapshot.search(
+                query, limit: 5, within: narrows ? previous?.snapshot.matches : nil, settled: narrows ? previous?.snapshot.settled : nil)
+            #expect(fromSnapshot == fromIndex, "\(text.debugDescription)")
+            previous = (text, fromIndex, fromSnapshot)
+        }
+    }
+
     @Test func breadcrumbsOfEveryKindAreWritten() throws {
         let query = SearchQuery("'lonely")
         let lonely = try #require(Self.snapshot.search(query, limit: 1).first)

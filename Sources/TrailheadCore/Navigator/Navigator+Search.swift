@@ -58,14 +58,14 @@ extension Navigator {
         return nil
     }
 
-    /// An index built elsewhere (the interface builds one in the background at start), so the
-    /// first search does not pay for it.
-    public mutating func useSearchIndex(_ index: SearchIndex) {
+    /// An index built elsewhere (the interface builds one in the background at start, or maps
+    /// the catalog's snapshot), so the first search does not pay for it.
+    public mutating func useSearchIndex(_ index: any SearchEngine) {
         if searchIndex == nil { searchIndex = index }
     }
 
     private mutating func runSearch(_ pane: inout SearchPane) {
-        let index = searchIndex ?? SearchIndex(catalog: catalog)
+        let index: any SearchEngine = searchIndex ?? SearchIndex(catalog: catalog)
         searchIndex = index
         pane.selection = 0
         pane.scroll = 0

@@ -7,7 +7,7 @@ public struct Navigator: Sendable {
     public internal(set) var state: NavigatorState
     public let version: String
     /// Built on the first search unless the caller supplies one sooner (see `useSearchIndex`).
-    public internal(set) var searchIndex: SearchIndex?
+    public internal(set) var searchIndex: (any SearchEngine)?
     /// Placeholder values given up front (`--set name=value`); those placeholders are not asked.
     public var prefilled: [String: String] = [:]
     /// `--print`: choosing a link prints it and quits instead of opening it (the footer says so).

@@ -21,42 +21,57 @@ extension SearchIndex {
     /// A node's score is the sum over the query's groups of the best term match plus its field's
     /// bonus. Ties go to shallower nodes, then shorter titles, then node key, so the order is stable.
     public func search(_ query: SearchQuery, limit: Int, within candidates: [Int32]?, settled: SettledScores?) -> SearchOutcome {
+        Self.outcome(
+            of: query, limit: limit, within: candidates, settled: settled, nodeCount: keys.count,
+            withKernel: withKernel, rank: { Self.top($0, limit: limit, isBetter: isBetter) },
+            report: { reported($0, query: query) })
+    }
+
+    /// The search an index and a snapshot both run: which groups an earlier search settled, the
+    /// scan (through the kernel `withKernel` lends for the query's terms and the number of groups
+    /// to settle), the `rank`ing of what scored, and the `report` of the best.
+    static func outcome(
+        of query: SearchQuery, limit: Int, within candidates: [Int32]?, settled: SettledScores?, nodeCount: Int,
+        withKernel: (PreparedTerms, Int, (Kernel) -> [ScanPart]) -> [ScanPart],
+        rank: ([Scored]) -> [Scored], report: ([Scored]) -> [SearchResult]
+    ) -> SearchOutcome {
         guard !query.isEmpty else {
             return SearchOutcome(results: [], matches: [], settled: SettledScores(groups: [], entries: []))
         }
         let settledGroups = query.lastGroupIsComplete ? query.groups.count : query.groups.count - 1
-        let nextSettled = SettledScores(groups: Array(query.groups.prefix(settledGroups)), entries: [])
-        let total = candidates?.count ?? keys.count
+        let total = candidates?.count ?? nodeCount
         let reused = candidates.flatMap { settled?.coveredGroups(of: query, candidates: $0.count) }
         let priors = reused == nil ? nil : settled?.entries
         let firstGroup = reused ?? 0
         let terms = PreparedTerms(query)
         defer { terms.release() }
         let bounded = limit < total && terms.allowsBounds
-        let partial = lower.withUnsafeBufferPointer { text in
+        let partial = withKernel(terms, settledGroups) { kernel in
+            scan(kernel, total: total, candidates: candidates, priors: priors, firstGroup: firstGroup, bounded: bounded, limit: limit)
+        }
+        let best = rank(partial.count == 1 ? partial[0].scored : partial.flatMap(\.scored))
+        return SearchOutcome(
+            results: report(best), matches: partial.flatMap(\.matched),
+            settled: SettledScores(groups: Array(query.groups.prefix(settledGroups)), entries: partial.flatMap(\.settled)))
+    }
+
+    /// `body` with a kernel over this index's buffers, valid only inside it.
+    private func withKernel<Result>(_ terms: PreparedTerms, settleBefore: Int, _ body: (Kernel) -> Result) -> Result {
+        lower.withUnsafeBufferPointer { text in
             upperBits.withUnsafeBufferPointer { upper in
                 fieldStart.withUnsafeBufferPointer { starts in
                     fieldEnd.withUnsafeBufferPointer { ends in
                         fieldBonus.withUnsafeBufferPointer { bonuses in
                             nodeFieldStart.withUnsafeBufferPointer { nodeFields in
-                                Self.scan(
-                                    Kernel(
-                                        text: text, upper: upper, fieldStart: starts, fieldEnd: ends,
-                                        fieldBonus: bonuses, nodeFieldStart: nodeFields, terms: terms, settleBefore: settledGroups),
-                                    total: total, candidates: candidates, priors: priors, firstGroup: firstGroup,
-                                    bounded: bounded, limit: limit)
+                                body(Kernel(
+                                    text: text, upper: upper, fieldStart: starts, fieldEnd: ends,
+                                    fieldBonus: bonuses, nodeFieldStart: nodeFields, terms: terms, settleBefore: settleBefore))
                             }
                         }
                     }
                 }
             }
         }
-        let all = partial.count == 1 ? partial[0].scored : partial.flatMap(\.scored)
-        let best = Self.top(all, limit: limit, isBetter: isBetter)
-        let results = reported(best, query: query)
-        return SearchOutcome(
-            results: results, matches: partial.flatMap(\.matched),
-            settled: SettledScores(groups: nextSettled.groups, entries: partial.flatMap(\.settled)))
     }
 
     /// What one chunk of a scan found: the scored nodes that may rank, every matching node, and

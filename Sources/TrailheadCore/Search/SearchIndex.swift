@@ -4,7 +4,7 @@
 /// with a bit per byte marking upper-case letters, so a search is a tight loop over memory
 /// with no allocation per candidate. Field texts are kept as references to the catalog's
 /// strings, to report what matched.
-public struct SearchIndex: Sendable {
+public struct SearchIndex: SearchEngine {
     /// Which part of a node a hit came from; hits in titles and labels count most.
     public enum Field: String, Sendable, Codable, CaseIterable {
         case title, label, tag, hint, body, command, link

@@ -48,6 +48,31 @@ extension SearchSnapshot {
             keyTreeLength = view(.keyTreeLength, nodes)
         }
 
+        /// The search kernel over these tables, for `terms`.
+        func kernel(_ terms: PreparedTerms, settleBefore: Int) -> Kernel {
+            Kernel(
+                text: text, upper: upperBits, fieldStart: fieldStart, fieldEnd: fieldEnd, fieldBonus: fieldBonus,
+                nodeFieldStart: nodeFieldStart, terms: terms, settleBefore: settleBefore)
+        }
+
+        /// The order of `SearchIndex`'s results: score, then depth, title length and node key.
+        func isBetter(_ lhs: SearchIndex.Scored, _ rhs: SearchIndex.Scored) -> Bool {
+            if lhs.score != rhs.score { return lhs.score > rhs.score }
+            let (left, right) = (Int(lhs.node), Int(rhs.node))
+            if depth[left] != depth[right] { return depth[left] < depth[right] }
+            if titleLength[left] != titleLength[right] { return titleLength[left] < titleLength[right] }
+            return keyRank[left] < keyRank[right]
+        }
+
+        /// What `SearchIndex.search` reports for the same node.
+        func result(for hit: SearchSnapshot.Hit, query: SearchSnapshot.PreparedQuery) -> SearchResult {
+            let field = Int(hit.field)
+            return SearchResult(
+                key: key(of: Int(hit.node)), score: Int(hit.score), field: fieldKind(of: field),
+                matchedText: String(decoding: originalText(of: field), as: UTF8.self),
+                positions: matchPositions(of: query, field: field))
+        }
+
         /// A field's place in `text`, its kind, and its original text when that is kept.
         func fieldRecord(_ field: Int) -> (start: Int, end: Int, kind: SearchIndex.Field, raw: UnsafeBufferPointer<UInt8>) {
             let record = 4 * field

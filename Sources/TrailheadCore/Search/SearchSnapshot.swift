@@ -55,29 +55,19 @@ public struct SearchSnapshot: Sendable {
         return withTables { tables in
             let terms = PreparedTerms(query)
             defer { terms.release() }
-            let kernel = Kernel(
-                text: tables.text, upper: tables.upperBits, fieldStart: tables.fieldStart, fieldEnd: tables.fieldEnd,
-                fieldBonus: tables.fieldBonus, nodeFieldStart: tables.nodeFieldStart, terms: terms, settleBefore: query.groups.count)
             let total = tables.nodes
             let parts = SearchIndex.scan(
-                kernel, total: total, candidates: nil, priors: nil, firstGroup: 0,
-                bounded: limit < total && terms.allowsBounds, limit: limit)
-            let (depth, titleLength, keyRank) = (tables.depth, tables.titleLength, tables.keyRank)
-            let isBetter = UncheckedSendable { (lhs: SearchIndex.Scored, rhs: SearchIndex.Scored) -> Bool in
-                if lhs.score != rhs.score { return lhs.score > rhs.score }
-                let (left, right) = (Int(lhs.node), Int(rhs.node))
-                if depth[left] != depth[right] { return depth[left] < depth[right] }
-                if titleLength[left] != titleLength[right] { return titleLength[left] < titleLength[right] }
-                return keyRank[left] < keyRank[right]
-            }
+                tables.kernel(terms, settleBefore: query.groups.count), total: total, candidates: nil, priors: nil,
+                firstGroup: 0, bounded: limit < total && terms.allowsBounds, limit: limit)
             let found = parts.reduce(0) { $0 + $1.scored.count }
             let best: [SearchIndex.Scored]
             if limit >= found && parts.count > 1 {
                 // Every match is reported (a script asking for all): each core sorts its part, then the parts are merged.
-                let sorted = OrderedParallelMap.map(count: parts.count, chunks: parts.count) { parts[$0].scored.sorted(by: isBetter.value) }
-                best = sorted.dropFirst().reduce(sorted[0]) { Self.merge($0, $1, isBetter: isBetter.value) }
+                let shared = UncheckedSendable(tables)
+                let sorted = OrderedParallelMap.map(count: parts.count, chunks: parts.count) { parts[$0].scored.sorted(by: shared.value.isBetter) }
+                best = sorted.dropFirst().reduce(sorted[0]) { Self.merge($0, $1, isBetter: tables.isBetter) }
             } else {
-                best = SearchIndex.top(parts.flatMap(\.scored), limit: limit, isBetter: isBetter.value)
+                best = SearchIndex.top(parts.flatMap(\.scored), limit: limit, isBetter: tables.isBetter)
             }
             return best.map { Hit(node: $0.node, score: $0.score, field: $0.field) }
         }
@@ -118,12 +108,7 @@ public struct SearchSnapshot: Sendable {
 
     /// What `SearchIndex.search` reports for the same node.
     public func result(for hit: Hit, query: PreparedQuery) -> SearchResult {
-        withTables { tables in
-            SearchResult(
-                key: tables.key(of: Int(hit.node)), score: Int(hit.score), field: tables.fieldKind(of: Int(hit.field)),
-                matchedText: String(decoding: tables.originalText(of: Int(hit.field)), as: UTF8.self),
-                positions: tables.matchPositions(of: query, field: Int(hit.field)))
-        }
+        withTables { $0.result(for: hit, query: query) }
     }
 
     /// Appends the hit as `search --json` writes it compactly: the bytes `NodeJSON.searchResult`
@@ -186,5 +171,19 @@ public struct SearchSnapshot: Sendable {
     /// ASCII folds byte for byte, except that `\r\n` is one character, not two.
     static func rebuildsFromFolded(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
         text.allSatisfy { $0 < 0x80 && $0 != 0x0D }
+    }
+}
+
+/// A search pane can search a snapshot as it searches an index, narrowing as the query grows.
+extension SearchSnapshot: SearchEngine {
+    public func search(_ query: SearchQuery, limit: Int, within candidates: [Int32]?, settled: SettledScores?) -> SearchOutcome {
+        withTables { tables in
+            let prepared = PreparedQuery(query)
+            return SearchIndex.outcome(
+                of: query, limit: limit, within: candidates, settled: settled, nodeCount: tables.nodes,
+                withKernel: { terms, settleBefore, body in body(tables.kernel(terms, settleBefore: settleBefore)) },
+                rank: { SearchIndex.top($0, limit: limit, isBetter: tables.isBetter) },
+                report: { best in best.map { tables.result(for: Hit(node: $0.node, score: $0.score, field: $0.field), query: prepared) } })
+        }
     }
 }

@@ -58,7 +58,7 @@ struct Browse: ParsableCommand {
                     options.resumeOffer = ResumeOffer(trail: trail, ago: RelativeTime.phrase(from: time, to: Glibc.time(nil)))
                 }
                 let outcome = try InteractiveSession.run(
-                    catalog: catalog, start: start, version: Trailhead.version, environment: environment, options: options)
+                    library: library, start: start, version: Trailhead.version, environment: environment, options: options)
                 store?.save(adding: outcome.progress)
                 let hyperlinks = !print && Environment.isTerminal(STDOUT_FILENO)
                 for line in outcome.output {
