@@ -40,3 +40,43 @@ struct SearchAtScaleTests {
         try await session.quitTrailhead()
     }
 }
+
+/// The interface saves its search index as a snapshot once it is built, and the next session
+/// searches through that snapshot instead of building the index again.
+@Suite(.timeLimit(.minutes(1)))
+struct SearchSnapshotSessionTests {
+    @Test func aSessionSavesItsSearchSnapshotAndTheNextSearchesThroughIt() async throws {
+        let session = try await TmuxSession(columns: 100, rows: 30)
+        defer { session.shutdown() }
+        let cache = session.home.appendingPathComponent(".cache/trailhead").path
+        func snapshots() -> [String] {
+            ((try? FileManager.default.contentsOfDirectory(atPath: cache)) ?? []).filter { $0.hasPrefix("search") && $0.hasSuffix(".bin") }
+        }
+        func identity() -> UInt64? {
+            snapshots().first.flatMap { try? FileManager.default.attributesOfItem(atPath: cache + "/" + $0)[.systemFileNumber] as? UInt64 }
+        }
+        var saved: UInt64?
+        for round in 1...2 {
+            try await session.openTrailhead([])
+            try session.send("/")
+            try await session.waitFor("/ to open the search pane (session \(round))") { $0.contains("Type to search") }
+            try session.type("rucio download")
+            try await session.waitFor("'rucio download' to put the download node first (session \(round))") {
+                $0.selectedRow?.hasPrefix(" ▸ Download data from the data lake") == true
+            }
+            if round == 1 {
+                // Saved in the background after the index is in use: polled, not waited for blindly.
+                let deadline = ContinuousClock.now + .seconds(10) * E2E.timeScale
+                while snapshots().isEmpty && ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(50)) }
+                #expect(snapshots().count == 1, "the first session saved no search snapshot in \(cache)")
+                saved = identity()
+            }
+            try session.send("Escape")
+            try await session.waitFor("Escape to close the search pane (session \(round))") { !$0.contains("Type to search") && !$0.contains(" / rucio") }
+            try await session.quitTrailhead()
+        }
+        // A session that built its index again would have replaced the file (a new inode) by now:
+        // for the bundled trees the save takes milliseconds, long before the keys that quit.
+        #expect(saved != nil && identity() == saved, "the second session replaced the snapshot instead of searching through it")
+    }
+}
