@@ -40,6 +40,11 @@ enum SearchFuzzing {
             if index.search(query, limit: 8, within: before.matches, settled: before.settled).results != outcome.results {
                 fatalError("typing on from \(typedSoFar.debugDescription) changed the results")
             }
+            let beforeInSnapshot = snapshot.search(SearchQuery(typedSoFar), limit: 8, within: nil, settled: nil)
+            let narrowed = snapshot.search(query, limit: 8, within: beforeInSnapshot.matches, settled: beforeInSnapshot.settled)
+            if narrowed != index.search(query, limit: 8, within: before.matches, settled: before.settled) {
+                fatalError("typing on from \(typedSoFar.debugDescription) gave another outcome in the snapshot")
+            }
         }
     }
 
