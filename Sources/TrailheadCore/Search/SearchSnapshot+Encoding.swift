@@ -15,10 +15,10 @@ extension SearchSnapshot {
             }
             let kind = SearchIndex.Field.byNumber.firstIndex(of: index.fieldKind[field])!
             guard raw.count - rawStart < 1 << 29 else { return nil }
-            fieldRecords += [
-                UInt32(index.fieldStart[field]), UInt32(index.fieldEnd[field]), UInt32(truncatingIfNeeded: rawStart),
-                UInt32(raw.count - rawStart) << 3 | UInt32(kind),
-            ]
+            fieldRecords.append(UInt32(index.fieldStart[field]))
+            fieldRecords.append(UInt32(index.fieldEnd[field]))
+            fieldRecords.append(UInt32(truncatingIfNeeded: rawStart))
+            fieldRecords.append(UInt32(raw.count - rawStart) << 3 | UInt32(kind))
         }
         let keyRank = Self.ranks(of: index.keys)
         let routes = catalog.routes

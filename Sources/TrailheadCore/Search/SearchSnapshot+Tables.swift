@@ -26,7 +26,7 @@ extension SearchSnapshot {
         /// Made once per call into the snapshot, so that reading a table touches no array.
         init(_ file: UnsafeRawBufferPointer, _ layout: SearchSnapshotLayout) {
             let counts = layout.counts
-            func view<Element>(_ table: SearchSnapshotLayout.Table, _ count: Int, as type: Element.Type = Element.self) -> UnsafeBufferPointer<Element> {
+            func view<Element>(_ table: SearchSnapshotLayout.Table, _ count: Int) -> UnsafeBufferPointer<Element> {
                 // Tables start on 8-byte boundaries of a page-aligned mapping (or an array's storage).
                 UnsafeBufferPointer(start: (file.baseAddress! + layout.offset(of: table)).assumingMemoryBound(to: Element.self), count: count)
             }
