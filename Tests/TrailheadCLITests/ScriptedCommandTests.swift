@@ -173,4 +173,38 @@ import Testing
         try handle.close()
         #expect(try search(["data", "--json"], cache).stdout == edited.stdout, "a damaged snapshot is rebuilt")
     }
+
+    /// A result list longer than a batch of the JSON stream (the first is 512 items, then
+    /// growing) comes out whole and in rank order, written from the snapshot and without a
+    /// cache alike: the same keys, in the same order, as the text listing prints.
+    @Test func aLongResultListStreamsWholeAndInOrderAcrossBatches() throws {
+        var tree = """
+            format: 1
+            id: many
+            title: Many
+            description: A tree with many nodes.
+            start: start
+            nodes:
+              start:
+                question: Which item?
+                choices:
+                  - label: The first item
+                    goto: n0
+
+            """
+        for number in 0..<3000 {
+            tree += "  n\(number):\n    title: Item \(number) of \(number % 7 == 0 ? "the long" : "a") data list\n    body: Entry \(number).\n"
+        }
+        let directory = try CLIRunner.treeDirectory(["many.yaml": tree])
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let trees = ["--no-default-trees", "--trees", directory]
+        let listed = try CLIRunner.run(["search", "item", "--limit", "10000"] + trees, environment: ["TRAILHEAD_NO_CACHE": "1"])
+        let expected = listed.stdout.split(separator: "\n").filter { !$0.hasPrefix(" ") }.map { String($0.split(separator: " ")[0]) }
+        #expect(expected.count == 3001)
+        for environment in [["TRAILHEAD_NO_CACHE": "1"], ["XDG_CACHE_HOME": directory + "/cache"], ["XDG_CACHE_HOME": directory + "/cache"]] {
+            let results = try #require(try CLIRunner.run(["search", "item", "--json"] + trees, environment: environment).json["results"] as? [[String: Any]])
+            let keys = results.map { "\($0["tree"] as? String ?? "")/\($0["node"] as? String ?? "")" }
+            #expect(keys == expected, "\(environment)")
+        }
+    }
 }
