@@ -2,7 +2,7 @@ import Testing
 @testable import TrailheadCore
 
 @Suite struct YAMLReaderTests {
-    func read(_ text: String, maxDepth: Int = 64) -> Result<YAMLNode, YAMLParseError> {
+    func read(_ text: String, maxDepth: Int = 64) -> Result<YAMLDocument, YAMLParseError> {
         Array(text.utf8).withUnsafeBytes { YAMLReader(maxDepth: maxDepth).read($0) }
     }
 
@@ -11,24 +11,31 @@ import Testing
         return nil
     }
 
-    @Test func keepsPositionsOfKeysAndValues() throws {
-        let root = try read("a: 1\nb:\n  - x\n  - 'y'\n").get()
-        guard case .mapping(let entries) = root.value else {
-            Issue.record("expected a mapping")
-            return
-        }
-        #expect(entries.map(\.key) == ["a", "b"])
-        #expect(entries[1].keyLine == 2 && entries[1].keyColumn == 1)
-        guard case .sequence(let items) = entries[1].value.value else {
-            Issue.record("expected a list")
-            return
-        }
-        #expect(items[1].line == 4 && items[1].column == 5)
-        guard case .scalar("y", let plain) = items[1].value else {
-            Issue.record("expected scalar y")
-            return
-        }
-        #expect(!plain)
+    @Test(arguments: [YAMLReader.Scanner.fastest, .libyaml])
+    func keepsPositionsOfKeysAndValues(scanner: YAMLReader.Scanner) throws {
+        let document = try Array("a: 1\nb:\n  - x\n  - 'y'\n".utf8).withUnsafeBytes { YAMLReader(scanner: scanner).read($0) }.get()
+        let entries = document.entries(of: document.root)
+        #expect(entries.map { document.string($0.key) } == ["a", "b"])
+        #expect(document.line(of: entries[1].key) == 2 && document.column(of: entries[1].key) == 1)
+        #expect(document.kind(of: entries[0].value) == .plainScalar)
+        let items = document.items(of: entries[1].value)
+        #expect(items.count == 2)
+        #expect(document.line(of: items[1]) == 4 && document.column(of: items[1]) == 5)
+        #expect(document.string(items[1]) == "y" && document.kind(of: items[1]) == .otherScalar)
+        #expect(document.value(of: document.root, at: "b") == entries[1].value)
+        #expect(document.value(of: document.root, at: "c") == nil)
+    }
+
+    @Test func tellsNullsFromTextAndCountsChildren() throws {
+        let document = try read("a: ~\nb: 'null'\nc:\nd: [1, [2, 3], {k: v}]\ne: null\n").get()
+        let values = document.entries(of: document.root).map(\.value)
+        #expect(values.map { document.isNull($0) } == [true, false, true, false, true])
+        let list = values[3]
+        #expect(document.count(of: list) == 3)
+        #expect(document.items(of: list).map { document.kindName(of: $0) } == ["a single value", "a list", "a mapping"])
+        #expect(document.items(of: document.items(of: list)[1]).map { document.string($0) } == ["2", "3"])
+        #expect(document.entries(of: list).isEmpty && document.items(of: document.root).isEmpty)
+        #expect(document.string(list).isEmpty)
     }
 
     @Test func refusesAnchorsAndAliases() {
@@ -103,12 +110,8 @@ import Testing
     }
 
     @Test func acceptsByteOrderMarkAndCRLF() throws {
-        let root = try read("\u{FEFF}a: 1\r\nb: 2\r\n").get()
-        guard case .mapping(let entries) = root.value else {
-            Issue.record("expected mapping")
-            return
-        }
-        #expect(entries.map(\.key) == ["a", "b"])
+        let document = try read("\u{FEFF}a: 1\r\nb: 2\r\n").get()
+        #expect(document.entries(of: document.root).map { document.string($0.key) } == ["a", "b"])
     }
 
     @Test func refusesComplexKeys() {

@@ -1,14 +1,14 @@
-/// The known keys of one mapping. Mappings in tree files have a handful of keys, where a
-/// linear scan beats hashing.
+/// The known keys of one mapping, each under the spelling from its allowed list. Mappings in
+/// tree files have a handful of keys, where a linear scan beats hashing.
 struct Fields {
-    private var entries: [YAMLEntry] = []
+    private var entries: [(name: String, entry: YAMLDocument.Entry)] = []
 
-    mutating func append(_ entry: YAMLEntry) {
-        entries.append(entry)
+    mutating func append(_ entry: YAMLDocument.Entry, as name: String) {
+        entries.append((name, entry))
     }
 
-    subscript(key: String) -> YAMLEntry? {
-        entries.first { $0.key == key }
+    subscript(key: String) -> YAMLDocument.Entry? {
+        entries.first { $0.name == key }?.entry
     }
 }
 
@@ -16,6 +16,9 @@ struct Fields {
 ///
 /// Decoding goes on after a problem so that one run of `validate` shows all of them.
 struct TreeDecoder {
+    private typealias Value = YAMLDocument.Value
+    private typealias Entry = YAMLDocument.Entry
+
     static let treeKeys = ["format", "id", "title", "description", "start", "feedback", "nodes", "overrides"]
     /// An overlay file (`overrides: TREE`) only brings nodes; the tree it changes has the rest.
     static let overlayKeys = ["format", "overrides", "description", "nodes"]
@@ -31,6 +34,7 @@ struct TreeDecoder {
     let file: String
     let limits: LoaderLimits
     private(set) var diagnostics: [Diagnostic] = []
+    private var document = YAMLDocument()
     private var nodes: [String: Node] = [:]
     private var nodeOrder: [String] = []
     private var nodeCountExceeded = false
@@ -45,7 +49,9 @@ struct TreeDecoder {
         self.limits = limits
     }
 
-    mutating func decode(_ root: YAMLNode) -> Tree? {
+    mutating func decode(_ document: YAMLDocument) -> Tree? {
+        self.document = document
+        let root = document.root
         guard let fields = mapping(root, what: "a tree file", allowed: Self.treeKeys) else { return nil }
         let rootLocation = location(of: root)
         let formatVersion = decodeFormat(fields["format"], at: rootLocation)
@@ -86,7 +92,7 @@ struct TreeDecoder {
 
     /// A site or project file that replaces or adds nodes of another tree, found by id.
     private mutating func decodeOverlay(
-        _ fields: Fields, overrides: YAMLEntry, format: Int?, at rootLocation: SourceLocation
+        _ fields: Fields, overrides: Entry, format: Int?, at rootLocation: SourceLocation
     ) -> Tree? {
         for key in Self.treeKeys where !Self.overlayKeys.contains(key) {
             guard let entry = fields[key] else { continue }
@@ -95,7 +101,7 @@ struct TreeDecoder {
         guard let target = optionalText(overrides, key: "overrides") else {
             // A list or map was reported as the wrong type; an empty value would otherwise leave
             // the file silently doing nothing.
-            if case .scalar = overrides.value.value {
+            if document.isScalar(overrides.value) {
                 report(.error("empty-text", "'overrides' is empty; name the tree whose nodes this file replaces or adds, as in 'overrides: escape-vre'", at: keyLocation(overrides)))
             }
             return nil
@@ -116,12 +122,12 @@ struct TreeDecoder {
             location: rootLocation, startLocation: target.location, isOverlay: true)
     }
 
-    private mutating func decodeFormat(_ entry: YAMLEntry?, at rootLocation: SourceLocation) -> Int? {
+    private mutating func decodeFormat(_ entry: Entry?, at rootLocation: SourceLocation) -> Int? {
         guard let entry else {
             report(.error("missing-key", "missing 'format: \(Self.supportedFormat)' at the top; it says which version of the tree format this file uses", at: rootLocation))
             return nil
         }
-        guard case .scalar(let text, true) = entry.value.value, let version = Int(text) else {
+        guard document.kind(of: entry.value) == .plainScalar, let version = Int(document.string(entry.value)) else {
             report(.error("wrong-type", "'format' must be a whole number such as \(Self.supportedFormat)", at: location(of: entry.value)))
             return nil
         }
@@ -142,38 +148,41 @@ struct TreeDecoder {
         }
     }
 
-    private mutating func decodeNodes(_ yaml: YAMLNode) {
-        guard case .mapping(let entries) = yaml.value else {
-            report(.error("wrong-type", "'nodes' must be a mapping of node ids to nodes, not \(yaml.kindName)", at: location(of: yaml)))
+    private mutating func decodeNodes(_ yaml: Value) {
+        guard document.kind(of: yaml) == .mapping else {
+            report(.error("wrong-type", "'nodes' must be a mapping of node ids to nodes, not \(document.kindName(of: yaml))", at: location(of: yaml)))
             return
         }
+        let entries = document.entries(of: yaml)
         if entries.isEmpty {
             report(.error("dead-end", "'nodes' is empty; a tree needs at least a start node", at: location(of: yaml)))
         }
         for entry in entries {
-            let keyLocation = SourceLocation(file: file, line: entry.keyLine, column: entry.keyColumn)
-            if !Self.isValidNodeID(entry.key) {
-                report(.error("bad-id", "node id '\(entry.key)' must be lowercase letters, digits, '.', '_' and '-' (at most 64), starting with a letter or digit", at: keyLocation))
+            let keyLocation = keyLocation(entry)
+            let id = document.string(entry.key)
+            if !Self.isValidNodeID(id) {
+                report(.error("bad-id", "node id '\(id)' must be lowercase letters, digits, '.', '_' and '-' (at most 64), starting with a letter or digit", at: keyLocation))
             }
-            decodeNode(entry.value, id: entry.key, at: keyLocation, inline: false)
+            decodeNode(entry.value, id: id, at: keyLocation, inline: false)
         }
     }
 
     // MARK: - Nodes
 
-    private mutating func decodeNode(_ yaml: YAMLNode, id: String, at idLocation: SourceLocation, inline: Bool) {
+    private mutating func decodeNode(_ yaml: Value, id: String, at idLocation: SourceLocation, inline: Bool) {
         if nodeCountExceeded { return }
         if nodes.count >= limits.maxNodesPerFile {
             nodeCountExceeded = true
             report(.error("too-many-nodes", "more than \(limits.maxNodesPerFile) nodes in one file; split the tree", at: idLocation))
             return
         }
-        guard case .mapping(let entries) = yaml.value else {
-            report(.error("wrong-type", "node '\(id)' must be a mapping with 'question' or 'title', not \(yaml.kindName)", at: location(of: yaml)))
+        guard document.kind(of: yaml) == .mapping else {
+            report(.error("wrong-type", "node '\(id)' must be a mapping with 'question' or 'title', not \(document.kindName(of: yaml))", at: location(of: yaml)))
             return
         }
-        let isQuestion = entries.contains { $0.key == "question" }
-        let hasTitle = entries.contains { $0.key == "title" }
+        let entries = document.entries(of: yaml)
+        let isQuestion = entries.contains { document.scalar($0.key, is: "question") }
+        let hasTitle = entries.contains { document.scalar($0.key, is: "title") }
         if isQuestion && hasTitle {
             report(.error("ambiguous-node", "node '\(id)' has both 'question' and 'title'; a node is either a question or a resource", at: idLocation))
         }
@@ -186,11 +195,11 @@ struct TreeDecoder {
         let kindName = isQuestion ? "question" : "resource"
         var fields = Fields()
         for entry in entries {
-            if allowed.contains(entry.key) {
-                fields.append(entry)
-            } else if other.contains(entry.key) {
-                if isQuestion && entry.key == "title" { continue }
-                report(.error("unknown-key", "'\(entry.key)' does not belong in a \(kindName) node; a \(kindName) node takes \(allowed.joined(separator: ", "))", at: keyLocation(entry)))
+            if let name = spelling(of: entry.key, in: allowed) {
+                fields.append(entry, as: name)
+            } else if let name = spelling(of: entry.key, in: other) {
+                if isQuestion && name == "title" { continue }
+                report(.error("unknown-key", "'\(name)' does not belong in a \(kindName) node; a \(kindName) node takes \(allowed.joined(separator: ", "))", at: keyLocation(entry)))
             } else {
                 report(unknownKey(entry, allowed: allowed, in: "a \(kindName) node", owner: idLocation))
             }
@@ -211,10 +220,10 @@ struct TreeDecoder {
         }
         var probes: [Probe] = []
         if let entry = fields["probes"] {
-            if case .sequence(let items) = entry.value.value {
-                probes = items.compactMap { decodeProbe($0, what: "a probe of '\(id)'") }
+            if document.kind(of: entry.value) == .sequence {
+                probes = document.items(of: entry.value).compactMap { decodeProbe($0, what: "a probe of '\(id)'") }
             } else {
-                report(.error("wrong-type", "'probes' must be a list of probes such as '- command: rucio', not \(entry.value.kindName)", at: location(of: entry.value)))
+                report(.error("wrong-type", "'probes' must be a list of probes such as '- command: rucio', not \(document.kindName(of: entry.value))", at: location(of: entry.value)))
             }
         }
         nodes[id] = Node(id: id, content: content, tags: tags, location: idLocation, probes: probes)
@@ -223,7 +232,7 @@ struct TreeDecoder {
     }
 
     /// Inline nodes are decoded after their parent so that `nodeOrder` reads parent first.
-    private var pendingInline: [(YAMLNode, String, SourceLocation)] = []
+    private var pendingInline: [(Value, String, SourceLocation)] = []
 
     private mutating func appendInlineNodes() {
         while !pendingInline.isEmpty {
@@ -237,7 +246,8 @@ struct TreeDecoder {
         let explanation = optionalText(fields["explain"], key: "explain", multiline: true)?.text
         var choices: [Choice] = []
         if let entry = fields["choices"] {
-            if case .sequence(let items) = entry.value.value {
+            if document.kind(of: entry.value) == .sequence {
+                let items = document.items(of: entry.value)
                 if items.isEmpty {
                     report(.error("dead-end", "question '\(id)' has no choices; add at least one", at: keyLocation(entry)))
                 }
@@ -247,7 +257,7 @@ struct TreeDecoder {
                     }
                 }
             } else {
-                report(.error("wrong-type", "'choices' must be a list, not \(entry.value.kindName)", at: location(of: entry.value)))
+                report(.error("wrong-type", "'choices' must be a list, not \(document.kindName(of: entry.value))", at: location(of: entry.value)))
             }
         } else {
             report(.error("dead-end", "question '\(id)' has no 'choices'; add at least one", at: idLocation))
@@ -255,7 +265,7 @@ struct TreeDecoder {
         return Question(text: text, explanation: explanation, choices: choices)
     }
 
-    private mutating func decodeChoice(_ yaml: YAMLNode, number: Int, parent: String) -> Choice? {
+    private mutating func decodeChoice(_ yaml: Value, number: Int, parent: String) -> Choice? {
         let where_ = "choice \(number) of '\(parent)'"
         guard let fields = mapping(yaml, what: where_, allowed: Self.choiceKeys) else { return nil }
         let choiceLocation = location(of: yaml)
@@ -280,7 +290,7 @@ struct TreeDecoder {
     }
 
     /// `{command: NAME, version-matches: REGEX}`, `{file: PATH}` or `{env: NAME}`: read-only checks, never code.
-    private mutating func decodeProbe(_ yaml: YAMLNode, what: String) -> Probe? {
+    private mutating func decodeProbe(_ yaml: Value, what: String) -> Probe? {
         guard let fields = mapping(yaml, what: what, allowed: Self.probeKeys) else { return nil }
         let probeLocation = location(of: yaml)
         let kinds = ["command", "file", "env"].filter { fields[$0] != nil }
@@ -333,10 +343,10 @@ struct TreeDecoder {
         }
     }
 
-    private mutating func inlineTarget(_ entry: YAMLEntry, number: Int, parent: String) -> NodeReference? {
+    private mutating func inlineTarget(_ entry: Entry, number: Int, parent: String) -> NodeReference? {
         var id = "\(parent).\(number)"
         var idLocation = location(of: entry.value)
-        if case .mapping(let entries) = entry.value.value, let idEntry = entries.first(where: { $0.key == "id" }) {
+        if let idEntry = document.entries(of: entry.value).first(where: { document.scalar($0.key, is: "id") }) {
             if let explicit = optionalText(idEntry, key: "id") {
                 if Self.isValidNodeID(explicit.text) {
                     id = explicit.text
@@ -371,7 +381,7 @@ struct TreeDecoder {
         return Resource(title: title, body: body, links: links, commands: commands, seeAlso: seeAlso)
     }
 
-    private mutating func decodeLink(_ yaml: YAMLNode) -> Link? {
+    private mutating func decodeLink(_ yaml: Value) -> Link? {
         guard let fields = mapping(yaml, what: "a link", allowed: Self.linkKeys) else { return nil }
         let linkLocation = location(of: yaml)
         guard let url = requiredText(fields, "url", in: "the link", at: linkLocation) else { return nil }
@@ -384,13 +394,14 @@ struct TreeDecoder {
         return Link(url: url.text, label: label, location: linkLocation)
     }
 
-    private mutating func decodeCommand(_ yaml: YAMLNode) -> Command? {
+    private mutating func decodeCommand(_ yaml: Value) -> Command? {
         guard let fields = mapping(yaml, what: "a command", allowed: Self.commandKeys) else { return nil }
         let commandLocation = location(of: yaml)
         var multiline = false
         if let entry = fields["multiline"] {
-            if case .scalar(let text, true) = entry.value.value, ["true", "false"].contains(text) {
-                multiline = text == "true"
+            if document.kind(of: entry.value) == .plainScalar,
+               document.scalar(entry.value, is: "true") || document.scalar(entry.value, is: "false") {
+                multiline = document.scalar(entry.value, is: "true")
             } else {
                 report(.error("wrong-type", "'multiline' must be true or false", at: location(of: entry.value)))
             }
@@ -408,12 +419,12 @@ struct TreeDecoder {
         let does = requiredText(fields, "does", in: "the command", at: commandLocation)
         var placeholders: [Placeholder] = []
         if let entry = fields["placeholders"] {
-            if case .mapping(let entries) = entry.value.value {
-                for placeholderEntry in entries {
+            if document.kind(of: entry.value) == .mapping {
+                for placeholderEntry in document.entries(of: entry.value) {
                     if let placeholder = decodePlaceholder(placeholderEntry) { placeholders.append(placeholder) }
                 }
             } else {
-                report(.error("wrong-type", "'placeholders' must be a mapping of names to {prompt, default, pattern}, not \(entry.value.kindName)", at: location(of: entry.value)))
+                report(.error("wrong-type", "'placeholders' must be a mapping of names to {prompt, default, pattern}, not \(document.kindName(of: entry.value))", at: location(of: entry.value)))
             }
         }
         let declared = Set(placeholders.map(\.name))
@@ -431,13 +442,14 @@ struct TreeDecoder {
         return Command(run: trimmedRun, does: does?.text ?? "", placeholders: placeholders, multiline: multiline, location: commandLocation)
     }
 
-    private mutating func decodePlaceholder(_ entry: YAMLEntry) -> Placeholder? {
+    private mutating func decodePlaceholder(_ entry: Entry) -> Placeholder? {
         let nameLocation = keyLocation(entry)
-        if !PlaceholderScanner.isValidName(entry.key) {
-            report(.error("bad-id", "placeholder name '\(entry.key)' must be lowercase letters, digits, '_' and '-', starting with a letter", at: nameLocation))
+        let name = document.string(entry.key)
+        if !PlaceholderScanner.isValidName(name) {
+            report(.error("bad-id", "placeholder name '\(name)' must be lowercase letters, digits, '_' and '-', starting with a letter", at: nameLocation))
         }
-        guard let fields = mapping(entry.value, what: "placeholder '\(entry.key)'", allowed: Self.placeholderKeys, owner: nameLocation) else { return nil }
-        let prompt = requiredText(fields, "prompt", in: "placeholder '\(entry.key)'", at: nameLocation)
+        guard let fields = mapping(entry.value, what: "placeholder '\(name)'", allowed: Self.placeholderKeys, owner: nameLocation) else { return nil }
+        let prompt = requiredText(fields, "prompt", in: "placeholder '\(name)'", at: nameLocation)
         let defaultValue = optionalText(fields["default"], key: "default", allowEmpty: true)
         let pattern = optionalText(fields["pattern"], key: "pattern")
         if let pattern {
@@ -456,21 +468,21 @@ struct TreeDecoder {
             }
         }
         return Placeholder(
-            name: entry.key, prompt: prompt?.text ?? entry.key, defaultValue: defaultValue?.text,
+            name: name, prompt: prompt?.text ?? name, defaultValue: defaultValue?.text,
             pattern: pattern?.text, location: nameLocation)
     }
 
     // MARK: - Values
 
-    private mutating func mapping(_ yaml: YAMLNode, what: String, allowed: [String], owner: SourceLocation? = nil) -> Fields? {
-        guard case .mapping(let entries) = yaml.value else {
-            report(.error("wrong-type", "\(what) must be a mapping (key: value lines), not \(yaml.kindName)", at: location(of: yaml)))
+    private mutating func mapping(_ yaml: Value, what: String, allowed: [String], owner: SourceLocation? = nil) -> Fields? {
+        guard document.kind(of: yaml) == .mapping else {
+            report(.error("wrong-type", "\(what) must be a mapping (key: value lines), not \(document.kindName(of: yaml))", at: location(of: yaml)))
             return nil
         }
         var fields = Fields()
-        for entry in entries {
-            if allowed.contains(entry.key) {
-                fields.append(entry)
+        for entry in document.entries(of: yaml) {
+            if let name = spelling(of: entry.key, in: allowed) {
+                fields.append(entry, as: name)
             } else {
                 report(unknownKey(entry, allowed: allowed, in: what, owner: owner ?? location(of: yaml)))
             }
@@ -478,8 +490,13 @@ struct TreeDecoder {
         return fields
     }
 
-    private mutating func unknownKey(_ entry: YAMLEntry, allowed: [String], in what: String, owner: SourceLocation) -> Diagnostic {
-        let key = String(entry.key.prefix(60))
+    /// The name in `names` that a key spells, if any.
+    private func spelling(of key: Value, in names: [String]) -> String? {
+        names.first { document.scalar(key, is: $0) }
+    }
+
+    private mutating func unknownKey(_ entry: Entry, allowed: [String], in what: String, owner: SourceLocation) -> Diagnostic {
+        let key = String(document.string(entry.key).prefix(60))
         let suggestion = Suggestion.closest(to: key, in: allowed)
         if let suggestion { misspelled[owner, default: []].insert(suggestion) }
         let advice = suggestion.map { "did you mean '\($0)'?" } ?? "allowed keys are \(allowed.joined(separator: ", "))"
@@ -495,7 +512,7 @@ struct TreeDecoder {
             }
             return nil
         }
-        guard case .scalar = entry.value.value else {
+        guard document.isScalar(entry.value) else {
             return optionalText(entry, key: key, multiline: multiline)
         }
         guard let value = optionalText(entry, key: key, multiline: multiline) else {
@@ -507,16 +524,18 @@ struct TreeDecoder {
 
     /// A text value; nil when absent, null or blank (blank is allowed only with `allowEmpty`).
     private mutating func optionalText(
-        _ entry: YAMLEntry?, key: String, multiline: Bool = false, allowEmpty: Bool = false
+        _ entry: Entry?, key: String, multiline: Bool = false, allowEmpty: Bool = false
     ) -> (text: String, location: SourceLocation)? {
         guard let entry else { return nil }
         let valueLocation = location(of: entry.value)
-        guard case .scalar(let text, _) = entry.value.value else {
-            report(.error("wrong-type", "'\(key)' must be text, not \(entry.value.kindName)", at: valueLocation))
+        guard document.isScalar(entry.value) else {
+            report(.error("wrong-type", "'\(key)' must be text, not \(document.kindName(of: entry.value))", at: valueLocation))
             return nil
         }
-        if entry.value.isNull || (!allowEmpty && text.isBlank) {
-            return allowEmpty && !entry.value.isNull ? (text, valueLocation) : nil
+        let isNull = document.isNull(entry.value)
+        let text = document.string(entry.value)
+        if isNull || (!allowEmpty && text.isBlank) {
+            return allowEmpty && !isNull ? (text, valueLocation) : nil
         }
         checkText(text, key: key, multiline: multiline, at: valueLocation)
         return (text, valueLocation)
@@ -537,20 +556,21 @@ struct TreeDecoder {
             at: location))
     }
 
-    private mutating func list(_ entry: YAMLEntry?, key: String) -> [YAMLNode] {
+    private mutating func list(_ entry: Entry?, key: String) -> [Value] {
         guard let entry else { return [] }
-        if entry.value.isNull { return [] }
-        guard case .sequence(let items) = entry.value.value else {
-            report(.error("wrong-type", "'\(key)' must be a list, not \(entry.value.kindName)", at: location(of: entry.value)))
+        if document.isNull(entry.value) { return [] }
+        guard document.kind(of: entry.value) == .sequence else {
+            report(.error("wrong-type", "'\(key)' must be a list, not \(document.kindName(of: entry.value))", at: location(of: entry.value)))
             return []
         }
-        return items
+        return document.items(of: entry.value)
     }
 
-    private mutating func stringList(_ entry: YAMLEntry?, key: String) -> [String] {
+    private mutating func stringList(_ entry: Entry?, key: String) -> [String] {
         list(entry, key: key).compactMap { item in
-            guard case .scalar(let text, _) = item.value, !text.isEmpty else {
-                report(.error("wrong-type", "each item of '\(key)' must be text, not \(item.kindName)", at: location(of: item)))
+            let text = document.string(item)
+            guard document.isScalar(item), !text.isEmpty else {
+                report(.error("wrong-type", "each item of '\(key)' must be text, not \(document.kindName(of: item))", at: location(of: item)))
                 return nil
             }
             checkText(text, key: key, multiline: false, at: location(of: item))
@@ -558,11 +578,12 @@ struct TreeDecoder {
         }
     }
 
-    private mutating func reference(_ yaml: YAMLNode, key: String) -> NodeReference? {
-        guard case .scalar(let text, _) = yaml.value else {
-            report(.error("wrong-type", "'\(key)' must be a node id or tree-id/node-id, not \(yaml.kindName)", at: location(of: yaml)))
+    private mutating func reference(_ yaml: Value, key: String) -> NodeReference? {
+        guard document.isScalar(yaml) else {
+            report(.error("wrong-type", "'\(key)' must be a node id or tree-id/node-id, not \(document.kindName(of: yaml))", at: location(of: yaml)))
             return nil
         }
+        let text = document.string(yaml)
         guard let reference = NodeReference(parsing: text, location: location(of: yaml)) else {
             report(.error("bad-reference", "'\(text.prefix(80))' is not a node reference; write node-id or tree-id/node-id", at: location(of: yaml)))
             return nil
@@ -576,12 +597,12 @@ struct TreeDecoder {
         diagnostics.append(diagnostic)
     }
 
-    private func location(of yaml: YAMLNode) -> SourceLocation {
-        SourceLocation(file: file, line: yaml.line, column: yaml.column)
+    private func location(of yaml: Value) -> SourceLocation {
+        SourceLocation(file: file, line: document.line(of: yaml), column: document.column(of: yaml))
     }
 
-    private func keyLocation(_ entry: YAMLEntry) -> SourceLocation {
-        SourceLocation(file: file, line: entry.keyLine, column: entry.keyColumn)
+    private func keyLocation(_ entry: Entry) -> SourceLocation {
+        location(of: entry.key)
     }
 
     static func isValidTreeID(_ id: String) -> Bool {

@@ -5,13 +5,13 @@
 /// and flow (`[a, b]`, `{k: v}`) values, `|` and `>` blocks, comments. This scanner reads exactly
 /// that, line by line, and returns nil for anything outside it (anchors, tags, multi-line plain or
 /// quoted text, tabs, document markers, explicit keys) and for every error, so that libyaml reads
-/// those files and words their errors. Where it succeeds it builds the very tree libyaml would,
+/// those files and words their errors. Where it succeeds it builds the very document libyaml would,
 /// positions included: unit tests and the `yaml` fuzz target compare the two.
 struct BlockYAMLScanner {
     private struct Unsupported: Error {}
 
     private let bytes: UnsafeBufferPointer<UInt8>
-    private var builder: YAMLTreeBuilder
+    private var builder: YAMLDocumentBuilder
     private var position = 0
     private var line = 1
     private var lineStart = 0
@@ -20,11 +20,11 @@ struct BlockYAMLScanner {
     /// The last position `mark` counted a column for.
     private var lastMark = (lineStart: -1, index: 0, column: 1)
 
-    static func read(_ raw: UnsafeRawBufferPointer, maxDepth: Int) -> YAMLNode? {
+    static func read(_ raw: UnsafeRawBufferPointer, maxDepth: Int) -> YAMLDocument? {
         guard let base = raw.baseAddress, raw.count > 0 else { return nil }
         let bytes = UnsafeBufferPointer(start: base.assumingMemoryBound(to: UInt8.self), count: raw.count)
         guard hasOnlyPlainCharacters(bytes) else { return nil }
-        var scanner = BlockYAMLScanner(bytes: bytes, builder: YAMLTreeBuilder(maxDepth: maxDepth))
+        var scanner = BlockYAMLScanner(bytes: bytes, builder: YAMLDocumentBuilder(maxDepth: maxDepth, expectedBytes: bytes.count))
         return try? scanner.document()
     }
 
@@ -53,17 +53,17 @@ struct BlockYAMLScanner {
         return true
     }
 
-    private init(bytes: UnsafeBufferPointer<UInt8>, builder: YAMLTreeBuilder) {
+    private init(bytes: UnsafeBufferPointer<UInt8>, builder: YAMLDocumentBuilder) {
         self.bytes = bytes
         self.builder = builder
     }
 
-    private mutating func document() throws(Unsupported) -> YAMLNode {
+    private mutating func document() throws(Unsupported) -> YAMLDocument {
         try nextContentLine()
         guard let column = indent else { throw Unsupported() }
         try collection(column: column)
-        guard indent == nil, let root = builder.root else { throw Unsupported() }
-        return root
+        guard indent == nil, builder.isComplete else { throw Unsupported() }
+        return builder.document
     }
 
     // MARK: Collections
@@ -83,7 +83,7 @@ struct BlockYAMLScanner {
         try open(mapping: true, at: position)
         while true {
             guard let colon = keyColon(from: position) else { throw Unsupported() }
-            try scalar(trimmedText(position..<colon), plain: true, at: position)
+            try plainScalar(trimmed(position..<colon), at: position)
             position = colon + 1
             try value(ofKeyAt: column, colon: colon)
             guard let next = indent, next >= column else { break }
@@ -106,7 +106,7 @@ struct BlockYAMLScanner {
                 if let next = indent, next > column {
                     try collection(column: next)
                 } else {
-                    try scalar("", plain: true, mark: empty)
+                    try scalar([], plain: true, mark: empty)
                 }
             } else if isEntryDash(position) {
                 throw Unsupported()
@@ -145,7 +145,7 @@ struct BlockYAMLScanner {
                 return
             }
         }
-        try scalar("", plain: true, mark: empty)
+        try scalar([], plain: true, mark: empty)
     }
 
     /// A value that starts on the current line, in a collection whose lines start at `parentColumn`.
@@ -169,7 +169,7 @@ struct BlockYAMLScanner {
                 if current == UInt8(ascii: "#"), bytes[end - 1] == UInt8(ascii: " ") { break }
                 end += 1
             }
-            try scalar(trimmedText(position..<end), plain: true, at: position)
+            try plainScalar(trimmed(position..<end), at: position)
             position = end
         }
         try endLine()
@@ -213,7 +213,7 @@ struct BlockYAMLScanner {
             end += 1
         }
         guard byte(end + 1) == UInt8(ascii: " "), end - keyStart <= Self.longestKey else { throw Unsupported() }
-        try scalar(trimmedText(keyStart..<end), plain: true, at: keyStart)
+        try plainScalar(trimmed(keyStart..<end), at: keyStart)
         position = end + 1
         skipSpaces()
     }
@@ -229,24 +229,32 @@ struct BlockYAMLScanner {
             guard Self.canContinueFlowPlain(current) else { throw Unsupported() }
             end += 1
         }
-        try scalar(trimmedText(position..<end), plain: true, at: position)
+        try plainScalar(trimmed(position..<end), at: position)
         position = end
     }
 
     /// A `"…"` or `'…'` scalar at `position`, which must close on this line; false when none starts here.
     private mutating func quotedScalar() throws(Unsupported) -> Bool {
-        let start = position
-        switch byte(position) {
-        case UInt8(ascii: "\""): try scalar(doubleQuoted(), plain: false, at: start)
-        case UInt8(ascii: "'"): try scalar(singleQuoted(), plain: false, at: start)
-        default: return false
+        let quote = byte(position)
+        guard quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'") else { return false }
+        let start = mark(position)
+        let text = quote == UInt8(ascii: "'") ? try singleQuoted() : try doubleQuoted()
+        switch text {
+        case .source(let range): try scalar(range, plain: false, mark: start)
+        case .decoded(let decoded): try scalar(decoded, plain: false, mark: start)
         }
         return true
     }
 
     // MARK: Scalars
 
-    private mutating func doubleQuoted() throws(Unsupported) -> String {
+    /// A quoted scalar's text: as written, or unescaped into new bytes.
+    private enum QuotedText {
+        case source(Range<Int>)
+        case decoded([UInt8])
+    }
+
+    private mutating func doubleQuoted() throws(Unsupported) -> QuotedText {
         position += 1
         let start = position
         while byte(position) != UInt8(ascii: "\"") {
@@ -255,10 +263,10 @@ struct BlockYAMLScanner {
             position += 1
         }
         defer { position += 1 }
-        return text(start..<position)
+        return .source(start..<position)
     }
 
-    private mutating func doubleQuotedWithEscapes(from start: Int) throws(Unsupported) -> String {
+    private mutating func doubleQuotedWithEscapes(from start: Int) throws(Unsupported) -> QuotedText {
         var decoded = Array(bytes[start..<position])
         while byte(position) != UInt8(ascii: "\"") {
             if isLineEnd(position) { throw Unsupported() }
@@ -290,7 +298,7 @@ struct BlockYAMLScanner {
             decoded += Array(String(Character(scalar)).utf8)
         }
         position += 1
-        return String(decoding: decoded, as: UTF8.self)
+        return .decoded(decoded)
     }
 
     private static let simpleEscapes: [UInt8: [UInt8]] = [
@@ -310,8 +318,9 @@ struct BlockYAMLScanner {
         }
     }
 
-    private mutating func singleQuoted() throws(Unsupported) -> String {
+    private mutating func singleQuoted() throws(Unsupported) -> QuotedText {
         position += 1
+        let start = position
         var decoded: [UInt8] = []
         var runStart = position
         while true {
@@ -320,14 +329,18 @@ struct BlockYAMLScanner {
                 position += 1
                 continue
             }
-            decoded += bytes[runStart..<position]
+            if byte(position + 1) == UInt8(ascii: "'") {
+                // `''` is one quote: keep the run up to and including the first.
+                decoded += bytes[runStart...position]
+                position += 2
+                runStart = position
+                continue
+            }
             position += 1
-            guard byte(position) == UInt8(ascii: "'") else { break }
-            decoded.append(UInt8(ascii: "'"))
-            position += 1
-            runStart = position
+            if runStart == start { return .source(start..<(position - 1)) }
+            decoded += bytes[runStart..<(position - 1)]
+            return .decoded(decoded)
         }
-        return String(decoding: decoded, as: UTF8.self)
     }
 
     /// A `|` (literal) or `>` (folded) block whose lines are indented past `parentColumn`;
@@ -391,7 +404,7 @@ struct BlockYAMLScanner {
         }
         guard hasContent else { throw Unsupported() }
         if !strip && lastLineEnded { content.append(0x0A) }
-        try scalar(String(decoding: content, as: UTF8.self), plain: false, mark: start)
+        try scalar(content, plain: false, mark: start)
         try nextContentLine()
     }
 
@@ -513,14 +526,10 @@ struct BlockYAMLScanner {
         while byte(position) == UInt8(ascii: " ") { position += 1 }
     }
 
-    private func text(_ range: Range<Int>) -> String {
-        String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
-    }
-
-    private func trimmedText(_ range: Range<Int>) -> String {
+    private func trimmed(_ range: Range<Int>) -> Range<Int> {
         var end = range.upperBound
         while end > range.lowerBound, bytes[end - 1] == UInt8(ascii: " ") { end -= 1 }
-        return text(range.lowerBound..<end)
+        return range.lowerBound..<end
     }
 
     // MARK: Events
@@ -547,11 +556,18 @@ struct BlockYAMLScanner {
         if builder.close() != nil { throw Unsupported() }
     }
 
-    private mutating func scalar(_ text: String, plain: Bool, at index: Int) throws(Unsupported) {
-        try scalar(text, plain: plain, mark: mark(index))
+    private mutating func plainScalar(_ range: Range<Int>, at index: Int) throws(Unsupported) {
+        try scalar(range, plain: true, mark: mark(index))
     }
 
-    private mutating func scalar(_ text: String, plain: Bool, mark: (line: Int, column: Int)) throws(Unsupported) {
-        if builder.scalar(text, plain: plain, line: mark.line, column: mark.column) != nil { throw Unsupported() }
+    private mutating func scalar(_ range: Range<Int>, plain: Bool, mark: (line: Int, column: Int)) throws(Unsupported) {
+        if builder.scalar(UnsafeBufferPointer(rebasing: bytes[range]), plain: plain, line: mark.line, column: mark.column) != nil {
+            throw Unsupported()
+        }
+    }
+
+    private mutating func scalar(_ decoded: [UInt8], plain: Bool, mark: (line: Int, column: Int)) throws(Unsupported) {
+        let problem = decoded.withUnsafeBufferPointer { builder.scalar($0, plain: plain, line: mark.line, column: mark.column) }
+        if problem != nil { throw Unsupported() }
     }
 }

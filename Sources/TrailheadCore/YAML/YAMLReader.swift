@@ -1,6 +1,6 @@
 import CLibYAML
 
-/// Reads one YAML document into a `YAMLNode` tree, event by event, with hard limits.
+/// Reads one YAML document into a `YAMLDocument`, event by event, with hard limits.
 ///
 /// Working at libyaml's event level (rather than decoding generically) lets us refuse aliases
 /// before they can expand, stop deep `[[[[` nesting without recursion, catch duplicate keys,
@@ -23,13 +23,13 @@ public struct YAMLReader: Sendable {
         case libyaml
     }
 
-    /// Only the block scanner: the tree libyaml would read, or nil where it leaves the text to libyaml.
-    public func readBlockSubset(_ bytes: UnsafeRawBufferPointer) -> YAMLNode? {
+    /// Only the block scanner: the document libyaml would read, or nil where it leaves the text to libyaml.
+    public func readBlockSubset(_ bytes: UnsafeRawBufferPointer) -> YAMLDocument? {
         guard UTF8Validator.firstInvalidByte(in: bytes) == nil else { return nil }
         return BlockYAMLScanner.read(bytes, maxDepth: maxDepth)
     }
 
-    public func read(_ bytes: UnsafeRawBufferPointer) -> Result<YAMLNode, YAMLParseError> {
+    public func read(_ bytes: UnsafeRawBufferPointer) -> Result<YAMLDocument, YAMLParseError> {
         if let bad = UTF8Validator.firstInvalidByte(in: bytes) {
             let hex = String(bad.byte, radix: 16, uppercase: true)
             return .failure(YAMLParseError(
@@ -37,8 +37,8 @@ public struct YAMLReader: Sendable {
                 message: "invalid UTF-8 (byte 0x\(hex)); save the file as UTF-8",
                 line: bad.line, column: bad.column))
         }
-        if scanner == .fastest, let node = BlockYAMLScanner.read(bytes, maxDepth: maxDepth) {
-            return .success(node)
+        if scanner == .fastest, let document = BlockYAMLScanner.read(bytes, maxDepth: maxDepth) {
+            return .success(document)
         }
         var parser = yaml_parser_t()
         guard yaml_parser_initialize(&parser) == 1 else {
@@ -53,8 +53,8 @@ public struct YAMLReader: Sendable {
         }
     }
 
-    private func readEvents(_ parser: inout yaml_parser_t, bytes: UnsafeRawBufferPointer) -> Result<YAMLNode, YAMLParseError> {
-        var builder = YAMLTreeBuilder(maxDepth: maxDepth)
+    private func readEvents(_ parser: inout yaml_parser_t, bytes: UnsafeRawBufferPointer) -> Result<YAMLDocument, YAMLParseError> {
+        var builder = YAMLDocumentBuilder(maxDepth: maxDepth)
         var documents = 0
         var event = yaml_event_t()
         while true {
@@ -67,12 +67,12 @@ public struct YAMLReader: Sendable {
             var problem: YAMLParseError?
             switch event.type {
             case YAML_STREAM_END_EVENT:
-                guard let root = builder.root else {
+                guard builder.isComplete else {
                     return .failure(YAMLParseError(
                         code: "empty-file", message: "the file holds no YAML content; a tree file holds one mapping (format, id, title, description, start, nodes)",
                         line: 1, column: 1))
                 }
-                return .success(root)
+                return .success(builder.document)
             case YAML_DOCUMENT_START_EVENT:
                 documents += 1
                 if documents > 1 {
@@ -90,7 +90,7 @@ public struct YAMLReader: Sendable {
             case YAML_SCALAR_EVENT:
                 let scalar = event.data.scalar
                 if let anchor = scalar.anchor { return .failure(anchorError(anchor, line: line, column: column)) }
-                let text = String(decoding: UnsafeBufferPointer(start: scalar.value, count: Int(scalar.length)), as: UTF8.self)
+                let text = UnsafeBufferPointer(start: scalar.value, count: Int(scalar.length))
                 problem = builder.scalar(text, plain: scalar.style == YAML_PLAIN_SCALAR_STYLE, line: line, column: column)
             case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
                 let isMapping = event.type == YAML_MAPPING_START_EVENT
