@@ -15,6 +15,11 @@ struct BinaryWriter {
         bytes.append(UInt8(remaining))
     }
 
+    /// Bytes another writer wrote, as they are.
+    mutating func append(_ written: [UInt8]) {
+        bytes.append(contentsOf: written)
+    }
+
     mutating func bool(_ value: Bool) {
         bytes.append(value ? 1 : 0)
     }

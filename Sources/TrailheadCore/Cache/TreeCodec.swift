@@ -30,6 +30,21 @@ enum TreeCodec {
         location(tree.startLocation, &writer)
         writer.strings(ids)
         writer.optional(tree.startHeading)
+        // The node records, most of a large entry, are written in halves on both cores and joined.
+        let parts = ids.count < 2048
+            ? [records(of: ids[...], in: nodes, capacity: expectedSize)]
+            : OrderedParallelMap.map(count: 2, chunks: 2) { half in
+                records(of: half == 0 ? ids[..<(ids.count / 2)] : ids[(ids.count / 2)...], in: nodes, capacity: expectedSize / 2)
+            }
+        parts.forEach { writer.append($0) }
+        var hasher = ContentHasher()
+        writer.bytes.withUnsafeBytes { hasher.combine(UnsafeRawBufferPointer(rebasing: $0[hashed...])) }
+        writer.fixed64(hasher.fingerprint.hash, at: hashOffset)
+        return writer.bytes
+    }
+
+    private static func records(of ids: ArraySlice<String>, in nodes: [String: Node], capacity: Int) -> [UInt8] {
+        var writer = BinaryWriter(capacity: capacity)
         for id in ids {
             guard let node = nodes[id] else { continue }
             writer.strings(node.tags)
@@ -79,9 +94,6 @@ enum TreeCodec {
                 resource.seeAlso.forEach { reference($0, &writer) }
             }
         }
-        var hasher = ContentHasher()
-        writer.bytes.withUnsafeBytes { hasher.combine(UnsafeRawBufferPointer(rebasing: $0[hashed...])) }
-        writer.fixed64(hasher.fingerprint.hash, at: hashOffset)
         return writer.bytes
     }
 

@@ -3,6 +3,10 @@
 struct Fields {
     private var entries: [(name: String, entry: YAMLDocument.Entry)] = []
 
+    init(capacity: Int) {
+        entries.reserveCapacity(capacity)
+    }
+
     mutating func append(_ entry: YAMLDocument.Entry, as name: String) {
         entries.append((name, entry))
     }
@@ -49,7 +53,24 @@ struct TreeDecoder {
         self.limits = limits
     }
 
+    /// The tree a whole file holds.
     mutating func decode(_ document: YAMLDocument) -> Tree? {
+        decode(document, startMayFollow: false)
+    }
+
+    /// The tree the head of a split file holds: its start node may be among the nodes that follow in the tail.
+    mutating func decodeHead(_ document: YAMLDocument) -> Tree? {
+        decode(document, startMayFollow: true)
+    }
+
+    /// The nodes of the tail of a split file: a mapping of more entries of the head's `nodes`.
+    mutating func decodeTail(_ document: YAMLDocument) -> (nodes: [String: Node], order: [String]) {
+        self.document = document
+        decodeNodes(document.root)
+        return (nodes, nodeOrder)
+    }
+
+    private mutating func decode(_ document: YAMLDocument, startMayFollow: Bool) -> Tree? {
         self.document = document
         let root = document.root
         guard let fields = mapping(root, what: "a tree file", allowed: Self.treeKeys) else { return nil }
@@ -74,7 +95,7 @@ struct TreeDecoder {
         } else {
             report(.error("missing-key", "the tree has no 'nodes'; add a mapping of node ids to nodes", at: rootLocation))
         }
-        if let start, !nodes.isEmpty, nodes[start.text] == nil {
+        if let start, !startMayFollow, !nodes.isEmpty, nodes[start.text] == nil {
             report(.error(
                 "undefined-start",
                 "start node '\(start.text)' is not defined under 'nodes'\(Suggestion.phrase(for: start.text, in: nodeOrder))",
@@ -154,6 +175,7 @@ struct TreeDecoder {
             return
         }
         let entries = document.entries(of: yaml)
+        nodes.reserveCapacity(nodes.count + entries.count)
         if entries.isEmpty {
             report(.error("dead-end", "'nodes' is empty; a tree needs at least a start node", at: location(of: yaml)))
         }
@@ -193,7 +215,7 @@ struct TreeDecoder {
         if inline { allowed.append("id") }
         let other = isQuestion ? Self.resourceKeys : Self.questionKeys
         let kindName = isQuestion ? "question" : "resource"
-        var fields = Fields()
+        var fields = Fields(capacity: entries.count)
         for entry in entries {
             if let name = spelling(of: entry.key, in: allowed) {
                 fields.append(entry, as: name)
@@ -479,8 +501,9 @@ struct TreeDecoder {
             report(.error("wrong-type", "\(what) must be a mapping (key: value lines), not \(document.kindName(of: yaml))", at: location(of: yaml)))
             return nil
         }
-        var fields = Fields()
-        for entry in document.entries(of: yaml) {
+        let entries = document.entries(of: yaml)
+        var fields = Fields(capacity: entries.count)
+        for entry in entries {
             if let name = spelling(of: entry.key, in: allowed) {
                 fields.append(entry, as: name)
             } else {
@@ -606,16 +629,20 @@ struct TreeDecoder {
     }
 
     static func isValidTreeID(_ id: String) -> Bool {
-        isIdentifier(id, extra: "-")
+        isIdentifier(id, allowsDotAndUnderscore: false)
     }
 
     static func isValidNodeID(_ id: String) -> Bool {
-        isIdentifier(id, extra: "-._")
+        isIdentifier(id, allowsDotAndUnderscore: true)
     }
 
-    private static func isIdentifier(_ id: String, extra: String) -> Bool {
+    private static func isIdentifier(_ id: String, allowsDotAndUnderscore: Bool) -> Bool {
         guard let first = id.utf8.first, id.utf8.count <= 64 else { return false }
         let isLowerOrDigit = { (byte: UInt8) in (0x61...0x7A).contains(byte) || (0x30...0x39).contains(byte) }
-        return isLowerOrDigit(first) && id.utf8.allSatisfy { isLowerOrDigit($0) || extra.utf8.contains($0) }
+        guard isLowerOrDigit(first) else { return false }
+        return id.utf8.allSatisfy { byte in
+            isLowerOrDigit(byte) || byte == UInt8(ascii: "-")
+                || (allowsDotAndUnderscore && (byte == UInt8(ascii: ".") || byte == UInt8(ascii: "_")))
+        }
     }
 }

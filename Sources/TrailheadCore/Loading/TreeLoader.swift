@@ -4,6 +4,8 @@ public struct TreeLoader: Sendable {
     public var fileSystem: any FileSystem
     /// Where clean, large trees are kept decoded between runs; nil to always parse.
     public var cache: TreeCache?
+    /// From this size on, a file read alone is read in two parts on two cores (`SplitTreeReader`).
+    var splitFrom = 256 << 10
 
     public init(limits: LoaderLimits = .standard, fileSystem: any FileSystem = LocalFileSystem(), cache: TreeCache? = nil) {
         self.limits = limits
@@ -20,22 +22,23 @@ public struct TreeLoader: Sendable {
             let directory = path.hasSuffix("/") ? String(path.dropLast()) : path
             return loadFiles(names.filter(Self.isTreeFileName).sorted().map { "\(directory)/\($0)" })
         }
-        return [loadFile(path)]
+        return [loadFile(path, alone: true)]
     }
 
-    /// Loads files on every core (a catalog gathered from many sites is many files), in the given order.
+    /// Loads files on every core (a catalog gathered from many sites is many files), in the given
+    /// order. A file loaded alone has both cores to itself.
     public func loadFiles(_ paths: [String]) -> [LoadedFile] {
-        OrderedParallelMap.map(count: paths.count, chunks: paths.count) { loadFile(paths[$0]) }
+        OrderedParallelMap.map(count: paths.count, chunks: paths.count) { loadFile(paths[$0], alone: paths.count == 1) }
     }
 
-    public func loadFile(_ path: String) -> LoadedFile {
+    public func loadFile(_ path: String, alone: Bool = false) -> LoadedFile {
         // With a cache, the file is first only hashed, in small pieces: a fresh entry means its
         // bytes are never held (a large catalog is tens of megabytes of YAML).
         if let cache, let fingerprint = fileSystem.fingerprint(of: path, limit: limits.maxFileBytes),
            let tree = cache.read(fingerprint, file: path, fileSystem: fileSystem, reparse: { reparsedNodes(path) }) {
             return LoadedFile(path: path, tree: tree, diagnostics: [], fingerprint: fingerprint)
         }
-        return parse(path)
+        return parse(path, alone: alone)
     }
 
     /// The nodes of a file whose cache entry passed its check but failed to decode, parsed
@@ -46,10 +49,10 @@ public struct TreeLoader: Sendable {
     }
 
     /// Reads and parses the file, writing its cache entry when it is clean.
-    private func parse(_ path: String) -> LoadedFile {
+    private func parse(_ path: String, alone: Bool = false) -> LoadedFile {
         switch fileSystem.contents(of: path, limit: limits.maxFileBytes) {
         case .bytes(let bytes):
-            var loaded = load(bytes: bytes, path: path)
+            var loaded = load(bytes: bytes, path: path, split: alone)
             guard let cache else { return loaded }
             let fingerprint = ContentHasher.fingerprint(of: bytes)
             loaded.fingerprint = fingerprint
@@ -65,9 +68,14 @@ public struct TreeLoader: Sendable {
         }
     }
 
-    public func load(bytes: [UInt8], path: String) -> LoadedFile {
+    /// The tree in `bytes`; with `split`, a large file is read in two parts on two cores.
+    public func load(bytes: [UInt8], path: String, split: Bool = false) -> LoadedFile {
         if bytes.count > limits.maxFileBytes {
             return unreadable(path, code: "file-too-large", reason: "the file is \(bytes.count) bytes; the limit is \(limits.maxFileBytes)")
+        }
+        if split, bytes.count >= splitFrom,
+           let loaded = bytes.withUnsafeBytes({ SplitTreeReader(limits: limits).load($0, path: path) }) {
+            return loaded
         }
         let parsed = bytes.withUnsafeBytes { YAMLReader(maxDepth: limits.maxDepth).read($0) }
         switch parsed {

@@ -13,6 +13,11 @@ public struct NodeReference: Hashable, Sendable {
 
     /// Parses `node` or `tree/node`; nil when the text has more than one `/` or an empty part.
     public init?(parsing text: String, location: SourceLocation) {
+        // Most references name a node of their own tree: no `/`, nothing to split.
+        if !text.isEmpty, !text.utf8.contains(UInt8(ascii: "/")) {
+            self.init(treeID: nil, nodeID: text, location: location)
+            return
+        }
         let parts = text.split(separator: "/", omittingEmptySubsequences: false)
         switch parts.count {
         case 1 where !parts[0].isEmpty:

@@ -20,11 +20,14 @@ struct BlockYAMLScanner {
     /// The last position `mark` counted a column for.
     private var lastMark = (lineStart: -1, index: 0, column: 1)
 
-    static func read(_ raw: UnsafeRawBufferPointer, maxDepth: Int) -> YAMLDocument? {
+    /// The document in `raw`, whose first line is numbered `firstLine` (a part of a larger file
+    /// starts past line 1), or nil where libyaml must read it.
+    static func read(_ raw: UnsafeRawBufferPointer, maxDepth: Int, firstLine: Int = 1) -> YAMLDocument? {
         guard let base = raw.baseAddress, raw.count > 0 else { return nil }
         let bytes = UnsafeBufferPointer(start: base.assumingMemoryBound(to: UInt8.self), count: raw.count)
         guard hasOnlyPlainCharacters(bytes) else { return nil }
         var scanner = BlockYAMLScanner(bytes: bytes, builder: YAMLDocumentBuilder(maxDepth: maxDepth, expectedBytes: bytes.count))
+        scanner.line = firstLine
         return try? scanner.document()
     }
 
@@ -32,8 +35,20 @@ struct BlockYAMLScanner {
     /// other control characters (which libyaml refuses), Unicode line breaks and byte order marks.
     private static func hasOnlyPlainCharacters(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         let count = bytes.count
+        let raw = UnsafeRawBufferPointer(bytes)
         var index = 0
         while index < count {
+            // Eight bytes at a time while none is below 0x20 (a line break included) or above 0x7E.
+            if index + 8 <= count {
+                let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                let ones: UInt64 = 0x0101_0101_0101_0101
+                let below = (word &- ones &* 0x20) & ~word & (ones &* 0x80)
+                let above = ((word &+ ones) | word) & (ones &* 0x80)
+                if below | above == 0 {
+                    index += 8
+                    continue
+                }
+            }
             let byte = bytes[index]
             if byte < 0x20 {
                 if byte != 0x0A { return false }

@@ -70,17 +70,20 @@ public struct YAMLDocument: Sendable, Equatable {
     public func scalar(_ value: Value, is name: String) -> Bool {
         let record = records[value.index]
         guard record.kind.rawValue <= Kind.otherScalar.rawValue, Int(record.extent) == name.utf8.count else { return false }
-        let start = Int(record.start)
         return text.withUnsafeBufferPointer { buffer in
-            name.utf8.withContiguousStorageIfAvailable { expected in
-                expected.indices.allSatisfy { buffer[start + $0] == expected[$0] }
-            } ?? name.utf8.enumerated().allSatisfy { buffer[start + $0.offset] == $0.element }
+            var index = Int(record.start)
+            for byte in name.utf8 {
+                if buffer[index] != byte { return false }
+                index += 1
+            }
+            return true
         }
     }
 
     /// An unquoted `~`, `null` (in any of YAML's spellings) or nothing at all.
     public func isNull(_ value: Value) -> Bool {
-        guard kind(of: value) == .plainScalar else { return false }
+        let record = records[value.index]
+        guard record.kind == .plainScalar, record.extent <= 4 else { return false }
         return Self.nullSpellings.contains { scalar(value, is: $0) }
     }
 
@@ -94,32 +97,35 @@ public struct YAMLDocument: Sendable, Equatable {
     /// A sequence's items; none for anything else.
     public func items(of value: Value) -> [Value] {
         guard kind(of: value) == .sequence else { return [] }
-        return children(of: value)
+        let count = Int(records[value.index].start)
+        var items: [Value] = []
+        items.reserveCapacity(count)
+        var index = value.index + 1
+        for _ in 0..<count {
+            items.append(Value(index: index))
+            index = next(after: index)
+        }
+        return items
     }
 
     /// A mapping's entries, in the order written; none for anything else.
     public func entries(of value: Value) -> [Entry] {
         guard kind(of: value) == .mapping else { return [] }
-        let keysAndValues = children(of: value)
-        return stride(from: 0, to: keysAndValues.count, by: 2).map { Entry(key: keysAndValues[$0], value: keysAndValues[$0 + 1]) }
+        let count = Int(records[value.index].start)
+        var entries: [Entry] = []
+        entries.reserveCapacity(count)
+        var index = value.index + 1
+        for _ in 0..<count {
+            // A key is a scalar: its value is the next record.
+            entries.append(Entry(key: Value(index: index), value: Value(index: index + 1)))
+            index = next(after: index + 1)
+        }
+        return entries
     }
 
     /// The value of a mapping's key spelled `name`, if it has one.
     public func value(of mapping: Value, at name: String) -> Value? {
         entries(of: mapping).first { scalar($0.key, is: name) }?.value
-    }
-
-    private func children(of value: Value) -> [Value] {
-        let record = records[value.index]
-        let count = kind(of: value) == .mapping ? Int(record.start) * 2 : Int(record.start)
-        var found: [Value] = []
-        found.reserveCapacity(count)
-        var index = value.index + 1
-        for _ in 0..<count {
-            found.append(Value(index: index))
-            index = next(after: index)
-        }
-        return found
     }
 
     /// The index of the value after `index` and its subtree.

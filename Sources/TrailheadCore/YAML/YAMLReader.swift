@@ -24,9 +24,10 @@ public struct YAMLReader: Sendable {
     }
 
     /// Only the block scanner: the document libyaml would read, or nil where it leaves the text to libyaml.
-    public func readBlockSubset(_ bytes: UnsafeRawBufferPointer) -> YAMLDocument? {
+    /// Its lines are numbered from `firstLine`, for a part of a larger file.
+    public func readBlockSubset(_ bytes: UnsafeRawBufferPointer, firstLine: Int = 1) -> YAMLDocument? {
         guard UTF8Validator.firstInvalidByte(in: bytes) == nil else { return nil }
-        return BlockYAMLScanner.read(bytes, maxDepth: maxDepth)
+        return BlockYAMLScanner.read(bytes, maxDepth: maxDepth, firstLine: firstLine)
     }
 
     public func read(_ bytes: UnsafeRawBufferPointer) -> Result<YAMLDocument, YAMLParseError> {

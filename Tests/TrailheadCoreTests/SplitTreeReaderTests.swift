@@ -1,0 +1,192 @@
+import Foundation
+import Testing
+@testable import TrailheadCore
+
+/// A large file read in two parts on two cores must give exactly what reading it whole gives,
+/// or leave it to be read whole.
+@Suite struct SplitTreeReaderTests {
+    /// A tree of `count` nodes in every style the block scanner reads: questions and resources,
+    /// inline nodes, block and quoted text, flow lists and maps, comments and blank lines between nodes.
+    static func tree(nodes count: Int, start: String = "n0", extra: (Int) -> String = { _ in "" }) -> String {
+        var yaml = "format: 1\nid: big\ntitle: \"Big tree\"\ndescription: Many nodes\nstart: \(start)\nnodes:\n"
+        for index in 0..<count {
+            if index % 7 == 3 { yaml += "\n  # section \(index)\n\n" }
+            yaml += "  n\(index):\n"
+            if index % 3 == 0 {
+                let next = min(index + 1, count - 1)
+                yaml += """
+                    question: "Where next from \(index)?"
+                    explain: |
+                      Line one of \(index).
+
+                      Line three, é and 日本.
+                    choices:
+                      - label: 'Go on, it''s \(next)'
+                        goto: n\(next)
+                      - label: Inline \(index)
+                        node:
+                          title: Inline resource \(index)
+                          body: >-
+                            Folded
+                            text \(index)
+
+                """
+            } else {
+                yaml += """
+                    title: "Resource \\"\(index)\\""
+                    tags: [alpha, 'beta \(index)', "gamma"]
+                    links:
+                      - url: https://example.org/\(index)?a=b#c
+                        label: Link \(index) # a comment
+                    commands:
+                      - run: "tool --id {id} \(index)"
+                        does: Runs the tool
+                        placeholders:
+                          id: {prompt: "Id", default: "x\(index)", pattern: '^\\S+$'}
+                    see-also: [n0]
+
+                """
+            }
+            yaml += extra(index)
+        }
+        return yaml
+    }
+
+    private func whole(_ yaml: String, limits: LoaderLimits = .standard) -> LoadedFile {
+        TreeLoader(limits: limits).load(bytes: Array(yaml.utf8), path: "big.yaml")
+    }
+
+    private func split(_ yaml: String, cut: Int, limits: LoaderLimits = .standard) -> LoadedFile? {
+        Array(yaml.utf8).withUnsafeBytes { SplitTreeReader(limits: limits).load($0, path: "big.yaml", cut: cut) }
+    }
+
+    /// The start of every line that opens an entry of `nodes`, where a cut may fall.
+    private func entryLines(_ yaml: String) -> [Int] {
+        let bytes = Array(yaml.utf8)
+        var starts: [Int] = []
+        var lineStart = 0
+        for (index, byte) in bytes.enumerated() where byte == 0x0A {
+            lineStart = index + 1
+            if lineStart + 3 < bytes.count, bytes[lineStart] == 0x20, bytes[lineStart + 1] == 0x20, bytes[lineStart + 2] == UInt8(ascii: "n") {
+                starts.append(lineStart)
+            }
+        }
+        return starts
+    }
+
+    private func expectSame(_ parts: LoadedFile, _ whole: LoadedFile, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
+        let partsTree = try #require(parts.tree, sourceLocation: sourceLocation)
+        let wholeTree = try #require(whole.tree, sourceLocation: sourceLocation)
+        #expect(partsTree.nodeOrder == wholeTree.nodeOrder, sourceLocation: sourceLocation)
+        // The cache's encoding holds every field of every node, positions included.
+        #expect(TreeCodec.encode(partsTree) == TreeCodec.encode(wholeTree), sourceLocation: sourceLocation)
+        #expect(parts.diagnostics.isEmpty && whole.diagnostics.isEmpty, sourceLocation: sourceLocation)
+    }
+
+    @Test func everyCutGivesWhatReadingWholeGives() throws {
+        let yaml = Self.tree(nodes: 40)
+        let whole = whole(yaml)
+        #expect(whole.diagnostics.isEmpty, "\(whole.diagnostics)")
+        let cuts = entryLines(yaml).dropFirst()
+        #expect(cuts.count >= 38)
+        for cut in cuts {
+            let parts = try #require(split(yaml, cut: cut), "cut at byte \(cut) was refused")
+            try expectSame(parts, whole)
+        }
+    }
+
+    @Test func theLoaderReadsALargeFileInPartsAndFindsItsCutPastTheMiddle() throws {
+        let yaml = Self.tree(nodes: 2000)
+        let bytes = Array(yaml.utf8)
+        #expect(bytes.count > 256 << 10, "the tree must be large enough for the loader to split it")
+        let cut = try #require(bytes.withUnsafeBytes { SplitTreeReader.cut(in: $0) })
+        #expect(cut > bytes.count / 2 && entryLines(yaml).contains(cut))
+        let parts = TreeLoader().load(bytes: bytes, path: "big.yaml", split: true)
+        try expectSame(parts, whole(yaml))
+        let lastNode = try #require(parts.tree?.nodes["n1999"])
+        #expect(lastNode.location.line == yaml.split(separator: "\n", omittingEmptySubsequences: false).firstIndex(of: "  n1999:")! + 1)
+    }
+
+    @Test(arguments: [
+        "format: 1\nid: t\nnodes:\n  n0:\n    title: x\n",
+        "format: 1\nid: t\n  nodes:\n    n0:\n      title: x\n    n1:\n      title: y\n",
+        "format: 1\nid: t\nnodes: # the nodes\n  n0:\n    title: x\n  n1:\n    title: y\n",
+        "nodes:\n",
+        "",
+    ])
+    func aFileWithoutEntriesOfATopLevelNodesPastItsMiddleHasNoCut(yaml: String) {
+        #expect(Array(yaml.utf8).withUnsafeBytes { SplitTreeReader.cut(in: $0) } == nil)
+    }
+
+    /// Each of these makes reading whole report something; read in parts, the file is refused, so
+    /// the loader reads it whole and reports exactly that.
+    @Test(arguments: [
+        ("a node id used in the head and again in the tail", 30, "n3"),
+        ("a start node that is not there", -1, ""),
+        ("an unknown key in the tail", 35, "    colour: red\n"),
+        ("an unknown key in the head", 2, "    colour: red\n"),
+        ("a warning in the tail", 37, ""),
+        ("a top-level key after the nodes", 39, "format: 2\n"),
+    ] as [(String, Int, String)])
+    func aFileWithAProblemIsReadWhole(problem: String, at node: Int, text: String) throws {
+        var yaml: String
+        switch problem {
+        case "a node id used in the head and again in the tail":
+            yaml = Self.tree(nodes: 40).replacingOccurrences(of: "  n30:\n", with: "  n3:\n")
+        case "a start node that is not there":
+            yaml = Self.tree(nodes: 40, start: "nowhere")
+        case "a warning in the tail":
+            // A Cyrillic letter in a Latin host name.
+            yaml = Self.tree(nodes: 40).replacingOccurrences(of: "https://example.org/\(node)?", with: "https://ex\u{0430}mple.org/\(node)?")
+        default:
+            yaml = Self.tree(nodes: 40) { $0 == node ? text : "" }
+        }
+        let whole = whole(yaml)
+        #expect(!whole.diagnostics.isEmpty, "\(problem) was not reported")
+        let cut = try #require(entryLines(yaml).first { $0 > yaml.utf8.count / 2 })
+        #expect(split(yaml, cut: cut) == nil, "\(problem): read in parts")
+        var loader = TreeLoader()
+        loader.splitFrom = 0
+        let loaded = loader.load(bytes: Array(yaml.utf8), path: "big.yaml", split: true)
+        #expect(loaded.diagnostics.map(\.description) == whole.diagnostics.map(\.description))
+    }
+
+    /// Inline nodes nest without end, so only the nesting limit stops them: the tail, whose top
+    /// is the file's `nodes`, must stop exactly where reading the whole file stops.
+    @Test func theTailStopsAtTheNestingLimitOfTheWholeFile() throws {
+        func chain(_ levels: Int) -> String {
+            var text = "  deep:\n"
+            var indent = "    "
+            for level in 0..<levels {
+                text += "\(indent)question: Q\(level)\n\(indent)choices:\n\(indent)  - label: L\(level)\n\(indent)    node:\n"
+                indent += "      "
+            }
+            return text + "\(indent)title: Leaf\n\(indent)body: b\n"
+        }
+        let limits = LoaderLimits(maxDepth: 12)
+        var outcomes: Set<Bool> = []
+        for levels in 1...5 {
+            let yaml = Self.tree(nodes: 12) { $0 == 10 ? chain(levels) : "" }
+            let whole = whole(yaml, limits: limits)
+            let cut = try #require(entryLines(yaml).first { $0 > yaml.utf8.count / 2 && $0 < yaml.utf8.count * 9 / 10 })
+            let parts = split(yaml, cut: cut, limits: limits)
+            let tooDeep = whole.diagnostics.contains { $0.code == "too-deep" }
+            outcomes.insert(tooDeep)
+            if tooDeep {
+                #expect(parts == nil, "\(levels) levels were read in parts past the limit")
+            } else {
+                try expectSame(try #require(parts, "\(levels) levels were refused in parts"), whole)
+            }
+        }
+        #expect(outcomes == [true, false], "the chains must reach both sides of the limit")
+    }
+
+    @Test func theNodeLimitCountsBothParts() throws {
+        let yaml = Self.tree(nodes: 40)
+        let cut = try #require(entryLines(yaml).first { $0 > yaml.utf8.count / 2 })
+        let nodes = try #require(whole(yaml).tree?.nodeCount)
+        #expect(split(yaml, cut: cut, limits: LoaderLimits(maxNodesPerFile: nodes)) != nil)
+        #expect(split(yaml, cut: cut, limits: LoaderLimits(maxNodesPerFile: nodes - 1)) == nil)
+        #expect(whole(yaml, limits: LoaderLimits(maxNodesPerFile: nodes - 1)).diagnostics.contains { $0.code == "too-many-nodes" })
+    }
+}
