@@ -163,19 +163,19 @@ import Testing
             }
             return text + "\(indent)title: Leaf\n\(indent)body: b\n"
         }
-        let limits = LoaderLimits(maxDepth: 12)
+        let yaml = Self.tree(nodes: 12) { $0 == 10 ? chain(3) : "" }
         var outcomes: Set<Bool> = []
-        for levels in 1...5 {
-            let yaml = Self.tree(nodes: 12) { $0 == 10 ? chain(levels) : "" }
+        for depth in 9...14 {
+            let limits = LoaderLimits(maxDepth: depth)
             let whole = whole(yaml, limits: limits)
             let cut = try #require(entryLines(yaml).first { $0 > yaml.utf8.count / 2 && $0 < yaml.utf8.count * 9 / 10 })
             let parts = split(yaml, cut: cut, limits: limits)
             let tooDeep = whole.diagnostics.contains { $0.code == "too-deep" }
             outcomes.insert(tooDeep)
             if tooDeep {
-                #expect(parts == nil, "\(levels) levels were read in parts past the limit")
+                #expect(parts == nil, "read in parts past a nesting limit of \(depth)")
             } else {
-                try expectSame(try #require(parts, "\(levels) levels were refused in parts"), whole)
+                try expectSame(try #require(parts, "refused in parts within a nesting limit of \(depth)"), whole)
             }
         }
         #expect(outcomes == [true, false], "the chains must reach both sides of the limit")
