@@ -39,9 +39,8 @@ import Glibc
     /// The schema and the decoder must accept the same keys.
     @Test func theSchemaListsExactlyTheKeysTheLoaderAccepts() throws {
         let schema = try String(fileContents: TestTrees.bundledTrees + "/trailhead.schema.json")
-        let allKeys = Set(TreeDecoder.treeKeys + TreeDecoder.questionKeys + TreeDecoder.resourceKeys
-            + TreeDecoder.choiceKeys + TreeDecoder.linkKeys + TreeDecoder.commandKeys + TreeDecoder.placeholderKeys
-            + TreeDecoder.probeKeys)
+        let allKeys = Set([TreeDecoder.treeKeys, TreeDecoder.questionKeys, TreeDecoder.resourceKeys, TreeDecoder.choiceKeys,
+                           TreeDecoder.linkKeys, TreeDecoder.commandKeys, TreeDecoder.placeholderKeys, TreeDecoder.probeKeys].flatMap(\.names))
         for key in allKeys {
             #expect(schema.contains("\"\(key)\": {"), "schema lacks property \(key)")
         }

@@ -56,8 +56,12 @@ import Testing
         TreeLoader(limits: limits).load(bytes: Array(yaml.utf8), path: "big.yaml")
     }
 
+    private func split(_ yaml: String, cuts: [Int], limits: LoaderLimits = .standard) -> LoadedFile? {
+        Array(yaml.utf8).withUnsafeBytes { SplitTreeReader(limits: limits).load($0, path: "big.yaml", cuts: cuts) }
+    }
+
     private func split(_ yaml: String, cut: Int, limits: LoaderLimits = .standard) -> LoadedFile? {
-        Array(yaml.utf8).withUnsafeBytes { SplitTreeReader(limits: limits).load($0, path: "big.yaml", cut: cut) }
+        split(yaml, cuts: [cut], limits: limits)
     }
 
     /// The start of every line that opens an entry of `nodes`, where a cut may fall.
@@ -87,20 +91,28 @@ import Testing
         let yaml = Self.tree(nodes: 40)
         let whole = whole(yaml)
         #expect(whole.diagnostics.isEmpty, "\(whole.diagnostics)")
-        let cuts = entryLines(yaml).dropFirst()
+        let cuts = Array(entryLines(yaml).dropFirst())
         #expect(cuts.count >= 38)
         for cut in cuts {
             let parts = try #require(split(yaml, cut: cut), "cut at byte \(cut) was refused")
             try expectSame(parts, whole)
         }
+        for (first, second) in zip(cuts, cuts.dropFirst(5)) where second < cuts.last! {
+            let parts = try #require(split(yaml, cuts: [first, second, cuts.last!]), "cuts at \(first), \(second) were refused")
+            try expectSame(parts, whole)
+        }
+        try expectSame(try #require(split(yaml, cuts: cuts)), whole)
     }
 
     @Test func theLoaderReadsALargeFileInPartsAndFindsItsCutPastTheMiddle() throws {
         let yaml = Self.tree(nodes: 2000)
         let bytes = Array(yaml.utf8)
         #expect(bytes.count > 256 << 10, "the tree must be large enough for the loader to split it")
-        let cut = try #require(bytes.withUnsafeBytes { SplitTreeReader.cut(in: $0) })
-        #expect(cut > bytes.count / 2 && entryLines(yaml).contains(cut))
+        let cuts = bytes.withUnsafeBytes { SplitTreeReader.cuts(in: $0, parts: 4) }
+        #expect(cuts.count == 3 && cuts == cuts.sorted())
+        for (share, cut) in cuts.enumerated() {
+            #expect(cut > bytes.count * (share + 1) / 4 && entryLines(yaml).contains(cut))
+        }
         let parts = TreeLoader().load(bytes: bytes, path: "big.yaml", split: true)
         try expectSame(parts, whole(yaml))
         let lastNode = try #require(parts.tree?.nodes["n1999"])
@@ -114,8 +126,8 @@ import Testing
         "nodes:\n",
         "",
     ])
-    func aFileWithoutEntriesOfATopLevelNodesPastItsMiddleHasNoCut(yaml: String) {
-        #expect(Array(yaml.utf8).withUnsafeBytes { SplitTreeReader.cut(in: $0) } == nil)
+    func aFileWithoutEntriesOfATopLevelNodesPastItsFirstHasNoCut(yaml: String) {
+        #expect(Array(yaml.utf8).withUnsafeBytes { SplitTreeReader.cuts(in: $0, parts: 4) }.isEmpty)
     }
 
     /// Each of these makes reading whole report something; read in parts, the file is refused, so
@@ -144,7 +156,8 @@ import Testing
         let whole = whole(yaml)
         #expect(!whole.diagnostics.isEmpty, "\(problem) was not reported")
         let cut = try #require(entryLines(yaml).first { $0 > yaml.utf8.count / 2 })
-        #expect(split(yaml, cut: cut) == nil, "\(problem): read in parts")
+        #expect(split(yaml, cut: cut) == nil, "\(problem): read in two parts")
+        #expect(split(yaml, cuts: Array(entryLines(yaml).dropFirst())) == nil, "\(problem): read in parts")
         var loader = TreeLoader()
         loader.splitFrom = 0
         let loaded = loader.load(bytes: Array(yaml.utf8), path: "big.yaml", split: true)
@@ -188,5 +201,19 @@ import Testing
         #expect(split(yaml, cut: cut, limits: LoaderLimits(maxNodesPerFile: nodes)) != nil)
         #expect(split(yaml, cut: cut, limits: LoaderLimits(maxNodesPerFile: nodes - 1)) == nil)
         #expect(whole(yaml, limits: LoaderLimits(maxNodesPerFile: nodes - 1)).diagnostics.contains { $0.code == "too-many-nodes" })
+    }
+}
+
+extension SplitTreeReaderTests {
+    @Test func countsLineBreaksEightBytesAtATime() {
+        let samples: [[UInt8]] = [
+            [], [0x0A], Array("a\nb\n\n".utf8), Array(repeating: 0x0A, count: 17),
+            Array("é\n日本\n".utf8) + Array(repeating: 0x0B, count: 9) + [0x0A, 0x8A, 0x0A, 0xFF, 0x09],
+            (0..<1000).map { UInt8(truncatingIfNeeded: $0 &* 37) },
+        ]
+        for bytes in samples {
+            let counted = bytes.withUnsafeBytes { SplitTreeReader.lineBreaks(in: $0) }
+            #expect(counted == bytes.filter { $0 == 0x0A }.count, "\(bytes.prefix(20))")
+        }
     }
 }

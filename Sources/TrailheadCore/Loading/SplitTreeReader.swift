@@ -1,72 +1,84 @@
-/// Reads one large tree file as two parts on two cores: the head, up to an entry of its
-/// top-level `nodes` near the middle, and the tail, the entries from there to the end.
+/// Reads one large tree file in parts on every core: the head, up to an entry of its top-level
+/// `nodes`, and tails, each a run of the entries that follow.
 ///
-/// It only ever speeds up what reading the whole file gives. It answers only when both parts
-/// are in the block scanner's subset and decode without a single diagnostic, and when joining
-/// them finds no node id twice, stays within the node limit and finds the start node. Every
-/// other file, each one with a problem among them, is left to be read whole, so no message
-/// and no order of messages depends on where the file was cut.
+/// It only ever speeds up what reading the whole file gives. It answers only when every part is
+/// in the block scanner's subset and decodes without a single diagnostic, and when joining them
+/// finds no node id twice, stays within the node limit and finds the start node. Every other
+/// file, each one with a problem among them, is left to be read whole, so no message and no
+/// order of messages depends on where the file was cut.
 struct SplitTreeReader {
     let limits: LoaderLimits
+    /// More parts than cores, so that a core done early takes another part; parts differ in cost.
+    static let parts = 4
 
     /// The tree in `bytes`, or nil when it must be read whole.
     func load(_ bytes: UnsafeRawBufferPointer, path: String) -> LoadedFile? {
-        guard let cut = Self.cut(in: bytes) else { return nil }
-        return load(bytes, path: path, cut: cut)
+        let cuts = Self.cuts(in: bytes, parts: Self.parts)
+        guard !cuts.isEmpty else { return nil }
+        return load(bytes, path: path, cuts: cuts)
     }
 
-    /// The part each core read: the head's tree, or the tail's nodes; nil when it must be read whole.
+    /// What one core read: the head's tree, or a tail's nodes; nil when the file must be read whole.
     private enum Part {
         case head(Tree)
         case tail(nodes: [String: Node], order: [String])
     }
 
-    func load(_ bytes: UnsafeRawBufferPointer, path: String, cut: Int) -> LoadedFile? {
+    /// Reads the file cut at each of `cuts`, increasing offsets of lines that open entries of `nodes`.
+    func load(_ bytes: UnsafeRawBufferPointer, path: String, cuts: [Int]) -> LoadedFile? {
         let shared = UncheckedSendable(bytes)
-        let parts = OrderedParallelMap.map(count: 2, chunks: 2) { part -> Part? in
-            let bytes = shared.value
-            // Every location holds the path: a string of its own per part keeps the two cores
-            // from contending for one reference count, which cost more than the split saved.
+        let bounds = [0] + cuts + [bytes.count]
+        let parts = OrderedParallelMap.map(count: bounds.count - 1, chunks: bounds.count - 1) { part -> Part? in
+            let text = UnsafeRawBufferPointer(rebasing: shared.value[bounds[part]..<bounds[part + 1]])
+            // Every location holds the path: a string of its own per part keeps the cores from
+            // contending for one reference count, which cost more than the split saved.
             var decoder = TreeDecoder(file: String(decoding: Array(path.utf8), as: UTF8.self), limits: limits)
             if part == 0 {
-                let head = UnsafeRawBufferPointer(rebasing: bytes[..<cut])
-                guard let document = YAMLReader(maxDepth: limits.maxDepth).readBlockSubset(head),
+                guard let document = YAMLReader(maxDepth: limits.maxDepth).readBlockSubset(text),
                       let tree = decoder.decodeHead(document), decoder.diagnostics.isEmpty else { return nil }
                 return .head(tree)
             }
-            let firstLine = Self.lineBreaks(in: UnsafeRawBufferPointer(rebasing: bytes[..<cut])) + 1
-            // The tail's top mapping is `nodes`, one level below the file's own.
+            let firstLine = Self.lineBreaks(in: UnsafeRawBufferPointer(rebasing: shared.value[..<bounds[part]])) + 1
+            // A tail's top mapping is `nodes`, one level below the file's own.
             let reader = YAMLReader(maxDepth: limits.maxDepth - 1)
-            guard let document = reader.readBlockSubset(UnsafeRawBufferPointer(rebasing: bytes[cut...]), firstLine: firstLine),
+            guard let document = reader.readBlockSubset(text, firstLine: firstLine),
                   document.kind(of: document.root) == .mapping else { return nil }
             let tail = decoder.decodeTail(document)
             guard decoder.diagnostics.isEmpty else { return nil }
             return .tail(nodes: tail.nodes, order: tail.order)
         }
-        guard case .head(var tree)? = parts[0], case .tail(let tailNodes, let tailOrder)? = parts[1] else { return nil }
+        guard case .head(var tree)? = parts.first else { return nil }
+        var tails: [(nodes: [String: Node], order: [String])] = []
+        for part in parts.dropFirst() {
+            guard case .tail(let nodes, let order)? = part else { return nil }
+            tails.append((nodes, order))
+        }
         let (isOverlay, startID) = (tree.isOverlay, tree.startID)
+        let total = tails.reduce(tree.nodeCount) { $0 + $1.nodes.count }
+        guard total <= limits.maxNodesPerFile else { return nil }
         let joined = tree.updateNodes { nodes in
-            guard nodes.count + tailNodes.count <= limits.maxNodesPerFile else { return false }
-            nodes.reserveCapacity(nodes.count + tailNodes.count)
-            for (id, node) in tailNodes where nodes.updateValue(node, forKey: id) != nil {
-                return false
+            nodes.reserveCapacity(total)
+            for tail in tails {
+                for (id, node) in tail.nodes where nodes.updateValue(node, forKey: id) != nil {
+                    return false
+                }
             }
             return isOverlay || nodes[startID] != nil
         }
         guard joined else { return nil }
-        tree.nodeOrder += tailOrder
+        tree.nodeOrder += tails.flatMap(\.order)
         return LoadedFile(path: path, tree: tree, diagnostics: [])
     }
 
-    /// Where the tail starts: the start of a line, past the middle of the file, that opens an
-    /// entry of the top-level `nodes` mapping (written as `nodes:` alone on its line). Nil when
-    /// the file has no such line.
-    static func cut(in bytes: UnsafeRawBufferPointer) -> Int? {
+    /// Where the tails start: up to `parts - 1` line starts, one past each even share of the
+    /// file, that open entries of the top-level `nodes` mapping (written as `nodes:` alone on its
+    /// line). None when the file has no such line past its first entry.
+    static func cuts(in bytes: UnsafeRawBufferPointer, parts: Int) -> [Int] {
         var lineStart = 0
         while lineStart < bytes.count / 2, !isNodesKey(bytes, lineStart: lineStart) {
             lineStart = lineEnd(bytes, from: lineStart) + 1
         }
-        guard lineStart < bytes.count / 2 else { return nil }
+        guard lineStart < bytes.count / 2 else { return [] }
         // The entries' indentation is that of the first line below with content.
         var line = lineEnd(bytes, from: lineStart) + 1
         var indent = 0
@@ -80,14 +92,18 @@ struct SplitTreeReader {
             }
             line = end + 1
         }
-        guard indent > 0, line < bytes.count else { return nil }
-        // The head keeps at least the first entry.
-        line = max(lineEnd(bytes, from: line) + 1, lineEnd(bytes, from: bytes.count / 2) + 1)
-        while line + indent < bytes.count {
-            if opensEntry(bytes, lineStart: line, indent: indent) { return line }
-            line = lineEnd(bytes, from: line) + 1
+        guard indent > 0, line < bytes.count else { return [] }
+        var cuts: [Int] = []
+        for share in 1..<max(parts, 2) {
+            // The head keeps at least the first entry, and each part at least one.
+            line = max(lineEnd(bytes, from: line) + 1, lineEnd(bytes, from: bytes.count * share / parts) + 1)
+            while line + indent < bytes.count, !opensEntry(bytes, lineStart: line, indent: indent) {
+                line = lineEnd(bytes, from: line) + 1
+            }
+            guard line + indent < bytes.count else { break }
+            cuts.append(line)
         }
-        return nil
+        return cuts
     }
 
     /// `nodes:` at the start of a line, with nothing after it but spaces.
@@ -115,9 +131,19 @@ struct SplitTreeReader {
         return end
     }
 
+    /// Counted eight bytes at a time: the tail waits for this before it can number its lines.
     static func lineBreaks(in bytes: UnsafeRawBufferPointer) -> Int {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
         var count = 0
-        for byte in bytes where byte == 0x0A { count += 1 }
+        var index = 0
+        while index + 8 <= bytes.count {
+            let word = bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self) ^ (ones &* 0x0A)
+            // The high bit of each byte that is zero in `word`, that is a line break, and of no other.
+            count += (~(((word & low7) &+ low7) | word | low7)).nonzeroBitCount
+            index += 8
+        }
+        for byte in bytes[index...] where byte == 0x0A { count += 1 }
         return count
     }
 }

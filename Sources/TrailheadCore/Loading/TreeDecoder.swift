@@ -23,16 +23,16 @@ struct TreeDecoder {
     private typealias Value = YAMLDocument.Value
     private typealias Entry = YAMLDocument.Entry
 
-    static let treeKeys = ["format", "id", "title", "description", "start", "feedback", "nodes", "overrides"]
+    static let treeKeys: KeyNames = ["format", "id", "title", "description", "start", "feedback", "nodes", "overrides"]
     /// An overlay file (`overrides: TREE`) only brings nodes; the tree it changes has the rest.
-    static let overlayKeys = ["format", "overrides", "description", "nodes"]
-    static let questionKeys = ["question", "explain", "choices", "tags", "probes"]
-    static let resourceKeys = ["title", "body", "tags", "links", "commands", "see-also", "probes"]
-    static let choiceKeys = ["label", "hint", "goto", "node", "suggest-if"]
-    static let probeKeys = ["command", "file", "env", "version-matches"]
-    static let linkKeys = ["url", "label"]
-    static let commandKeys = ["run", "does", "placeholders", "multiline"]
-    static let placeholderKeys = ["prompt", "default", "pattern"]
+    static let overlayKeys: KeyNames = ["format", "overrides", "description", "nodes"]
+    static let questionKeys: KeyNames = ["question", "explain", "choices", "tags", "probes"]
+    static let resourceKeys: KeyNames = ["title", "body", "tags", "links", "commands", "see-also", "probes"]
+    static let choiceKeys: KeyNames = ["label", "hint", "goto", "node", "suggest-if"]
+    static let probeKeys: KeyNames = ["command", "file", "env", "version-matches"]
+    static let linkKeys: KeyNames = ["url", "label"]
+    static let commandKeys: KeyNames = ["run", "does", "placeholders", "multiline"]
+    static let placeholderKeys: KeyNames = ["prompt", "default", "pattern"]
     static let supportedFormat = 1
 
     let file: String
@@ -115,7 +115,7 @@ struct TreeDecoder {
     private mutating func decodeOverlay(
         _ fields: Fields, overrides: Entry, format: Int?, at rootLocation: SourceLocation
     ) -> Tree? {
-        for key in Self.treeKeys where !Self.overlayKeys.contains(key) {
+        for key in Self.treeKeys.names where !Self.overlayKeys.contains(key) {
             guard let entry = fields[key] else { continue }
             report(.error("not-in-overlay", "'\(key)' does not belong in a file with 'overrides'; an overlay only brings nodes, the tree it overrides keeps its own \(key)", at: keyLocation(entry)))
         }
@@ -212,7 +212,7 @@ struct TreeDecoder {
             report(.error("missing-key", "node '\(id)' needs 'question' (to ask something) or 'title' (to be a resource)", at: idLocation))
         }
         var allowed = isQuestion ? Self.questionKeys : Self.resourceKeys
-        if inline { allowed.append("id") }
+        if inline { allowed = allowed.adding("id") }
         let other = isQuestion ? Self.resourceKeys : Self.questionKeys
         let kindName = isQuestion ? "question" : "resource"
         var fields = Fields(capacity: entries.count)
@@ -221,7 +221,7 @@ struct TreeDecoder {
                 fields.append(entry, as: name)
             } else if let name = spelling(of: entry.key, in: other) {
                 if isQuestion && name == "title" { continue }
-                report(.error("unknown-key", "'\(name)' does not belong in a \(kindName) node; a \(kindName) node takes \(allowed.joined(separator: ", "))", at: keyLocation(entry)))
+                report(.error("unknown-key", "'\(name)' does not belong in a \(kindName) node; a \(kindName) node takes \(allowed.names.joined(separator: ", "))", at: keyLocation(entry)))
             } else {
                 report(unknownKey(entry, allowed: allowed, in: "a \(kindName) node", owner: idLocation))
             }
@@ -496,7 +496,7 @@ struct TreeDecoder {
 
     // MARK: - Values
 
-    private mutating func mapping(_ yaml: Value, what: String, allowed: [String], owner: SourceLocation? = nil) -> Fields? {
+    private mutating func mapping(_ yaml: Value, what: String, allowed: KeyNames, owner: SourceLocation? = nil) -> Fields? {
         guard document.kind(of: yaml) == .mapping else {
             report(.error("wrong-type", "\(what) must be a mapping (key: value lines), not \(document.kindName(of: yaml))", at: location(of: yaml)))
             return nil
@@ -514,15 +514,15 @@ struct TreeDecoder {
     }
 
     /// The name in `names` that a key spells, if any.
-    private func spelling(of key: Value, in names: [String]) -> String? {
-        names.first { document.scalar(key, is: $0) }
+    private func spelling(of key: Value, in names: KeyNames) -> String? {
+        names.name(of: key, in: document)
     }
 
-    private mutating func unknownKey(_ entry: Entry, allowed: [String], in what: String, owner: SourceLocation) -> Diagnostic {
+    private mutating func unknownKey(_ entry: Entry, allowed: KeyNames, in what: String, owner: SourceLocation) -> Diagnostic {
         let key = String(document.string(entry.key).prefix(60))
-        let suggestion = Suggestion.closest(to: key, in: allowed)
+        let suggestion = Suggestion.closest(to: key, in: allowed.names)
         if let suggestion { misspelled[owner, default: []].insert(suggestion) }
-        let advice = suggestion.map { "did you mean '\($0)'?" } ?? "allowed keys are \(allowed.joined(separator: ", "))"
+        let advice = suggestion.map { "did you mean '\($0)'?" } ?? "allowed keys are \(allowed.names.joined(separator: ", "))"
         return .error("unknown-key", "unknown key '\(key)' in \(what); \(advice)", at: keyLocation(entry))
     }
 

@@ -80,6 +80,15 @@ public struct YAMLDocument: Sendable, Equatable {
         }
     }
 
+    /// A scalar's text packed into two words, or nil when it is longer than 15 bytes or not a scalar.
+    func packedText(of value: Value) -> PackedKey? {
+        let record = records[value.index]
+        guard record.kind.rawValue <= Kind.otherScalar.rawValue, record.extent <= 15 else { return nil }
+        return text.withUnsafeBufferPointer { buffer in
+            PackedKey(UnsafeBufferPointer(rebasing: buffer[Int(record.start)..<Int(record.start + record.extent)]))
+        }
+    }
+
     /// An unquoted `~`, `null` (in any of YAML's spellings) or nothing at all.
     public func isNull(_ value: Value) -> Bool {
         let record = records[value.index]
