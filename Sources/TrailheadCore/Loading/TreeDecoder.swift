@@ -288,10 +288,11 @@ struct TreeDecoder {
     }
 
     private mutating func decodeChoice(_ yaml: Value, number: Int, parent: String) -> Choice? {
-        let where_ = "choice \(number) of '\(parent)'"
-        guard let fields = mapping(yaml, what: where_, allowed: Self.choiceKeys) else { return nil }
+        // Spelled out only for a message.
+        func choiceName() -> String { "choice \(number) of '\(parent)'" }
+        guard let fields = mapping(yaml, what: choiceName(), allowed: Self.choiceKeys) else { return nil }
         let choiceLocation = location(of: yaml)
-        let label = requiredText(fields, "label", in: where_, at: choiceLocation)
+        let label = requiredText(fields, "label", in: choiceName(), at: choiceLocation)
         let hint = optionalText(fields["hint"], key: "hint")?.text
         let target: NodeReference?
         switch (fields["goto"], fields["node"]) {
@@ -300,25 +301,25 @@ struct TreeDecoder {
         case (nil, let nodeEntry?):
             target = inlineTarget(nodeEntry, number: number, parent: parent)
         case (.some, .some):
-            report(.error("ambiguous-choice", "\(where_) has both 'goto' and 'node'; keep one", at: choiceLocation))
+            report(.error("ambiguous-choice", "\(choiceName()) has both 'goto' and 'node'; keep one", at: choiceLocation))
             target = nil
         case (nil, nil):
-            report(.error("missing-key", "\(where_) leads nowhere; add 'goto: node-id' or an inline 'node:'", at: choiceLocation))
+            report(.error("missing-key", "\(choiceName()) leads nowhere; add 'goto: node-id' or an inline 'node:'", at: choiceLocation))
             target = nil
         }
-        let suggestIf = fields["suggest-if"].flatMap { decodeProbe($0.value, what: "'suggest-if' of \(where_)") }
+        let suggestIf = fields["suggest-if"].flatMap { decodeProbe($0.value, what: "'suggest-if' of \(choiceName())") }
         guard let target else { return nil }
         return Choice(label: label?.text ?? "", hint: hint, target: target, location: choiceLocation, suggestIf: suggestIf)
     }
 
     /// `{command: NAME, version-matches: REGEX}`, `{file: PATH}` or `{env: NAME}`: read-only checks, never code.
-    private mutating func decodeProbe(_ yaml: Value, what: String) -> Probe? {
-        guard let fields = mapping(yaml, what: what, allowed: Self.probeKeys) else { return nil }
+    private mutating func decodeProbe(_ yaml: Value, what: @autoclosure () -> String) -> Probe? {
+        guard let fields = mapping(yaml, what: what(), allowed: Self.probeKeys) else { return nil }
         let probeLocation = location(of: yaml)
         let kinds = ["command", "file", "env"].filter { fields[$0] != nil }
         guard kinds.count == 1, let kind = kinds.first, let subject = optionalText(fields[kind], key: kind) else {
             if kinds.count != 1 {
-                report(.error("bad-probe", "\(what) needs exactly one of 'command', 'file' or 'env'", at: probeLocation))
+                report(.error("bad-probe", "\(what()) needs exactly one of 'command', 'file' or 'env'", at: probeLocation))
             }
             return nil
         }
@@ -449,16 +450,11 @@ struct TreeDecoder {
                 report(.error("wrong-type", "'placeholders' must be a mapping of names to {prompt, default, pattern}, not \(document.kindName(of: entry.value))", at: location(of: entry.value)))
             }
         }
-        let declared = Set(placeholders.map(\.name))
-        let segments = PlaceholderScanner.segments(of: trimmedRun, declared: declared)
-        let used = Set(segments.compactMap { segment -> String? in
-            if case .placeholder(let name) = segment { return name }
-            return nil
-        })
+        let segments = PlaceholderScanner.segments(of: trimmedRun) { name in placeholders.contains { $0.name == name } }
         for name in PlaceholderScanner.undeclaredNames(in: segments) {
             report(.warning("undeclared-placeholder", "'{\(name)}' in 'run' looks like a placeholder but is not declared under 'placeholders'; it is shown as written", at: run.location))
         }
-        for placeholder in placeholders where !used.contains(placeholder.name) {
+        for placeholder in placeholders where !segments.contains(.placeholder(placeholder.name)) {
             report(.error("unused-placeholder", "placeholder '\(placeholder.name)' is declared but '{\(placeholder.name)}' does not appear in 'run'", at: placeholder.location))
         }
         return Command(run: trimmedRun, does: does?.text ?? "", placeholders: placeholders, multiline: multiline, location: commandLocation)
@@ -496,9 +492,12 @@ struct TreeDecoder {
 
     // MARK: - Values
 
-    private mutating func mapping(_ yaml: Value, what: String, allowed: KeyNames, owner: SourceLocation? = nil) -> Fields? {
+    /// `what` names the mapping in messages; it is only spelled out when there is one.
+    private mutating func mapping(
+        _ yaml: Value, what: @autoclosure () -> String, allowed: KeyNames, owner: SourceLocation? = nil
+    ) -> Fields? {
         guard document.kind(of: yaml) == .mapping else {
-            report(.error("wrong-type", "\(what) must be a mapping (key: value lines), not \(document.kindName(of: yaml))", at: location(of: yaml)))
+            report(.error("wrong-type", "\(what()) must be a mapping (key: value lines), not \(document.kindName(of: yaml))", at: location(of: yaml)))
             return nil
         }
         let entries = document.entries(of: yaml)
@@ -507,7 +506,7 @@ struct TreeDecoder {
             if let name = spelling(of: entry.key, in: allowed) {
                 fields.append(entry, as: name)
             } else {
-                report(unknownKey(entry, allowed: allowed, in: what, owner: owner ?? location(of: yaml)))
+                report(unknownKey(entry, allowed: allowed, in: what(), owner: owner ?? location(of: yaml)))
             }
         }
         return fields
@@ -527,11 +526,11 @@ struct TreeDecoder {
     }
 
     private mutating func requiredText(
-        _ fields: Fields, _ key: String, in what: String, at owner: SourceLocation, multiline: Bool = false
+        _ fields: Fields, _ key: String, in what: @autoclosure () -> String, at owner: SourceLocation, multiline: Bool = false
     ) -> (text: String, location: SourceLocation)? {
         guard let entry = fields[key] else {
             if misspelled[owner]?.contains(key) != true {
-                report(.error("missing-key", "\(what) is missing '\(key)'; add '\(key): …'", at: owner))
+                report(.error("missing-key", "\(what()) is missing '\(key)'; add '\(key): …'", at: owner))
             }
             return nil
         }
@@ -539,7 +538,7 @@ struct TreeDecoder {
             return optionalText(entry, key: key, multiline: multiline)
         }
         guard let value = optionalText(entry, key: key, multiline: multiline) else {
-            report(.error(key == "label" ? "empty-label" : "empty-text", "'\(key)' is empty in \(what)", at: keyLocation(entry)))
+            report(.error(key == "label" ? "empty-label" : "empty-text", "'\(key)' is empty in \(what())", at: keyLocation(entry)))
             return nil
         }
         return value
@@ -560,7 +559,9 @@ struct TreeDecoder {
         if isNull || (!allowEmpty && text.isBlank) {
             return allowEmpty && !isNull ? (text, valueLocation) : nil
         }
-        checkText(text, key: key, multiline: multiline, at: valueLocation)
+        if !document.isPrintableASCII(entry.value) {
+            checkText(text, key: key, multiline: multiline, at: valueLocation)
+        }
         return (text, valueLocation)
     }
 
@@ -596,7 +597,9 @@ struct TreeDecoder {
                 report(.error("wrong-type", "each item of '\(key)' must be text, not \(document.kindName(of: item))", at: location(of: item)))
                 return nil
             }
-            checkText(text, key: key, multiline: false, at: location(of: item))
+            if !document.isPrintableASCII(item) {
+                checkText(text, key: key, multiline: false, at: location(of: item))
+            }
             return text
         }
     }

@@ -16,8 +16,14 @@ public enum PlaceholderScanner {
     }
 
     public static func segments(of text: String, declared: Set<String>) -> [Segment] {
+        segments(of: text, isDeclared: declared.contains)
+    }
+
+    /// `segments`, asking `isDeclared` about each name: a command has a placeholder or two, which
+    /// a loader checks without building a set for each of thousands of commands.
+    static func segments(of text: String, isDeclared: (String) -> Bool) -> [Segment] {
         if !text.utf8.contains(UInt8(ascii: "{")) { return text.isEmpty ? [] : [.literal(text)] }
-        if text.allUTF8Bytes({ $0 < 0x80 }) { return asciiSegments(of: text, declared: declared) }
+        if text.allUTF8Bytes({ $0 < 0x80 }) { return asciiSegments(of: text, isDeclared: isDeclared) }
         var segments: [Segment] = []
         var literalStart = text.startIndex
         var previous: Character?
@@ -28,7 +34,7 @@ public enum PlaceholderScanner {
             // `${name}` is the shell's, not a placeholder.
             if character == "{", previous != "$", let close = text[next...].firstIndex(of: "}") {
                 let name = String(text[next..<close])
-                if declared.contains(name) {
+                if isDeclared(name) {
                     if literalStart < index { segments.append(.literal(String(text[literalStart..<index]))) }
                     segments.append(.placeholder(name))
                     index = text.index(after: close)
@@ -46,7 +52,7 @@ public enum PlaceholderScanner {
 
     /// `segments` for ASCII text, over bytes: there every character is one byte (`\r\n` aside,
     /// which holds no brace or `$`), so the result is the same without walking characters.
-    private static func asciiSegments(of text: String, declared: Set<String>) -> [Segment] {
+    private static func asciiSegments(of text: String, isDeclared: (String) -> Bool) -> [Segment] {
         let bytes = Array(text.utf8)
         let string = { (range: Range<Int>) in String(decoding: bytes[range], as: UTF8.self) }
         var segments: [Segment] = []
@@ -56,7 +62,7 @@ public enum PlaceholderScanner {
             if bytes[index] == UInt8(ascii: "{"), index == 0 || bytes[index - 1] != UInt8(ascii: "$"),
                let close = bytes[(index + 1)...].firstIndex(of: UInt8(ascii: "}")) {
                 let name = string((index + 1)..<close)
-                if declared.contains(name) {
+                if isDeclared(name) {
                     if literalStart < index { segments.append(.literal(string(literalStart..<index))) }
                     segments.append(.placeholder(name))
                     index = close + 1

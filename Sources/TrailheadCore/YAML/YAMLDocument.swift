@@ -28,6 +28,9 @@ public struct YAMLDocument: Sendable, Equatable {
 
     struct Record: Equatable {
         var kind: Kind
+        /// A scalar whose every byte is printable ASCII (0x20 to 0x7E): no line break, control
+        /// character or lookalike can be in it, which most text checks then need not look for.
+        var isPrintableASCII = false
         var line: Int32
         var column: Int32
         /// A scalar's first byte in `text`; a collection's number of items or entries.
@@ -45,6 +48,9 @@ public struct YAMLDocument: Sendable, Equatable {
     public func kind(of value: Value) -> Kind { records[value.index].kind }
     public func line(of value: Value) -> Int { Int(records[value.index].line) }
     public func column(of value: Value) -> Int { Int(records[value.index].column) }
+
+    /// Whether a scalar's text is all printable ASCII, known without reading it again.
+    public func isPrintableASCII(_ value: Value) -> Bool { records[value.index].isPrintableASCII }
 
     public func isScalar(_ value: Value) -> Bool { records[value.index].kind.rawValue <= Kind.otherScalar.rawValue }
 

@@ -48,10 +48,15 @@ struct YAMLDocumentBuilder {
     mutating func scalar(_ bytes: UnsafeBufferPointer<UInt8>, plain: Bool, line: Int, column: Int) -> YAMLParseError? {
         let index = document.records.count
         document.records.append(.init(
-            kind: plain ? .plainScalar : .otherScalar, line: Int32(line), column: Int32(column),
-            start: UInt32(document.text.count), extent: UInt32(bytes.count)))
+            kind: plain ? .plainScalar : .otherScalar, isPrintableASCII: Self.isPrintableASCII(bytes),
+            line: Int32(line), column: Int32(column), start: UInt32(document.text.count), extent: UInt32(bytes.count)))
         document.text.append(contentsOf: bytes)
         return added(index)
+    }
+
+    private static func isPrintableASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        for byte in bytes where byte < 0x20 || byte > 0x7E { return false }
+        return true
     }
 
     /// Files a complete value with the collection it belongs to.
