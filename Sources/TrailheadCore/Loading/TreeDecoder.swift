@@ -430,19 +430,22 @@ struct TreeDecoder {
             }
         }
         guard let run = requiredText(fields, "run", in: "the command", at: commandLocation, multiline: true) else { return nil }
-        let trimmedRun = run.text.hasSuffix("\n") ? String(run.text.dropLast()) : run.text
-        if !multiline && trimmedRun.containsASCII("\n") {
+        // Printable ASCII, as most commands are, holds no line break or tab.
+        let isPlain = fields["run"].map { document.isPrintableASCII($0.value) } ?? false
+        let trimmedRun = !isPlain && run.text.hasSuffix("\n") ? String(run.text.dropLast()) : run.text
+        if !isPlain && !multiline && trimmedRun.containsASCII("\n") {
             report(.error("multiline-command", "the command spans several lines; add 'multiline: true' if that is intended", at: run.location))
         }
         // `run` is read as multi-line text so a line break gets the message above; a tab is
         // allowed only in a declared multi-line command (a heredoc), as in body and explain.
-        if !multiline && trimmedRun.containsASCII("\t") {
+        if !isPlain && !multiline && trimmedRun.containsASCII("\t") {
             report(.error("unsafe-text", "'run' contains a control character (<U+0009>); remove it, or add 'multiline: true' for a here-document", at: run.location))
         }
         let does = requiredText(fields, "does", in: "the command", at: commandLocation)
         var placeholders: [Placeholder] = []
         if let entry = fields["placeholders"] {
             if document.kind(of: entry.value) == .mapping {
+                placeholders.reserveCapacity(document.count(of: entry.value))
                 for placeholderEntry in document.entries(of: entry.value) {
                     if let placeholder = decodePlaceholder(placeholderEntry) { placeholders.append(placeholder) }
                 }
@@ -471,8 +474,13 @@ struct TreeDecoder {
         let defaultValue = optionalText(fields["default"], key: "default", allowEmpty: true)
         let pattern = optionalText(fields["pattern"], key: "pattern")
         if let pattern {
-            let compiled = patterns[pattern.text] ?? PlaceholderPattern.compile(pattern.text)
-            patterns[pattern.text] = compiled
+            let compiled: Result<Regex<AnyRegexOutput>, PlaceholderPattern.PatternError>
+            if let known = patterns[pattern.text] {
+                compiled = known
+            } else {
+                compiled = PlaceholderPattern.compile(pattern.text)
+                patterns[pattern.text] = compiled
+            }
             switch compiled {
             case .failure(let error):
                 report(.error("bad-pattern", "\(error.lead(for: "pattern")): \(error)", at: pattern.location))
@@ -591,17 +599,25 @@ struct TreeDecoder {
     }
 
     private mutating func stringList(_ entry: Entry?, key: String) -> [String] {
-        list(entry, key: key).compactMap { item in
-            let text = document.string(item)
-            guard document.isScalar(item), !text.isEmpty else {
-                report(.error("wrong-type", "each item of '\(key)' must be text, not \(document.kindName(of: item))", at: location(of: item)))
-                return nil
-            }
-            if !document.isPrintableASCII(item) {
-                checkText(text, key: key, multiline: false, at: location(of: item))
-            }
-            return text
+        let items = list(entry, key: key)
+        var texts: [String] = []
+        texts.reserveCapacity(items.count)
+        for item in items {
+            if let text = listText(item, key: key) { texts.append(text) }
         }
+        return texts
+    }
+
+    private mutating func listText(_ item: Value, key: String) -> String? {
+        let text = document.string(item)
+        guard document.isScalar(item), !text.isEmpty else {
+            report(.error("wrong-type", "each item of '\(key)' must be text, not \(document.kindName(of: item))", at: location(of: item)))
+            return nil
+        }
+        if !document.isPrintableASCII(item) {
+            checkText(text, key: key, multiline: false, at: location(of: item))
+        }
+        return text
     }
 
     private mutating func reference(_ yaml: Value, key: String) -> NodeReference? {
