@@ -23,6 +23,8 @@ let package = Package(
         .systemLibrary(name: "CLibYAML", providers: [.apt(["libyaml-dev"])]),
         // ncursesw from Debian's libncursesw5-dev; a module map and a shim for the macros.
         .systemLibrary(name: "CNcursesw", providers: [.apt(["libncursesw5-dev"])]),
+        // glibc's <malloc.h>, for the allocator settings the command-line tool starts with.
+        .systemLibrary(name: "CMalloc"),
         // Signal flags and last-resort terminal restoration, which must be async-signal-safe C.
         .target(name: "CTerminal"),
         .target(
@@ -46,6 +48,7 @@ let package = Package(
             dependencies: [
                 "TrailheadCore",
                 "TrailheadTUI",
+                "CMalloc",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -37,6 +37,7 @@ struct Trailhead: ParsableCommand {
 
     /// Maps argument-parser's exit codes onto Trailhead's: usage errors exit 2, like grep.
     static func main() {
+        MemoryTuning.apply()
         do {
             var command = try parseAsRoot()
             try command.run()
