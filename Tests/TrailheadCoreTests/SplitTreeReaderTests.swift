@@ -205,11 +205,13 @@ import Testing
 }
 
 extension SplitTreeReaderTests {
-    @Test func countsLineBreaksEightBytesAtATime() {
+    @Test func countsLineBreaksSixteenBytesAtATime() {
         let samples: [[UInt8]] = [
             [], [0x0A], Array("a\nb\n\n".utf8), Array(repeating: 0x0A, count: 17),
             Array("é\n日本\n".utf8) + Array(repeating: 0x0B, count: 9) + [0x0A, 0x8A, 0x0A, 0xFF, 0x09],
             (0..<1000).map { UInt8(truncatingIfNeeded: $0 &* 37) },
+            // More than 255 blocks of sixteen line breaks, past what one byte lane can hold.
+            Array(repeating: 0x0A, count: 255 * 16 * 3 + 7),
         ]
         for bytes in samples {
             let counted = bytes.withUnsafeBytes { SplitTreeReader.lineBreaks(in: $0) }

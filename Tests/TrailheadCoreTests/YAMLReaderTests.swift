@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import TrailheadCore
 
@@ -24,6 +25,24 @@ import Testing
         #expect(document.string(items[1]) == "y" && document.kind(of: items[1]) == .otherScalar)
         #expect(document.value(of: document.root, at: "b") == entries[1].value)
         #expect(document.value(of: document.root, at: "c") == nil)
+    }
+
+    /// The flag lets decoding skip its control-character check, so it must never be set on text
+    /// holding any byte outside 0x20–0x7E, wherever in an eight-byte word that byte falls.
+    @Test func marksOnlyPrintableASCIIScalarsAsSuch() throws {
+        for byte in [0x00, 0x01, 0x09, 0x0A, 0x1B, 0x1F, 0x20, 0x41, 0x7E, 0x7F, 0x80, 0x9B, 0xC3, 0xFF] as [UInt8] {
+            for position in 0..<17 {
+                let escaped = byte < 0x80 ? String(format: "\\x%02X", byte) : String(decoding: [0xC3, 0xA9], as: UTF8.self)
+                let text = String(repeating: "a", count: position) + escaped + String(repeating: "b", count: 20 - position)
+                let document = try read("k: \"\(text)\"\n").get()
+                let value = try #require(document.value(of: document.root, at: "k"))
+                let bytes = Array(document.string(value).utf8)
+                #expect(document.isPrintableASCII(value) == bytes.allSatisfy { $0 >= 0x20 && $0 <= 0x7E }, "byte \(byte) at \(position)")
+            }
+        }
+        let plain = try read("k: plain text\n").get()
+        #expect(plain.isPrintableASCII(try #require(plain.value(of: plain.root, at: "k"))))
+        #expect(!plain.isPrintableASCII(plain.root))
     }
 
     @Test func tellsNullsFromTextAndCountsChildren() throws {
