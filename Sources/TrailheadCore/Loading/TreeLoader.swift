@@ -4,8 +4,8 @@ public struct TreeLoader: Sendable {
     public var fileSystem: any FileSystem
     /// Where clean, large trees are kept decoded between runs; nil to always parse.
     public var cache: TreeCache?
-    /// From this size on, a file read alone is read in two parts on two cores (`SplitTreeReader`).
-    var splitFrom = 256 << 10
+    /// From this size on, a file read alone is read in parts on every core (`SplitTreeReader`).
+    public var splitFrom = 256 << 10
 
     public init(limits: LoaderLimits = .standard, fileSystem: any FileSystem = LocalFileSystem(), cache: TreeCache? = nil) {
         self.limits = limits
@@ -68,7 +68,7 @@ public struct TreeLoader: Sendable {
         }
     }
 
-    /// The tree in `bytes`; with `split`, a large file is read in two parts on two cores.
+    /// The tree in `bytes`; with `split`, a large file is read in parts on every core.
     public func load(bytes: [UInt8], path: String, split: Bool = false) -> LoadedFile {
         if bytes.count > limits.maxFileBytes {
             return unreadable(path, code: "file-too-large", reason: "the file is \(bytes.count) bytes; the limit is \(limits.maxFileBytes)")
