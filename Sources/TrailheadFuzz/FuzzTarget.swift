@@ -2,7 +2,7 @@ import TrailheadCore
 
 /// The fuzz targets, by the name `make fuzz` and `TRAILHEAD_FUZZ_TARGET` use.
 enum FuzzTarget: String, CaseIterable {
-    case loader, yaml, sanitizer, urls, search
+    case loader, split, yaml, sanitizer, urls, search
 
     static let environmentVariable = "TRAILHEAD_FUZZ_TARGET"
 
@@ -10,6 +10,7 @@ enum FuzzTarget: String, CaseIterable {
     func run(_ input: [UInt8]) {
         switch self {
         case .loader: LoaderFuzzing.run(input)
+        case .split: SplitFuzzing.run(input)
         case .yaml: YAMLFuzzing.run(input)
         case .sanitizer: SanitizerFuzzing.run(input)
         case .urls: URLFuzzing.run(input)
@@ -22,6 +23,7 @@ enum FuzzTarget: String, CaseIterable {
     var callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> Int32 {
         switch self {
         case .loader: { LoaderFuzzing.run(Self.bytes($0, $1)); return 0 }
+        case .split: { SplitFuzzing.run(Self.bytes($0, $1)); return 0 }
         case .yaml: { YAMLFuzzing.run(Self.bytes($0, $1)); return 0 }
         case .sanitizer: { SanitizerFuzzing.run(Self.bytes($0, $1)); return 0 }
         case .urls: { URLFuzzing.run(Self.bytes($0, $1)); return 0 }

@@ -15,13 +15,13 @@ export SWIFT_BACKTRACE=enable=no
 # the YAML scanners (read in place so they cannot drift from a copy).
 seeds() {
     case $1 in
-        loader|yaml) echo "Tests/Fuzz/corpus/loader trees Tests/Fixtures/malformed" ;;
+        loader|split|yaml) echo "Tests/Fuzz/corpus/loader trees Tests/Fixtures/malformed" ;;
         *) echo "Tests/Fuzz/corpus/$1" ;;
     esac
 }
 options() {
     case $1 in
-        loader|yaml) echo "-dict=Tests/Fuzz/yaml.dict -max_len=16384" ;;
+        loader|split|yaml) echo "-dict=Tests/Fuzz/yaml.dict -max_len=16384" ;;
         sanitizer) echo "-max_len=4096" ;;
         urls) echo "-max_len=512" ;;
         search) echo "-max_len=256" ;;
