@@ -57,7 +57,7 @@ import Testing
     }
 
     private func split(_ yaml: String, cuts: [Int], limits: LoaderLimits = .standard) -> LoadedFile? {
-        Array(yaml.utf8).withUnsafeBytes { SplitTreeReader(limits: limits).load($0, path: "big.yaml", cuts: cuts) }
+        Array(yaml.utf8).withUnsafeBytes { SplitTreeReader(limits: limits).load($0, path: "big.yaml", cuts: cuts)?.file }
     }
 
     private func split(_ yaml: String, cut: Int, limits: LoaderLimits = .standard) -> LoadedFile? {
@@ -102,6 +102,25 @@ import Testing
             try expectSame(parts, whole)
         }
         try expectSame(try #require(split(yaml, cuts: cuts)), whole)
+    }
+
+    /// The cache's node records are written by the cores that read each part; joined under the
+    /// tree's header they must make the very entry the whole tree makes.
+    @Test func thePartsWriteTheCacheEntryTheWholeTreeWrites() throws {
+        let yaml = Self.tree(nodes: 40)
+        let wholeTree = try #require(whole(yaml).tree)
+        let lines = entryLines(yaml)
+        for cuts in [[lines[1]], [lines[3], lines[20], lines[38]], Array(lines.dropFirst())] {
+            let loaded = try #require(Array(yaml.utf8).withUnsafeBytes {
+                SplitTreeReader(limits: .standard).load($0, path: "big.yaml", cuts: cuts, encoding: true)
+            })
+            let records = try #require(loaded.records)
+            #expect(records.count == cuts.count + 1)
+            let tree = try #require(loaded.file.tree)
+            #expect(TreeCodec.encode(tree, records: records) == TreeCodec.encode(wholeTree))
+        }
+        let unencoded = Array(yaml.utf8).withUnsafeBytes { SplitTreeReader(limits: .standard).load($0, path: "big.yaml", cuts: [lines[5]]) }
+        #expect(unencoded?.records == nil)
     }
 
     @Test func theLoaderReadsALargeFileInPartsAndFindsItsCutPastTheMiddle() throws {

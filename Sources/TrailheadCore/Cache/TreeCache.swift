@@ -41,8 +41,11 @@ public struct TreeCache: Sendable {
         return try? TreeCodec.decode(stored, file: file, reparse: reparse)
     }
 
-    func write(_ tree: Tree, for fingerprint: ContentFingerprint, expectedSize: Int, fileSystem: any FileSystem) {
-        fileSystem.writeAtomically(TreeCodec.encode(tree, expectedSize: expectedSize), to: entryPath(for: fingerprint), creatingDirectory: directory)
+    func write(
+        _ tree: Tree, records: [[UInt8]]? = nil, for fingerprint: ContentFingerprint, expectedSize: Int, fileSystem: any FileSystem
+    ) {
+        let entry = TreeCodec.encode(tree, expectedSize: expectedSize, records: records)
+        fileSystem.writeAtomically(entry, to: entryPath(for: fingerprint), creatingDirectory: directory)
         pruneOncePerRun(fileSystem: fileSystem)
     }
 

@@ -11,7 +11,9 @@ enum TreeCodec {
     static let entryPrefix = "tree4-"
 
     /// `expectedSize` reserves the buffer once: an entry is about two thirds of its YAML.
-    static func encode(_ tree: Tree, expectedSize: Int = 0) -> [UInt8] {
+    /// `records`, when given, are the node records already written in pieces, in node order
+    /// (`records(of:in:capacity:)`), as a file read in parts writes them.
+    static func encode(_ tree: Tree, expectedSize: Int = 0, records written: [[UInt8]]? = nil) -> [UInt8] {
         let nodes = tree.nodes
         let ids = nodes.count == tree.nodeOrder.count ? tree.nodeOrder : tree.nodeOrder.filter { nodes[$0] != nil }
         var writer = BinaryWriter(capacity: expectedSize)
@@ -31,11 +33,11 @@ enum TreeCodec {
         writer.strings(ids)
         writer.optional(tree.startHeading)
         // The node records, most of a large entry, are written in halves on both cores and joined.
-        let parts = ids.count < 2048
+        let parts = written ?? (ids.count < 2048
             ? [records(of: ids[...], in: nodes, capacity: expectedSize)]
             : OrderedParallelMap.map(count: 2, chunks: 2) { half in
                 records(of: half == 0 ? ids[..<(ids.count / 2)] : ids[(ids.count / 2)...], in: nodes, capacity: expectedSize / 2)
-            }
+            })
         parts.forEach { writer.append($0) }
         var hasher = ContentHasher()
         writer.bytes.withUnsafeBytes { hasher.combine(UnsafeRawBufferPointer(rebasing: $0[hashed...])) }
@@ -43,7 +45,7 @@ enum TreeCodec {
         return writer.bytes
     }
 
-    private static func records(of ids: ArraySlice<String>, in nodes: [String: Node], capacity: Int) -> [UInt8] {
+    static func records(of ids: ArraySlice<String>, in nodes: [String: Node], capacity: Int) -> [UInt8] {
         var writer = BinaryWriter(capacity: capacity)
         for id in ids {
             guard let node = nodes[id] else { continue }

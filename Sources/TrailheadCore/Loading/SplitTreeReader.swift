@@ -11,11 +11,18 @@ struct SplitTreeReader {
     /// More parts than cores, so that a core done early takes another part; parts differ in cost.
     static let parts = 4
 
+    /// A file read in parts and, when asked for, the tree cache's node records of each part
+    /// (`TreeCodec.records`), in file order.
+    struct Loaded {
+        var file: LoadedFile
+        var records: [[UInt8]]?
+    }
+
     /// The tree in `bytes`, or nil when it must be read whole.
-    func load(_ bytes: UnsafeRawBufferPointer, path: String) -> LoadedFile? {
+    func load(_ bytes: UnsafeRawBufferPointer, path: String, encoding: Bool = false) -> Loaded? {
         let cuts = Self.cuts(in: bytes, parts: Self.parts)
         guard !cuts.isEmpty else { return nil }
-        return load(bytes, path: path, cuts: cuts)
+        return load(bytes, path: path, cuts: cuts, encoding: encoding)
     }
 
     /// What one core read: the head's tree, or a tail's nodes; nil when the file must be read whole.
@@ -25,7 +32,7 @@ struct SplitTreeReader {
     }
 
     /// Reads the file cut at each of `cuts`, increasing offsets of lines that open entries of `nodes`.
-    func load(_ bytes: UnsafeRawBufferPointer, path: String, cuts: [Int]) -> LoadedFile? {
+    func load(_ bytes: UnsafeRawBufferPointer, path: String, cuts: [Int], encoding: Bool = false) -> Loaded? {
         let shared = UncheckedSendable(bytes)
         let bounds = [0] + cuts + [bytes.count]
         let parts = OrderedParallelMap.map(count: bounds.count - 1, chunks: bounds.count - 1) { part -> Part? in
@@ -47,27 +54,48 @@ struct SplitTreeReader {
             guard decoder.diagnostics.isEmpty else { return nil }
             return .tail(nodes: tail.nodes, order: tail.order)
         }
-        guard case .head(var tree)? = parts.first else { return nil }
-        var tails: [(nodes: [String: Node], order: [String])] = []
+        guard case .head(let head)? = parts.first else { return nil }
+        var pieces = [(nodes: head.nodes, order: head.nodeOrder)]
         for part in parts.dropFirst() {
             guard case .tail(let nodes, let order)? = part else { return nil }
-            tails.append((nodes, order))
+            pieces.append((nodes, order))
         }
-        let (isOverlay, startID) = (tree.isOverlay, tree.startID)
-        let total = tails.reduce(tree.nodeCount) { $0 + $1.nodes.count }
+        let total = pieces.reduce(0) { $0 + $1.nodes.count }
         guard total <= limits.maxNodesPerFile else { return nil }
-        let joined = tree.updateNodes { nodes in
-            nodes.reserveCapacity(total)
-            for tail in tails {
-                for (id, node) in tail.nodes where nodes.updateValue(node, forKey: id) != nil {
-                    return false
-                }
-            }
-            return isOverlay || nodes[startID] != nil
+        // One core joins the parts' nodes while the others write the cache's records of each part.
+        let sharedPieces = pieces
+        let work = OrderedParallelMap.map(count: encoding ? pieces.count + 1 : 1, chunks: encoding ? pieces.count + 1 : 1) { task -> Work in
+            guard task > 0 else { return .joined(Self.join(sharedPieces, total: total)) }
+            let piece = sharedPieces[task - 1]
+            return .records(TreeCodec.records(of: piece.order[...], in: piece.nodes, capacity: piece.nodes.count * 400))
         }
-        guard joined else { return nil }
-        tree.nodeOrder += tails.flatMap(\.order)
-        return LoadedFile(path: path, tree: tree, diagnostics: [])
+        guard case .joined(let nodes?)? = work.first, head.isOverlay || nodes[head.startID] != nil else { return nil }
+        let tree = Tree(
+            formatVersion: head.formatVersion, id: head.id, title: head.title, description: head.description,
+            startID: head.startID, feedback: head.feedback, nodeOrder: pieces.flatMap(\.order), nodes: nodes,
+            location: head.location, startLocation: head.startLocation, isOverlay: head.isOverlay)
+        let records = work.dropFirst().compactMap { task -> [UInt8]? in
+            if case .records(let bytes) = task { return bytes }
+            return nil
+        }
+        return Loaded(file: LoadedFile(path: path, tree: tree, diagnostics: []), records: encoding ? records : nil)
+    }
+
+    /// What a core did once the parts were read.
+    private enum Work {
+        case joined([String: Node]?)
+        case records([UInt8])
+    }
+
+    /// Every part's nodes in one table; nil when an id is in two parts.
+    private static func join(_ pieces: [(nodes: [String: Node], order: [String])], total: Int) -> [String: Node]? {
+        var joined = [String: Node](minimumCapacity: total)
+        for piece in pieces {
+            for (id, node) in piece.nodes where joined.updateValue(node, forKey: id) != nil {
+                return nil
+            }
+        }
+        return joined
     }
 
     /// Where the tails start: up to `parts - 1` line starts, one past each even share of the

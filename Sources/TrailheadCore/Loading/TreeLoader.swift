@@ -52,13 +52,14 @@ public struct TreeLoader: Sendable {
     private func parse(_ path: String, alone: Bool = false) -> LoadedFile {
         switch fileSystem.contents(of: path, limit: limits.maxFileBytes) {
         case .bytes(let bytes):
-            var loaded = load(bytes: bytes, path: path, split: alone)
+            let parts = alone ? splitLoad(bytes, path: path, encoding: cache != nil) : nil
+            var loaded = parts?.file ?? load(bytes: bytes, path: path)
             guard let cache else { return loaded }
             let fingerprint = ContentHasher.fingerprint(of: bytes)
             loaded.fingerprint = fingerprint
             // Only files without any diagnostic are cached, so a cached load says exactly what parsing would.
             if let tree = loaded.tree, loaded.diagnostics.isEmpty {
-                cache.write(tree, for: fingerprint, expectedSize: bytes.count * 3 / 4, fileSystem: fileSystem)
+                cache.write(tree, records: parts?.records, for: fingerprint, expectedSize: bytes.count * 3 / 4, fileSystem: fileSystem)
             }
             return loaded
         case .tooLarge(let size):
@@ -73,9 +74,8 @@ public struct TreeLoader: Sendable {
         if bytes.count > limits.maxFileBytes {
             return unreadable(path, code: "file-too-large", reason: "the file is \(bytes.count) bytes; the limit is \(limits.maxFileBytes)")
         }
-        if split, bytes.count >= splitFrom,
-           let loaded = bytes.withUnsafeBytes({ SplitTreeReader(limits: limits).load($0, path: path) }) {
-            return loaded
+        if split, let loaded = splitLoad(bytes, path: path) {
+            return loaded.file
         }
         let parsed = bytes.withUnsafeBytes { YAMLReader(maxDepth: limits.maxDepth).read($0) }
         switch parsed {
@@ -87,6 +87,13 @@ public struct TreeLoader: Sendable {
             let tree = decoder.decode(root)
             return LoadedFile(path: path, tree: tree, diagnostics: decoder.diagnostics)
         }
+    }
+
+    /// A large file read in parts on every core, with its cache records when `encoding`; nil when
+    /// it is small or must be read whole.
+    private func splitLoad(_ bytes: [UInt8], path: String, encoding: Bool = false) -> SplitTreeReader.Loaded? {
+        guard bytes.count >= splitFrom, bytes.count <= limits.maxFileBytes else { return nil }
+        return bytes.withUnsafeBytes { SplitTreeReader(limits: limits).load($0, path: path, encoding: encoding) }
     }
 
     public static func isTreeFileName(_ name: String) -> Bool {
