@@ -95,7 +95,8 @@ def main():
     for label, directory in catalogs.items():
         command = [TRAILHEAD, "list", "--json", "--no-default-trees", "--trees", directory]
         colds = []
-        for _ in range(3):
+        # Five runs: cold starts are the noisiest measurement here.
+        for _ in range(5):
             shutil.rmtree(CACHE, ignore_errors=True)
             dropped = drop_caches()
             colds.append(run(command)[0])
