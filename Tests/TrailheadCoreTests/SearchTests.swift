@@ -6,6 +6,8 @@ import Testing
 
     @Test(arguments: [
         ("rucio download", "escape-vre/rucio-download"),
+        // A tie on score: "Download" in this title against "rucio" in a tag of "What went wrong?".
+        ("rucio down", "escape-vre/rucio-download"),
         ("iam account", "escape-vre/iam-account"),
         ("jupyterhub", "escape-vre/jupyterhub"),
         ("reana", "escape-vre/reana-about"),

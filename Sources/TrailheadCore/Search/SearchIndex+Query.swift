@@ -19,7 +19,8 @@ extension SearchIndex {
     /// `settled` scores that search left, which spare rescoring the groups both queries share).
     ///
     /// A node's score is the sum over the query's groups of the best term match plus its field's
-    /// bonus. Ties go to shallower nodes, then shorter titles, then node key, so the order is stable.
+    /// bonus. Ties go to nodes shown by their title or an answer's label, then to shallower nodes,
+    /// shorter titles and node key, so the order is stable.
     public func search(_ query: SearchQuery, limit: Int, within candidates: [Int32]?, settled: SettledScores?) -> SearchOutcome {
         Self.outcome(
             of: query, limit: limit, within: candidates, settled: settled, nodeCount: keys.count,
@@ -136,6 +137,8 @@ extension SearchIndex {
 
     private func isBetter(_ lhs: Scored, _ rhs: Scored) -> Bool {
         if lhs.score != rhs.score { return lhs.score > rhs.score }
+        let (leftHeading, rightHeading) = (fieldKind[Int(lhs.field)].isHeading, fieldKind[Int(rhs.field)].isHeading)
+        if leftHeading != rightHeading { return leftHeading }
         let (left, right) = (Int(lhs.node), Int(rhs.node))
         if depth[left] != depth[right] { return depth[left] < depth[right] }
         if titleLength[left] != titleLength[right] { return titleLength[left] < titleLength[right] }

@@ -25,6 +25,9 @@ public struct SearchIndex: SearchEngine {
             case .body: 0
             }
         }
+
+        /// A node's own heading, or the answer that leads to it: what a tie on score is settled by first.
+        var isHeading: Bool { self == .title || self == .label }
     }
 
     var lower: [UInt8] = []

@@ -55,9 +55,11 @@ extension SearchSnapshot {
                 nodeFieldStart: nodeFieldStart, terms: terms, settleBefore: settleBefore)
         }
 
-        /// The order of `SearchIndex`'s results: score, then depth, title length and node key.
+        /// The order of `SearchIndex`'s results: score, a title or label shown, then depth, title length and node key.
         func isBetter(_ lhs: SearchIndex.Scored, _ rhs: SearchIndex.Scored) -> Bool {
             if lhs.score != rhs.score { return lhs.score > rhs.score }
+            let (leftHeading, rightHeading) = (fieldKind(of: Int(lhs.field)).isHeading, fieldKind(of: Int(rhs.field)).isHeading)
+            if leftHeading != rightHeading { return leftHeading }
             let (left, right) = (Int(lhs.node), Int(rhs.node))
             if depth[left] != depth[right] { return depth[left] < depth[right] }
             if titleLength[left] != titleLength[right] { return titleLength[left] < titleLength[right] }
