@@ -19,6 +19,14 @@ import Testing
         #expect(first.key.description == expected)
     }
 
+    /// The search loop knows fields only by their bonus; a heading must be told by it exactly.
+    @Test func headingsAreTheFieldsWithTheHeadingBonus() {
+        for field in SearchIndex.Field.allCases {
+            #expect(field.isHeading == (field.bonus >= SearchIndex.Field.headingBonus), "\(field)")
+        }
+        #expect(SearchIndex.Field.allCases.filter(\.isHeading) == [.title, .label])
+    }
+
     @Test func everyTermMustMatch() {
         #expect(Self.index.search("rucio zzzzqq").isEmpty)
     }

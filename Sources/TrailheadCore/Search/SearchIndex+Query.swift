@@ -128,6 +128,8 @@ extension SearchIndex {
         var score: Int32
         /// The field shown for the result.
         var field: Int32
+        /// Whether that field is a title or label, which settles a tie on score first.
+        var isHeading: Bool
     }
 
     /// Reusable storage for case-sensitive matching, so scoring allocates nothing per node.
@@ -137,8 +139,7 @@ extension SearchIndex {
 
     private func isBetter(_ lhs: Scored, _ rhs: Scored) -> Bool {
         if lhs.score != rhs.score { return lhs.score > rhs.score }
-        let (leftHeading, rightHeading) = (fieldKind[Int(lhs.field)].isHeading, fieldKind[Int(rhs.field)].isHeading)
-        if leftHeading != rightHeading { return leftHeading }
+        if lhs.isHeading != rhs.isHeading { return lhs.isHeading }
         let (left, right) = (Int(lhs.node), Int(rhs.node))
         if depth[left] != depth[right] { return depth[left] < depth[right] }
         if titleLength[left] != titleLength[right] { return titleLength[left] < titleLength[right] }

@@ -28,6 +28,10 @@ public struct SearchIndex: SearchEngine {
 
         /// A node's own heading, or the answer that leads to it: what a tie on score is settled by first.
         var isHeading: Bool { self == .title || self == .label }
+
+        /// The least bonus of a heading: titles and labels count most, so the search loop, which
+        /// knows only bonuses, tells a heading by its bonus (a test keeps the two in step).
+        static let headingBonus = Field.label.bonus
     }
 
     var lower: [UInt8] = []

@@ -202,8 +202,10 @@ struct Kernel {
         if settleBefore == terms.groupCount {
             settled = SettledScores.Entry(score: Int32(clamping: total), field: Int32(shownField), exact: true)
         }
+        let field = shownField >= 0 ? shownField : firstField
         let result = SearchIndex.Scored(
-            node: Int32(node), score: Int32(clamping: total), field: Int32(shownField >= 0 ? shownField : firstField))
+            node: Int32(node), score: Int32(clamping: total), field: Int32(field),
+            isHeading: Int(fieldBonus[field]) >= SearchIndex.Field.headingBonus)
         return (result, settled)
     }
 

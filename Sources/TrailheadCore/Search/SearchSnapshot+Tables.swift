@@ -58,8 +58,7 @@ extension SearchSnapshot {
         /// The order of `SearchIndex`'s results: score, a title or label shown, then depth, title length and node key.
         func isBetter(_ lhs: SearchIndex.Scored, _ rhs: SearchIndex.Scored) -> Bool {
             if lhs.score != rhs.score { return lhs.score > rhs.score }
-            let (leftHeading, rightHeading) = (fieldKind(of: Int(lhs.field)).isHeading, fieldKind(of: Int(rhs.field)).isHeading)
-            if leftHeading != rightHeading { return leftHeading }
+            if lhs.isHeading != rhs.isHeading { return lhs.isHeading }
             let (left, right) = (Int(lhs.node), Int(rhs.node))
             if depth[left] != depth[right] { return depth[left] < depth[right] }
             if titleLength[left] != titleLength[right] { return titleLength[left] < titleLength[right] }
