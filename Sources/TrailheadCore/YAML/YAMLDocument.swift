@@ -138,11 +138,6 @@ public struct YAMLDocument: Sendable, Equatable {
         return entries
     }
 
-    /// The value of a mapping's key spelled `name`, if it has one.
-    public func value(of mapping: Value, at name: String) -> Value? {
-        entries(of: mapping).first { scalar($0.key, is: name) }?.value
-    }
-
     /// The index of the value after `index` and its subtree.
     func next(after index: Int) -> Int {
         let record = records[index]
