@@ -2,11 +2,12 @@
 /// a document is matched by comparing integers rather than strings.
 struct KeyNames: ExpressibleByArrayLiteral, Sendable {
     let names: [String]
-    private let packed: [PackedKey]
+    /// Nil for a name too long to pack, which then matches nothing (no key a tree file knows is).
+    private let packed: [PackedKey?]
 
     init(_ names: [String]) {
         self.names = names
-        packed = names.map { PackedKey($0.utf8) ?? PackedKey(low: 0, high: 0) }
+        packed = names.map { PackedKey($0.utf8) }
     }
 
     init(arrayLiteral names: String...) {

@@ -39,15 +39,9 @@ struct BlockYAMLScanner {
         var index = 0
         while index < count {
             // Eight bytes at a time while none is below 0x20 (a line break included) or above 0x7E.
-            if index + 8 <= count {
-                let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-                let ones: UInt64 = 0x0101_0101_0101_0101
-                let below = (word &- ones &* 0x20) & ~word & (ones &* 0x80)
-                let above = ((word &+ ones) | word) & (ones &* 0x80)
-                if below | above == 0 {
-                    index += 8
-                    continue
-                }
+            if index + 8 <= count, PrintableASCIIWord.isPrintable(raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)) {
+                index += 8
+                continue
             }
             let byte = bytes[index]
             if byte < 0x20 {

@@ -54,16 +54,11 @@ struct YAMLDocumentBuilder {
         return added(index)
     }
 
-    /// Eight bytes at a time: no byte below 0x20 (a high bit borrowed) nor above 0x7E (a high bit carried).
     private static func isPrintableASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         let raw = UnsafeRawBufferPointer(bytes)
-        let ones: UInt64 = 0x0101_0101_0101_0101
         var index = 0
         while index + 8 <= raw.count {
-            let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-            let below = (word &- ones &* 0x20) & ~word & (ones &* 0x80)
-            let above = ((word &+ ones) | word) & (ones &* 0x80)
-            if below | above != 0 { return false }
+            if !PrintableASCIIWord.isPrintable(raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)) { return false }
             index += 8
         }
         for byte in raw[index...] where byte < 0x20 || byte > 0x7E { return false }
