@@ -9,7 +9,7 @@
 struct SplitTreeReader {
     let limits: LoaderLimits
     /// More parts than cores, so that a core done early takes another part; parts differ in cost.
-    static let parts = 4
+    static let parts = 8
 
     /// A file read in parts and, when asked for, the tree cache's node records of each part
     /// (`TreeCodec.records`), in file order.
