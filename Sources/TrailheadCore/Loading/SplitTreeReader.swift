@@ -25,74 +25,77 @@ struct SplitTreeReader {
         return load(bytes, path: path, cuts: cuts, encoding: encoding)
     }
 
-    /// What one core read: the head's tree, or a tail's nodes; nil when the file must be read whole.
-    private enum Part {
-        case head(Tree)
-        case tail(nodes: [String: Node], order: [String])
+    /// What one core read: a run of nodes, with the rest of the tree for the head, and the
+    /// cache's records of those nodes when asked for.
+    private struct Part {
+        var head: Tree?
+        var nodes: [String: Node]
+        var order: [String]
+        var records: [UInt8]?
     }
 
     /// Reads the file cut at each of `cuts`, increasing offsets of lines that open entries of `nodes`.
     func load(_ bytes: UnsafeRawBufferPointer, path: String, cuts: [Int], encoding: Bool = false) -> Loaded? {
         let shared = UncheckedSendable(bytes)
         let bounds = [0] + cuts + [bytes.count]
-        let parts = OrderedParallelMap.map(count: bounds.count - 1, chunks: bounds.count - 1) { part -> Part? in
+        var read = OrderedParallelMap.map(count: bounds.count - 1, chunks: bounds.count - 1) { part -> Part? in
             let text = UnsafeRawBufferPointer(rebasing: shared.value[bounds[part]..<bounds[part + 1]])
             // Every location holds the path: a string of its own per part keeps the cores from
             // contending for one reference count, which cost more than the split saved.
             var decoder = TreeDecoder(file: String(decoding: Array(path.utf8), as: UTF8.self), limits: limits)
+            var read: Part
             if part == 0 {
                 guard let document = YAMLReader(maxDepth: limits.maxDepth).readBlockSubset(text),
-                      let tree = decoder.decodeHead(document), decoder.diagnostics.isEmpty else { return nil }
-                return .head(tree)
+                      var tree = decoder.decodeHead(document), decoder.diagnostics.isEmpty else { return nil }
+                // The head's nodes leave its tree, so that joining owns them alone and moves them.
+                read = Part(head: nil, nodes: [:], order: tree.nodeOrder)
+                tree.updateNodes { swap(&read.nodes, &$0) }
+                read.head = tree
+            } else {
+                let firstLine = Self.lineBreaks(in: UnsafeRawBufferPointer(rebasing: shared.value[..<bounds[part]])) + 1
+                // A tail's top mapping is `nodes`, one level below the file's own.
+                let reader = YAMLReader(maxDepth: limits.maxDepth - 1)
+                guard let document = reader.readBlockSubset(text, firstLine: firstLine),
+                      document.kind(of: document.root) == .mapping else { return nil }
+                let tail = decoder.decodeTail(document)
+                guard decoder.diagnostics.isEmpty else { return nil }
+                read = Part(head: nil, nodes: tail.nodes, order: tail.order)
             }
-            let firstLine = Self.lineBreaks(in: UnsafeRawBufferPointer(rebasing: shared.value[..<bounds[part]])) + 1
-            // A tail's top mapping is `nodes`, one level below the file's own.
-            let reader = YAMLReader(maxDepth: limits.maxDepth - 1)
-            guard let document = reader.readBlockSubset(text, firstLine: firstLine),
-                  document.kind(of: document.root) == .mapping else { return nil }
-            let tail = decoder.decodeTail(document)
-            guard decoder.diagnostics.isEmpty else { return nil }
-            return .tail(nodes: tail.nodes, order: tail.order)
+            // Written here, while the part's nodes are fresh in this core's cache, and so that
+            // joining moves nodes no other core reads.
+            if encoding {
+                read.records = TreeCodec.records(of: read.order[...], in: read.nodes, capacity: read.nodes.count * 400)
+            }
+            return read
         }
-        guard case .head(let head)? = parts.first else { return nil }
-        var pieces = [(nodes: head.nodes, order: head.nodeOrder)]
-        for part in parts.dropFirst() {
-            guard case .tail(let nodes, let order)? = part else { return nil }
-            pieces.append((nodes, order))
+        // Taken out of `read`, not copied: a table still shared with it would be copied whole when joining changes it.
+        var parts: [Part] = []
+        for index in read.indices {
+            guard let part = read[index].take() else { return nil }
+            parts.append(part)
         }
-        let total = pieces.reduce(0) { $0 + $1.nodes.count }
-        guard total <= limits.maxNodesPerFile else { return nil }
-        // One core joins the parts' nodes while the others write the cache's records of each part.
-        let sharedPieces = pieces
-        let work = OrderedParallelMap.map(count: encoding ? pieces.count + 1 : 1, chunks: encoding ? pieces.count + 1 : 1) { task -> Work in
-            guard task > 0 else { return .joined(Self.join(sharedPieces, total: total)) }
-            let piece = sharedPieces[task - 1]
-            return .records(TreeCodec.records(of: piece.order[...], in: piece.nodes, capacity: piece.nodes.count * 400))
-        }
-        guard case .joined(let nodes?)? = work.first, head.isOverlay || nodes[head.startID] != nil else { return nil }
-        let tree = Tree(
-            formatVersion: head.formatVersion, id: head.id, title: head.title, description: head.description,
-            startID: head.startID, feedback: head.feedback, nodeOrder: pieces.flatMap(\.order), nodes: nodes,
-            location: head.location, startLocation: head.startLocation, isOverlay: head.isOverlay)
-        let records = work.dropFirst().compactMap { task -> [UInt8]? in
-            if case .records(let bytes) = task { return bytes }
-            return nil
-        }
-        return Loaded(file: LoadedFile(path: path, tree: tree, diagnostics: []), records: encoding ? records : nil)
+        guard var tree = parts.first?.head else { return nil }
+        let total = parts.reduce(0) { $0 + $1.nodes.count }
+        guard total <= limits.maxNodesPerFile,
+              var nodes = Self.join(&parts, total: total),
+              tree.isOverlay || nodes[tree.startID] != nil else { return nil }
+        tree.nodeOrder = parts.flatMap { $0.order }
+        tree.updateNodes { swap(&$0, &nodes) }
+        return Loaded(file: LoadedFile(path: path, tree: tree, diagnostics: []), records: encoding ? parts.compactMap { $0.records } : nil)
     }
 
-    /// What a core did once the parts were read.
-    private enum Work {
-        case joined([String: Node]?)
-        case records([UInt8])
-    }
-
-    /// Every part's nodes in one table; nil when an id is in two parts.
-    private static func join(_ pieces: [(nodes: [String: Node], order: [String])], total: Int) -> [String: Node]? {
-        var joined = [String: Node](minimumCapacity: total)
-        for piece in pieces {
-            for (id, node) in piece.nodes where joined.updateValue(node, forKey: id) != nil {
-                return nil
+    /// Every part's nodes in one table, moved out of the parts; nil when an id is in two parts.
+    /// The largest part's table is taken over whole, and the others' entries are moved into it,
+    /// not copied: a copy retains every string and array of a node, and freeing the parts' tables
+    /// afterwards released them all again.
+    private static func join(_ parts: inout [Part], total: Int) -> [String: Node]? {
+        guard let largest = parts.indices.max(by: { parts[$0].nodes.count < parts[$1].nodes.count }) else { return nil }
+        var joined: [String: Node] = [:]
+        swap(&joined, &parts[largest].nodes)
+        joined.reserveCapacity(total)
+        for index in parts.indices where index != largest {
+            while let (id, node) = parts[index].nodes.popFirst() {
+                if joined.updateValue(node, forKey: id) != nil { return nil }
             }
         }
         return joined
