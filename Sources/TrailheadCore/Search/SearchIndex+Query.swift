@@ -63,10 +63,12 @@ extension SearchIndex {
                 fieldStart.withUnsafeBufferPointer { starts in
                     fieldEnd.withUnsafeBufferPointer { ends in
                         fieldBonus.withUnsafeBufferPointer { bonuses in
-                            nodeFieldStart.withUnsafeBufferPointer { nodeFields in
-                                body(Kernel(
-                                    text: text, upper: upper, fieldStart: starts, fieldEnd: ends,
-                                    fieldBonus: bonuses, nodeFieldStart: nodeFields, terms: terms, settleBefore: settleBefore))
+                            fieldMask.withUnsafeBufferPointer { masks in
+                                nodeFieldStart.withUnsafeBufferPointer { nodeFields in
+                                    body(Kernel(
+                                        text: text, upper: upper, fieldStart: starts, fieldEnd: ends, fieldBonus: bonuses,
+                                        fieldMask: masks, nodeFieldStart: nodeFields, terms: terms, settleBefore: settleBefore))
+                                }
                             }
                         }
                     }

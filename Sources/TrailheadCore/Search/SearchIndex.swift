@@ -41,6 +41,8 @@ public struct SearchIndex: SearchEngine {
     var fieldKind: [Field] = []
     /// `fieldKind[f].bonus`, kept beside the byte ranges for the search loop.
     var fieldBonus: [Int32] = []
+    /// Each field's `FieldMask`, beside its byte range.
+    var fieldMask: [UInt64] = []
     var fieldText: [String] = []
     /// Node `n` owns fields `nodeFieldStart[n] ..< nodeFieldStart[n + 1]`.
     var nodeFieldStart: [Int32] = [0]
@@ -94,6 +96,7 @@ public struct SearchIndex: SearchEngine {
         let fieldBase = Int32(fieldKind.count)
         fieldKind += other.fieldKind
         fieldBonus += other.fieldBonus
+        fieldMask += other.fieldMask
         fieldText += other.fieldText
         nodeFieldStart += other.nodeFieldStart.dropFirst().map { $0 + fieldBase }
         keys += other.keys
@@ -161,6 +164,8 @@ public struct SearchIndex: SearchEngine {
             }
         }
         fieldEnd.append(Int32(lower.count))
+        let start = Int(fieldStart[fieldStart.count - 1])
+        fieldMask.append(lower.withUnsafeBufferPointer { FieldMask.of(UnsafeBufferPointer(rebasing: $0[start...])) })
         // A separator between fields, so a fuzzy term never runs from one field into the next.
         appendByte(0x0A, upper: false)
         fieldKind.append(kind)

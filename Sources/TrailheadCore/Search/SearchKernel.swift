@@ -6,6 +6,9 @@ struct PreparedTerms {
         var kind: SearchQuery.Kind
         var inverse: Bool
         var caseSensitive: Bool
+        /// `FieldMask`s of the term's bytes and of its pairs.
+        var bytesMask: UInt64
+        var pairsMask: UInt64
     }
 
     let terms: UnsafeMutableBufferPointer<Term>
@@ -25,9 +28,10 @@ struct PreparedTerms {
             for term in group {
                 let destination = UnsafeMutableBufferPointer(rebasing: storage[offset..<(offset + term.bytes.count)])
                 _ = destination.initialize(from: term.bytes)
+                let bytes = UnsafeBufferPointer(destination)
                 terms.baseAddress!.advanced(by: index).initialize(to: Term(
-                    bytes: UnsafeBufferPointer(destination), kind: term.kind, inverse: term.inverse,
-                    caseSensitive: term.caseSensitive))
+                    bytes: bytes, kind: term.kind, inverse: term.inverse, caseSensitive: term.caseSensitive,
+                    bytesMask: FieldMask.bytes(of: bytes), pairsMask: FieldMask.pairs(of: bytes)))
                 offset += term.bytes.count
                 index += 1
             }
@@ -57,6 +61,7 @@ struct Kernel {
     let fieldStart: UnsafeBufferPointer<Int32>
     let fieldEnd: UnsafeBufferPointer<Int32>
     let fieldBonus: UnsafeBufferPointer<Int32>
+    let fieldMask: UnsafeBufferPointer<UInt64>
     let nodeFieldStart: UnsafeBufferPointer<Int32>
     let terms: PreparedTerms
     /// Groups before this one are settled for the next search (see `SettledScores`).
@@ -130,10 +135,13 @@ struct Kernel {
                     let bonus = Int(fieldBonus[field])
                     // Fields come in decreasing order of bonus: none left can raise the bound.
                     if whole + bonus <= groupBest { break }
+                    let mask = fieldMask[field]
+                    if term.bytesMask & ~mask != 0 { continue }
                     let from = Int(fieldStart[field])
                     let to = Int(fieldEnd[field])
                     guard FuzzyMatcher.isSubsequence(term.bytes, of: text, from: from, to: to) else { continue }
-                    if term.bytes.count > 1 && FuzzyMatcher.exactStart(term.bytes, in: text, from: from, to: to) == nil {
+                    if term.bytes.count > 1
+                        && (term.pairsMask & ~mask != 0 || FuzzyMatcher.exactStart(term.bytes, in: text, from: from, to: to) == nil) {
                         groupBest = max(groupBest, scattered + bonus)
                         continue
                     }
@@ -212,6 +220,11 @@ struct Kernel {
     /// The term's score in one field, or nil when it does not match there.
     @inline(__always)
     private func match(_ term: PreparedTerms.Term, field: Int, scratch: inout SearchIndex.Scratch) -> Int? {
+        // Masks are of folded text: a case-sensitive term is matched against the case kept.
+        if !term.caseSensitive {
+            let mask = fieldMask[field]
+            if term.bytesMask & ~mask != 0 || (term.kind != .fuzzy && term.pairsMask & ~mask != 0) { return nil }
+        }
         let from = Int(fieldStart[field])
         let to = Int(fieldEnd[field])
         if term.caseSensitive {

@@ -80,6 +80,7 @@ extension SearchSnapshot {
             put(index.fieldStart, .fieldStart)
             put(index.fieldEnd, .fieldEnd)
             put(index.fieldBonus, .fieldBonus)
+            put(index.fieldMask, .fieldMask)
             put(fieldRecords, .fieldRecord)
             put(raw, .raw)
             put(index.nodeFieldStart, .nodeFieldStart)

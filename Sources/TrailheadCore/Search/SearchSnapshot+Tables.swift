@@ -16,6 +16,7 @@ extension SearchSnapshot {
         let text: UnsafeBufferPointer<UInt8>
         let upperBits: UnsafeBufferPointer<UInt64>
         let fieldStart, fieldEnd, fieldBonus: UnsafeBufferPointer<Int32>
+        let fieldMask: UnsafeBufferPointer<UInt64>
         let fieldRecords: UnsafeBufferPointer<UInt32>
         let raw: UnsafeBufferPointer<UInt8>
         let nodeFieldStart, depth, titleLength, keyRank: UnsafeBufferPointer<Int32>
@@ -37,6 +38,7 @@ extension SearchSnapshot {
             fieldStart = view(.fieldStart, fields)
             fieldEnd = view(.fieldEnd, fields)
             fieldBonus = view(.fieldBonus, fields)
+            fieldMask = view(.fieldMask, fields)
             fieldRecords = view(.fieldRecord, fields * 4)
             raw = view(.raw, counts.rawBytes)
             nodeFieldStart = view(.nodeFieldStart, nodes + 1)
@@ -51,7 +53,7 @@ extension SearchSnapshot {
         /// The search kernel over these tables, for `terms`.
         func kernel(_ terms: PreparedTerms, settleBefore: Int) -> Kernel {
             Kernel(
-                text: text, upper: upperBits, fieldStart: fieldStart, fieldEnd: fieldEnd, fieldBonus: fieldBonus,
+                text: text, upper: upperBits, fieldStart: fieldStart, fieldEnd: fieldEnd, fieldBonus: fieldBonus, fieldMask: fieldMask,
                 nodeFieldStart: nodeFieldStart, terms: terms, settleBefore: settleBefore)
         }
 

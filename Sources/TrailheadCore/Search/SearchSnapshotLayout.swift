@@ -24,6 +24,8 @@ struct SearchSnapshotLayout: Equatable {
         /// Folded field texts, as in `SearchIndex.lower`, and the upper-case bits beside them.
         case text, upperBits
         case fieldStart, fieldEnd, fieldBonus
+        /// Each field's `FieldMask`.
+        case fieldMask
         /// What writing a result needs of its field, in one 16-byte record: its start and end
         /// in `text`, then where its original text starts in `raw` and, above three bits for
         /// its kind, that text's length. The original is kept only where it cannot be rebuilt
@@ -67,6 +69,7 @@ struct SearchSnapshotLayout: Equatable {
         case .text: return counts.textBytes
         case .upperBits: return (counts.textBytes + 63) / 64 * 8
         case .fieldStart, .fieldEnd, .fieldBonus: return fields * 4
+        case .fieldMask: return fields * 8
         case .fieldRecord: return fields * 16
         case .raw: return counts.rawBytes
         case .nodeFieldStart, .nodeStart, .keyStart: return (nodes + 1) * 4

@@ -1,0 +1,73 @@
+import Testing
+@testable import TrailheadCore
+
+/// A field's mask may only ever rule out what cannot match: every test here checks the masks'
+/// "cannot" against reading the text itself.
+@Suite struct FieldMaskTests {
+    /// Every text of up to four bytes over a small alphabet (letters, a digit that shares a
+    /// letter's bit, a separator, a byte of a multi-byte character), and every term of up to
+    /// three bytes over it.
+    static let alphabet: [UInt8] = Array("adq1 ".utf8) + [0xC3]
+
+    static func words(upTo length: Int) -> [[UInt8]] {
+        var all: [[UInt8]] = [[]]
+        var last: [[UInt8]] = [[]]
+        for _ in 0..<length {
+            last = last.flatMap { word in alphabet.map { word + [$0] } }
+            all += last
+        }
+        return all
+    }
+
+    @Test func aTermTheBytesRuleOutIsNoSubsequence() {
+        let texts = Self.words(upTo: 4)
+        let terms = Self.words(upTo: 3).filter { !$0.isEmpty }
+        var ruledOut = 0
+        for text in texts {
+            text.withUnsafeBufferPointer { textBytes in
+                let mask = FieldMask.of(textBytes)
+                for term in terms {
+                    term.withUnsafeBufferPointer { termBytes in
+                        guard FieldMask.bytes(of: termBytes) & ~mask != 0 else { return }
+                        ruledOut += 1
+                        #expect(!FuzzyMatcher.isSubsequence(termBytes, of: textBytes, from: 0, to: textBytes.count), "\(term) in \(text)")
+                    }
+                }
+            }
+        }
+        #expect(ruledOut > 10_000)
+    }
+
+    @Test func aTermThePairsRuleOutIsNoRun() {
+        let texts = Self.words(upTo: 4)
+        let terms = Self.words(upTo: 3).filter { $0.count > 1 }
+        var ruledOut = 0
+        for text in texts {
+            text.withUnsafeBufferPointer { textBytes in
+                let mask = FieldMask.of(textBytes)
+                for term in terms {
+                    term.withUnsafeBufferPointer { termBytes in
+                        guard FieldMask.pairs(of: termBytes) & ~mask != 0 else { return }
+                        ruledOut += 1
+                        #expect(FuzzyMatcher.exactStart(termBytes, in: textBytes, from: 0, to: textBytes.count) == nil, "\(term) in \(text)")
+                    }
+                }
+            }
+        }
+        #expect(ruledOut > 10_000)
+    }
+
+    /// The masks sit beside the field ranges: a search over a catalog finds with them exactly
+    /// what reading every field finds, for terms of each kind.
+    @Test(arguments: ["rucio", "'rucio", "^get", "data$", "!token rucio", "qzx", "r u c", "Rucio", "dé"])
+    func masksChangeNoResult(query: String) {
+        var index = SearchIndex(catalog: TestTrees.bundledLibrary.catalog)
+        let masked = index.search(query)
+        index.fieldMask = Array(repeating: ~0, count: index.fieldMask.count)
+        let unmasked = index.search(query)
+        #expect(!masked.isEmpty || query == "qzx")
+        #expect(masked.map(\.key) == unmasked.map(\.key))
+        #expect(masked.map(\.score) == unmasked.map(\.score))
+        #expect(masked.map(\.positions) == unmasked.map(\.positions))
+    }
+}
