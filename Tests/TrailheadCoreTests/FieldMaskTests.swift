@@ -59,6 +59,21 @@ import Testing
 
     /// The masks sit beside the field ranges: a search over a catalog finds with them exactly
     /// what reading every field finds, for terms of each kind.
+    /// Every two-letter term, alone and as a run, a prefix and a suffix: those are where a
+    /// pair's bit decides, and where a wrong bit would drop a result.
+    @Test func masksChangeNoResultForAnyPairOfLetters() {
+        var index = SearchIndex(catalog: TestTrees.bundledLibrary.catalog)
+        let letters = "abcdefghijklmnopqrstuvwxyz".map(String.init)
+        let queries = letters.flatMap { first in letters.map { first + $0 } }.flatMap { ["\($0)", "'\($0)", "^\($0)", "\($0)$"] }
+        let masked = queries.map { index.search($0, limit: 20).map(\.key) }
+        index.fieldMask = Array(repeating: ~0, count: index.fieldMask.count)
+        let unmasked = queries.map { index.search($0, limit: 20).map(\.key) }
+        #expect(masked.filter { !$0.isEmpty }.count > 1_000)
+        for (query, (found, expected)) in zip(queries, zip(masked, unmasked)) where found != expected {
+            Issue.record("\(query): \(found) instead of \(expected)")
+        }
+    }
+
     @Test(arguments: ["rucio", "'rucio", "^get", "data$", "!token rucio", "qzx", "r u c", "Rucio", "dé"])
     func masksChangeNoResult(query: String) {
         var index = SearchIndex(catalog: TestTrees.bundledLibrary.catalog)
