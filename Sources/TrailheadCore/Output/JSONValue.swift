@@ -83,26 +83,6 @@ public enum JSONValue: Sendable, Equatable {
         byte >= 0x20 && byte < 0x7F && byte != 0x22 && byte != 0x5C
     }
 
-    /// Whether every byte `isPlain`, read eight at a time: a search can write tens of megabytes
-    /// of result text, and this test was most of copying it.
-    static func isPlain(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let base = bytes.baseAddress else { return true }
-        let raw = UnsafeRawPointer(base)
-        var index = 0
-        while index + 8 <= bytes.count {
-            let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-            guard PrintableASCIIWord.isPrintable(word),
-                  !PrintableASCIIWord.contains(0x22, in: word),
-                  !PrintableASCIIWord.contains(0x5C, in: word) else { return false }
-            index += 8
-        }
-        while index < bytes.count {
-            guard isPlain(base[index]) else { return false }
-            index += 1
-        }
-        return true
-    }
-
     static func writeString(_ text: String, to out: inout [UInt8]) {
         var text = text
         if text.withUTF8({ appendIfPlain($0, to: &out) }) { return }
@@ -129,7 +109,7 @@ public enum JSONValue: Sendable, Equatable {
 
     /// Printable ASCII without quotes or backslashes, the common case, is copied as it is.
     private static func appendIfPlain(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) -> Bool {
-        guard isPlain(bytes) else { return false }
+        guard bytes.allSatisfy(isPlain) else { return false }
         out.append(0x22)
         out.append(contentsOf: bytes)
         out.append(0x22)

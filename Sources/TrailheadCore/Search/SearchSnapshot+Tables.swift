@@ -127,7 +127,7 @@ extension SearchSnapshot {
             guard raw.isEmpty else { return JSONValue.writeString(utf8: raw, to: &out) }
             let folded = UnsafeBufferPointer(rebasing: text[start..<end])
             // Case does not change whether a byte needs escaping: plain text is copied, then its capitals restored.
-            guard JSONValue.isPlain(folded) else {
+            guard folded.allSatisfy(JSONValue.isPlain) else {
                 return originalText(of: field).withUnsafeBufferPointer { JSONValue.writeString(utf8: $0, to: &out) }
             }
             out.append(UInt8(ascii: "\""))
