@@ -20,45 +20,40 @@ import Testing
     }
 
     @Test func aTermTheBytesRuleOutIsNoSubsequence() {
-        let texts = Self.words(upTo: 4)
-        let terms = Self.words(upTo: 3).filter { !$0.isEmpty }
-        var ruledOut = 0
-        for text in texts {
-            text.withUnsafeBufferPointer { textBytes in
-                let mask = FieldMask.of(textBytes)
-                for term in terms {
-                    term.withUnsafeBufferPointer { termBytes in
-                        guard FieldMask.bytes(of: termBytes) & ~mask != 0 else { return }
-                        ruledOut += 1
-                        #expect(!FuzzyMatcher.isSubsequence(termBytes, of: textBytes, from: 0, to: textBytes.count), "\(term) in \(text)")
-                    }
-                }
-            }
+        let ruledOut = Self.checkRuledOut(terms: Self.words(upTo: 3).filter { !$0.isEmpty }, by: FieldMask.bytes) { term, text in
+            FuzzyMatcher.isSubsequence(term, of: text, from: 0, to: text.count)
         }
         #expect(ruledOut > 10_000)
     }
 
     @Test func aTermThePairsRuleOutIsNoRun() {
-        let texts = Self.words(upTo: 4)
-        let terms = Self.words(upTo: 3).filter { $0.count > 1 }
-        var ruledOut = 0
-        for text in texts {
-            text.withUnsafeBufferPointer { textBytes in
-                let mask = FieldMask.of(textBytes)
-                for term in terms {
-                    term.withUnsafeBufferPointer { termBytes in
-                        guard FieldMask.pairs(of: termBytes) & ~mask != 0 else { return }
-                        ruledOut += 1
-                        #expect(FuzzyMatcher.exactStart(termBytes, in: textBytes, from: 0, to: textBytes.count) == nil, "\(term) in \(text)")
-                    }
-                }
-            }
+        let ruledOut = Self.checkRuledOut(terms: Self.words(upTo: 3).filter { $0.count > 1 }, by: FieldMask.pairs) { term, text in
+            FuzzyMatcher.exactStart(term, in: text, from: 0, to: text.count) != nil
         }
         #expect(ruledOut > 10_000)
     }
 
-    /// The masks sit beside the field ranges: a search over a catalog finds with them exactly
-    /// what reading every field finds, for terms of each kind.
+    /// Records an issue wherever `termMask` rules a term out of a text's mask but `matches` finds
+    /// it there; returns how many pairs of term and text were ruled out.
+    static func checkRuledOut(
+        terms: [[UInt8]], by termMask: (FuzzyMatcher.Bytes) -> UInt64, matches: (FuzzyMatcher.Bytes, FuzzyMatcher.Bytes) -> Bool
+    ) -> Int {
+        var ruledOut = 0
+        for text in words(upTo: 4) {
+            text.withUnsafeBufferPointer { textBytes in
+                let mask = FieldMask.of(textBytes)
+                for term in terms {
+                    term.withUnsafeBufferPointer { termBytes in
+                        guard termMask(termBytes) & ~mask != 0 else { return }
+                        ruledOut += 1
+                        #expect(!matches(termBytes, textBytes), "\(term) in \(text)")
+                    }
+                }
+            }
+        }
+        return ruledOut
+    }
+
     /// Every two-letter term, alone and as a run, a prefix and a suffix: those are where a
     /// pair's bit decides, and where a wrong bit would drop a result.
     @Test func masksChangeNoResultForAnyPairOfLetters() {
