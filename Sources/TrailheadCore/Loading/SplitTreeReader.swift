@@ -43,14 +43,14 @@ struct SplitTreeReader {
             // Every location holds the path: a string of its own per part keeps the cores from
             // contending for one reference count, which cost more than the split saved.
             var decoder = TreeDecoder(file: String(decoding: Array(path.utf8), as: UTF8.self), limits: limits)
-            var read: Part
+            var piece: Part
             if part == 0 {
                 guard let document = YAMLReader(maxDepth: limits.maxDepth).readBlockSubset(text),
                       var tree = decoder.decodeHead(document), decoder.diagnostics.isEmpty else { return nil }
                 // The head's nodes leave its tree, so that joining owns them alone and moves them.
-                read = Part(head: nil, nodes: [:], order: tree.nodeOrder)
-                tree.updateNodes { swap(&read.nodes, &$0) }
-                read.head = tree
+                piece = Part(head: nil, nodes: [:], order: tree.nodeOrder)
+                tree.updateNodes { swap(&piece.nodes, &$0) }
+                piece.head = tree
             } else {
                 let firstLine = Self.lineBreaks(in: UnsafeRawBufferPointer(rebasing: shared.value[..<bounds[part]])) + 1
                 // A tail's top mapping is `nodes`, one level below the file's own.
@@ -59,14 +59,15 @@ struct SplitTreeReader {
                       document.kind(of: document.root) == .mapping else { return nil }
                 let tail = decoder.decodeTail(document)
                 guard decoder.diagnostics.isEmpty else { return nil }
-                read = Part(head: nil, nodes: tail.nodes, order: tail.order)
+                piece = Part(head: nil, nodes: tail.nodes, order: tail.order)
             }
             // Written here, while the part's nodes are fresh in this core's cache, and so that
-            // joining moves nodes no other core reads.
+            // joining moves nodes no other core reads. When another part fails and the file is
+            // read whole, these records are wasted; only a file with a problem does that.
             if encoding {
-                read.records = TreeCodec.records(of: read.order[...], in: read.nodes, capacity: read.nodes.count * 400)
+                piece.records = TreeCodec.records(of: piece.order[...], in: piece.nodes, capacity: piece.nodes.count * 400)
             }
-            return read
+            return piece
         }
         // Taken out of `read`, not copied: a table still shared with it would be copied whole when joining changes it.
         var parts: [Part] = []

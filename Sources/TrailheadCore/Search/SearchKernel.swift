@@ -135,6 +135,8 @@ struct Kernel {
                     let bonus = Int(fieldBonus[field])
                     // Fields come in decreasing order of bonus: none left can raise the bound.
                     if whole + bonus <= groupBest { break }
+                    // Bounds are taken only for case-insensitive fuzzy terms (`allowsBounds`),
+                    // whose folded bytes are what the masks hold.
                     let mask = fieldMask[field]
                     if term.bytesMask & ~mask != 0 { continue }
                     let from = Int(fieldStart[field])
