@@ -6,7 +6,7 @@ import TrailheadCore
 struct ShellQuotingRoundTripTests {
     static let values = [
         "plain", "two words", "it's", "a\\b", "ends with a backslash\\", "\\'", "a\\\\b", "$(id)", "`id`",
-        "; rm -rf ~ #", "x'\u{301}; id #", "tab\there", "new\nline", "--help", "*?[]{}~!", "ünïcødé ✓", "",
+        "; rm -rf ~ #", "=ls", "%self", "x{a,b}", "x'\u{301}; id #", "tab\there", "new\nline", "--help", "*?[]{}~!", "ünïcødé ✓", "",
     ]
 
     static let shells = ["/bin/sh", "/bin/bash", "/usr/bin/zsh", "/usr/bin/fish"].filter { FileManager.default.isExecutableFile(atPath: $0) }

@@ -42,6 +42,53 @@ import Testing
         #expect(PlaceholderFilling.describe(.missing(name: "did", prompt: "DID")) == "no value for {did} (DID); give one with --set did=VALUE")
     }
 
+    /// Each placeholder's quoting follows where it stands; the contexts a shell would read.
+    @Test(arguments: [
+        ("echo {v}", ShellContext.word),
+        ("echo pre{v}post # {w}", .word),
+        ("echo 'a {v}'", .singleQuoted),
+        ("echo \"a {v}\"", .doubleQuoted),
+        ("echo \"$(echo {v})\"", .word),
+        ("echo \"a\\\" {v}\"", .doubleQuoted),
+        ("echo 'a\\' {v}", .word),
+        ("echo \"it's\" {v}", .word),
+        ("echo $(printf '(%s)' x) {v}", .word),
+        ("cat <<EOF\n{v}\nEOF\necho {w}", .hereDocument(expanding: true)),
+        ("cat <<'EOF'\n{v}\nEOF", .hereDocument(expanding: false)),
+        ("cat <<-\\EOF\n\t{v}\n\tEOF", .hereDocument(expanding: false)),
+        ("cat <<<{v}", .word),
+        ("echo \\{v}", .unquotable(reason: "it follows a backslash")),
+        ("echo `a {v}`", .unquotable(reason: "it is inside backquotes; use $(…) instead")),
+        ("echo $'a{v}'", .unquotable(reason: "it is inside $'…'")),
+        ("echo ${X:-{v}}", .unquotable(reason: "it is inside ${…}")),
+        ("cat <<{v}", .unquotable(reason: "it is part of a here-document's delimiter")),
+        ("cat <<E\n$(echo {v})\nE", .unquotable(reason: "it is inside a command substitution in a here-document")),
+    ] as [(String, ShellContext)])
+    func theContextOfAPlaceholderIsReadAsAShellWould(run: String, context: ShellContext) {
+        let segments = PlaceholderScanner.segments(of: run, declared: ["v", "w"])
+        #expect(ShellContext.contexts(of: segments).first == context, "\(run.debugDescription)")
+    }
+
+    @Test func afterAHereDocumentEndsThePlaceholderIsAWordAgain() {
+        let segments = PlaceholderScanner.segments(of: "cat <<EOF\n{v}\nEOF\necho \"{w}\"", declared: ["v", "w"])
+        #expect(ShellContext.contexts(of: segments) == [.hereDocument(expanding: true), .doubleQuoted])
+    }
+
+    @Test func validateRefusesAPlaceholderNoQuotingMakesSafe() {
+        let yaml = TestTrees.minimal(extraNodes: """
+              run:
+                title: Run it
+                commands:
+                  - run: echo `echo {word}`
+                    does: Echoes
+                    placeholders:
+                      word:
+                        prompt: A word
+            """)
+        #expect(TestTrees.diagnostics(yaml).contains { $0.contains("error: '{word}' cannot be filled safely, because it is inside backquotes; use $(…) instead") })
+        #expect(TestTrees.load(yaml).isBroken)
+    }
+
     /// A value too long to be checked against its pattern says so, rather than that it does not match.
     @Test func aValueTooLongForItsPatternIsCalledTooLong() {
         let long = "a:" + String(repeating: "b", count: PatternSafety.maxValueLength)

@@ -10,6 +10,8 @@ public enum PlaceholderFilling {
         /// The command itself holds a character a shell line would hide or act on (an invisible,
         /// bidi or control character, or a line break without `multiline: true`).
         case unsafeCommand(character: String)
+        /// The placeholder stands where no quoting keeps a value literal (`ShellContext.unquotable`).
+        case unquotable(name: String, reason: String)
     }
 
     /// Why the command text itself must not be put into a shell line; nil when it may.
@@ -38,9 +40,8 @@ public enum PlaceholderFilling {
     /// `values` falls back to the default, and with neither the result is `.missing`.
     public static func fill(_ command: Command, values: [String: String]) -> Result<String, Problem> {
         if let problem = problem(with: command) { return .failure(problem) }
-        let declared = Set(command.placeholders.map(\.name))
         var filled = ""
-        for segment in PlaceholderScanner.segments(of: command.run, declared: declared) {
+        for (segment, context) in contextualSegments(of: command) {
             switch segment {
             case .literal(let text):
                 filled += text
@@ -50,10 +51,24 @@ public enum PlaceholderFilling {
                     return .failure(.missing(name: name, prompt: placeholder.prompt))
                 }
                 if let problem = problem(with: value, for: placeholder) { return .failure(problem) }
-                filled += ShellQuoting.quote(value)
+                guard let context, let quoted = ShellQuoting.quote(value, in: context) else {
+                    if case .unquotable(let reason) = context { return .failure(.unquotable(name: name, reason: reason)) }
+                    return .failure(.unquotable(name: name, reason: "its place in the command is unknown"))
+                }
+                filled += quoted
             }
         }
         return .success(filled)
+    }
+
+    /// The command's segments, each placeholder with the shell context it stands in.
+    public static func contextualSegments(of command: Command) -> [(segment: PlaceholderScanner.Segment, context: ShellContext?)] {
+        let segments = PlaceholderScanner.segments(of: command.run, declared: Set(command.placeholders.map(\.name)))
+        var contexts = ShellContext.contexts(of: segments).makeIterator()
+        return segments.map { segment in
+            if case .placeholder = segment { return (segment, contexts.next()) }
+            return (segment, nil)
+        }
     }
 
     public static func describe(_ problem: Problem) -> String {
@@ -68,6 +83,8 @@ public enum PlaceholderFilling {
             return "the value for {\(name)} contains \(character); type it without invisible or control characters"
         case .unsafeCommand(let character):
             return "not used: the command contains \(character), which a shell line would hide or run early"
+        case .unquotable(let name, let reason):
+            return "not used: {\(name)} cannot be filled safely, because \(reason)"
         }
     }
 }

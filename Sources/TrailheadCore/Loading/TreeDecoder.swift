@@ -457,6 +457,17 @@ struct TreeDecoder {
         for name in PlaceholderScanner.undeclaredNames(in: segments) {
             report(.warning("undeclared-placeholder", "'{\(name)}' in 'run' looks like a placeholder but is not declared under 'placeholders'; it is shown as written", at: run.location))
         }
+        if !placeholders.isEmpty {
+            let names = segments.compactMap { segment -> String? in
+                if case .placeholder(let name) = segment { return name }
+                return nil
+            }
+            for (name, context) in zip(names, ShellContext.contexts(of: segments)) {
+                if case .unquotable(let reason) = context {
+                    report(.error("unquotable-placeholder", "'{\(name)}' cannot be filled safely, because \(reason); put it outside quotes or inside plain \"…\" or '…'", at: run.location))
+                }
+            }
+        }
         for placeholder in placeholders where !segments.contains(.placeholder(placeholder.name)) {
             report(.error("unused-placeholder", "placeholder '\(placeholder.name)' is declared but '{\(placeholder.name)}' does not appear in 'run'", at: placeholder.location))
         }

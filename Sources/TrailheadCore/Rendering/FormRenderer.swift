@@ -16,14 +16,13 @@ enum FormRenderer {
             row.append(" │", .frame)
             content.append(row.spans)
         }
-        let declared = Set(command.placeholders.map(\.name))
         var preview: [Span] = [Span("$ ", .dim)]
-        for segment in PlaceholderScanner.segments(of: command.run, declared: declared) {
+        for (segment, context) in PlaceholderFilling.contextualSegments(of: command) {
             switch segment {
             case .literal(let text):
                 preview.append(Span(text, .command))
             case .placeholder(let name):
-                let value = form.values[name].map(ShellQuoting.quote)
+                let value = form.values[name].flatMap { value in context.flatMap { ShellQuoting.quote(value, in: $0) } }
                 preview.append(Span(value ?? "{\(name)}", name == placeholder.name ? .selectedMatch : (value == nil ? .dim : .bold)))
             }
         }
