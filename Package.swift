@@ -10,11 +10,13 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        // SHA-256 for the cache's keys (see docs/DECISIONS.md: "Cache keys are SHA-256").
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
     ],
     targets: [
         .target(
             name: "TrailheadCore",
-            dependencies: ["CLibYAML"],
+            dependencies: ["CLibYAML", .product(name: "Crypto", package: "swift-crypto")],
             // Optimized in debug builds too: the tests drive 10,000-node catalogs through the
             // debug binary, and the YAML scanner's byte loops run ~10x slower unoptimized.
             swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]

@@ -59,8 +59,9 @@ enum SearchFuzzing {
 
     /// The snapshot a search would save of this catalog, read back from its bytes.
     static let snapshot: SearchSnapshot = {
-        guard let bytes = SearchSnapshot.encode(index, catalog: catalog, contentKey: 1),
-              let snapshot = SearchSnapshot(FileBytes(bytes), contentKey: 1) else { fatalError("the fuzz catalog has no snapshot") }
+        let key = ContentDigest.of([1])
+        guard let bytes = SearchSnapshot.encode(index, catalog: catalog, contentKey: key),
+              let snapshot = SearchSnapshot(FileBytes(bytes), contentKey: key) else { fatalError("the fuzz catalog has no snapshot") }
         return snapshot
     }()
 

@@ -49,10 +49,11 @@ import Glibc
     }()
 
     static let index = SearchIndex(catalog: library.catalog)
+    static let key = ContentDigester.fingerprint(of: [42]).digest
 
     static let snapshot: SearchSnapshot = {
-        let bytes = SearchSnapshot.encode(index, catalog: library.catalog, contentKey: 42)!
-        return SearchSnapshot(FileBytes(bytes), contentKey: 42)!
+        let bytes = SearchSnapshot.encode(index, catalog: library.catalog, contentKey: Self.key)!
+        return SearchSnapshot(FileBytes(bytes), contentKey: Self.key)!
     }()
 
     static let queries = [
@@ -110,28 +111,28 @@ import Glibc
     }
 
     @Test func aSnapshotOfOtherContentIsRefused() throws {
-        let bytes = try #require(SearchSnapshot.encode(Self.index, catalog: Self.library.catalog, contentKey: 42))
-        #expect(SearchSnapshot(FileBytes(bytes), contentKey: 43) == nil)
-        #expect(SearchSnapshot(FileBytes(bytes), contentKey: 42)?.nodeCount == Self.library.catalog.nodeCount)
+        let bytes = try #require(SearchSnapshot.encode(Self.index, catalog: Self.library.catalog, contentKey: Self.key))
+        #expect(SearchSnapshot(FileBytes(bytes), contentKey: ContentDigester.fingerprint(of: [43]).digest) == nil)
+        #expect(SearchSnapshot(FileBytes(bytes), contentKey: Self.key)?.nodeCount == Self.library.catalog.nodeCount)
     }
 
     /// Any changed byte fails the hash; a cut file fails the size check.
     @Test func aDamagedSnapshotIsRefused() throws {
-        let bytes = try #require(SearchSnapshot.encode(Self.index, catalog: Self.library.catalog, contentKey: 42))
+        let bytes = try #require(SearchSnapshot.encode(Self.index, catalog: Self.library.catalog, contentKey: Self.key))
         for offset in [0, 24, 33, 41, 50, SearchSnapshotLayout.headerSize, bytes.count / 2, bytes.count - 1] {
             var damaged = bytes
             damaged[offset] ^= 0x10
-            #expect(SearchSnapshot(FileBytes(damaged), contentKey: 42) == nil, "byte \(offset)")
+            #expect(SearchSnapshot(FileBytes(damaged), contentKey: Self.key) == nil, "byte \(offset)")
         }
-        #expect(SearchSnapshot(FileBytes(Array(bytes.dropLast(8))), contentKey: 42) == nil)
-        #expect(SearchSnapshot(FileBytes([]), contentKey: 42) == nil)
+        #expect(SearchSnapshot(FileBytes(Array(bytes.dropLast(8))), contentKey: Self.key) == nil)
+        #expect(SearchSnapshot(FileBytes([]), contentKey: Self.key) == nil)
     }
 
     /// A snapshot whose hash holds but whose tables point outside themselves is refused too,
     /// whichever table is wrong.
     @Test(arguments: [SearchSnapshotLayout.Table.nodeFieldStart, .fieldEnd, .fieldRecord, .nodeStart, .keyStart])
     func aSnapshotWithOffsetsOutOfRangeIsRefused(table: SearchSnapshotLayout.Table) throws {
-        var bytes = try #require(SearchSnapshot.encode(Self.index, catalog: Self.library.catalog, contentKey: 42))
+        var bytes = try #require(SearchSnapshot.encode(Self.index, catalog: Self.library.catalog, contentKey: Self.key))
         let counts = Self.counts(of: bytes)
         let offset = SearchSnapshotLayout(counts).offset(of: table)
         // The last entry of each table: past every valid value once raised this far.
@@ -139,15 +140,15 @@ import Glibc
         let entries = SearchSnapshotLayout.byteCount(of: table, counts) / width
         let position = offset + (entries - 1) * width
         bytes[position + width - 1] = 0x7F
-        SearchSnapshot.writeHeader(into: &bytes, contentKey: 42, counts: counts)
-        #expect(SearchSnapshot(FileBytes(bytes), contentKey: 42) == nil)
+        SearchSnapshot.writeHeader(into: &bytes, contentKey: Self.key, counts: counts)
+        #expect(SearchSnapshot(FileBytes(bytes), contentKey: Self.key) == nil)
     }
 
     /// A node record whose breadcrumb link points anywhere but at the start of its parent's
     /// record, or at a node that does not exist, or whose step runs past it, is refused.
     @Test(arguments: [(4, UInt8(1)), (3, UInt8(0x7F)), (11, UInt8(0x7F))])
     func aNodeRecordWithABadLinkIsRefused(byte: Int, value: UInt8) throws {
-        var bytes = try #require(SearchSnapshot.encode(Self.index, catalog: Self.library.catalog, contentKey: 42))
+        var bytes = try #require(SearchSnapshot.encode(Self.index, catalog: Self.library.catalog, contentKey: Self.key))
         let counts = Self.counts(of: bytes)
         let layout = SearchSnapshotLayout(counts)
         // The second node's record: the first is a start, whose link is never followed.
@@ -155,13 +156,13 @@ import Glibc
             Int($0.loadUnaligned(fromByteOffset: layout.offset(of: .nodeStart) + 4, as: UInt32.self))
         }
         bytes[record + byte] ^= value
-        SearchSnapshot.writeHeader(into: &bytes, contentKey: 42, counts: counts)
-        #expect(SearchSnapshot(FileBytes(bytes), contentKey: 42) == nil)
+        SearchSnapshot.writeHeader(into: &bytes, contentKey: Self.key, counts: counts)
+        #expect(SearchSnapshot(FileBytes(bytes), contentKey: Self.key) == nil)
     }
 
     static func counts(of snapshot: [UInt8]) -> SearchSnapshotLayout.Counts {
         SearchSnapshotLayout.Counts((0..<6).map { index in
-            snapshot.withUnsafeBytes { Int($0.loadUnaligned(fromByteOffset: 48 + 8 * index, as: UInt64.self)) }
+            snapshot.withUnsafeBytes { Int($0.loadUnaligned(fromByteOffset: 72 + 8 * index, as: UInt64.self)) }
         })!
     }
 
@@ -170,9 +171,9 @@ import Glibc
     /// snapshots already saved by the old code are not read as if they were new.
     @Test func theSnapshotFormatIsPinned() throws {
         let catalog = TestTrees.catalog([TestTrees.minimal(), Self.hostileTree])
-        let bytes = try #require(SearchSnapshot.encode(SearchIndex(catalog: catalog), catalog: catalog, contentKey: 1))
-        #expect(SearchSnapshot.magic == "trailhead-search-4")
-        #expect(String(ContentHasher.fingerprint(of: bytes).hash, radix: 16) == "df313948513dd513", "the snapshot's bytes changed: bump SearchSnapshot.magic and filePrefix, then update this pin")
+        let bytes = try #require(SearchSnapshot.encode(SearchIndex(catalog: catalog), catalog: catalog, contentKey: Self.key))
+        #expect(SearchSnapshot.magic == "trailhead-search-5")
+        #expect(String(FastChecksum.value(of: bytes), radix: 16) == "2e17ca688567ac30", "the snapshot's bytes changed: bump SearchSnapshot.magic and filePrefix, then update this pin")
     }
 }
 

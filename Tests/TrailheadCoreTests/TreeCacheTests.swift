@@ -37,7 +37,7 @@ import Glibc
         let fileSystem = LocalFileSystem()
         fileSystem.writeAtomically(bytes, to: path, creatingDirectory: "/tmp")
         defer { unlink(path) }
-        #expect(fileSystem.fingerprint(of: path, limit: 1 << 20) == ContentHasher.fingerprint(of: bytes))
+        #expect(fileSystem.fingerprint(of: path, limit: 1 << 20) == ContentDigester.fingerprint(of: bytes))
         #expect(fileSystem.mappedContents(of: path, limit: 1 << 20)?.withBytes { Array($0) } == bytes)
         #expect(fileSystem.fingerprint(of: path, limit: size - 1) == nil)
         #expect(fileSystem.fingerprint(of: path + "-missing", limit: 1 << 20) == nil)
@@ -92,18 +92,18 @@ import Glibc
     /// One bit changed anywhere, or two words swapped between the hasher's lanes, gives another hash.
     @Test func everySmallChangeGivesAnotherHash() {
         let original = (0..<203).map { UInt8(truncatingIfNeeded: $0 &* 37) }
-        var seen: Set<UInt64> = [ContentHasher.fingerprint(of: original).hash]
+        var seen: Set<UInt64> = [FastChecksum.value(of: original)]
         for position in original.indices {
             var changed = original
             changed[position] ^= 0x04
-            seen.insert(ContentHasher.fingerprint(of: changed).hash)
+            seen.insert(FastChecksum.value(of: changed))
         }
         #expect(seen.count == original.count + 1)
         var swapped = original
         swapped.replaceSubrange(0..<8, with: original[8..<16])
         swapped.replaceSubrange(8..<16, with: original[0..<8])
-        #expect(ContentHasher.fingerprint(of: swapped) != ContentHasher.fingerprint(of: original))
-        #expect(ContentHasher.fingerprint(of: [0]) != ContentHasher.fingerprint(of: [0, 0]))
+        #expect(FastChecksum.value(of: swapped) != FastChecksum.value(of: original))
+        #expect(FastChecksum.value(of: [0]) != FastChecksum.value(of: [0, 0]))
     }
 
     @Test func aCleanFileIsCachedAndAChangeOrDamageIsNoticed() throws {
@@ -147,6 +147,37 @@ import Glibc
             unlink(cache.entryPath(for: bytes))
             rmdir(directory)
         }
+    }
+
+    /// Entries are named by the SHA-256 digest of the file (FIPS 180-2's "abc" vector), so no
+    /// other content can be crafted to share a bundled tree's entry.
+    @Test func entriesAreKeyedBySHA256OfTheFile() {
+        let fingerprint = ContentDigester.fingerprint(of: Array("abc".utf8))
+        #expect(fingerprint.digest.hex == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        #expect(fingerprint.count == 3)
+        #expect(TreeCache(directory: "/c").entryPath(for: Array("abc".utf8))
+            == "/c/\(TreeCodec.entryPrefix)ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad-3.bin")
+    }
+
+    /// An entry names the file it was made from: put under another file's name (as a collision
+    /// would put it), it is refused and that file is parsed.
+    @Test func anEntryIsUsedOnlyForTheFileItWasMadeFrom() throws {
+        let file = CachedFile()
+        defer { file.remove() }
+        _ = file.loader.loadFile(file.path)
+        guard case .bytes(let entry) = LocalFileSystem().contents(of: file.cache.entryPath(for: file.bytes), limit: 1 << 24) else {
+            Issue.record("no cache entry")
+            return
+        }
+        let other = Array(TestTrees.minimal(id: "other").utf8)
+        let otherPath = file.directory + "-other.yaml"
+        LocalFileSystem().writeAtomically(other, to: otherPath, creatingDirectory: "/tmp")
+        LocalFileSystem().writeAtomically(entry, to: file.cache.entryPath(for: other), creatingDirectory: file.cache.directory)
+        defer {
+            unlink(otherPath)
+            unlink(file.cache.entryPath(for: other))
+        }
+        #expect(file.loader.loadFile(otherPath).tree?.id == "other")
     }
 
     @Test func aCachedTreeDecodesItsNodesOnlyWhenFirstUsed() throws {
@@ -221,7 +252,7 @@ import Glibc
         let body = Array(entry[(1 + Int(entry[0]) + 8)...].dropLast(3))
         var resealed = BinaryWriter()
         resealed.string(TreeCodec.magic)
-        resealed.fixed64(ContentHasher.fingerprint(of: body).hash)
+        resealed.fixed64(FastChecksum.value(of: body))
         LocalFileSystem().writeAtomically(resealed.bytes + body, to: entryPath, creatingDirectory: file.cache.directory)
 
         let cached = try #require(file.loader.loadFile(file.path).tree)

@@ -23,7 +23,7 @@ extension TreeCache {
     func searchSnapshotPath(for library: Library) -> String {
         var paths = BinaryWriter()
         library.files.forEach { paths.string($0.path) }
-        let hash = ContentHasher.fingerprint(of: paths.bytes).hash
-        return "\(directory)/\(SearchSnapshot.filePrefix)\(String(hash, radix: 16)).bin"
+        let name = FastChecksum.value(of: paths.bytes)
+        return "\(directory)/\(SearchSnapshot.filePrefix)\(String(name, radix: 16)).bin"
     }
 }

@@ -1,6 +1,6 @@
 import Synchronization
 
-/// Keeps decoded trees on disk, keyed by a hash of the file's bytes, so a tree that has not
+/// Keeps decoded trees on disk, keyed by the SHA-256 digest of the file's bytes, so a tree that has not
 /// changed is read back instead of parsed again (even the small bundled trees: reading an entry
 /// skips libyaml, the decoder and compiling placeholder patterns, which halves start-up). A missing, stale or damaged entry is
 /// simply ignored: the file is parsed and the entry rewritten.
@@ -22,11 +22,11 @@ public struct TreeCache: Sendable {
     }
 
     func entryPath(for bytes: [UInt8]) -> String {
-        entryPath(for: ContentHasher.fingerprint(of: bytes))
+        entryPath(for: ContentDigester.fingerprint(of: bytes))
     }
 
     func entryPath(for fingerprint: ContentFingerprint) -> String {
-        "\(directory)/\(TreeCodec.entryPrefix)\(String(fingerprint.hash, radix: 16))-\(fingerprint.count).bin"
+        "\(directory)/\(TreeCodec.entryPrefix)\(fingerprint.digest.hex)-\(fingerprint.count).bin"
     }
 
     /// The tree stored for a file with this content, its entry mapped in place and kept mapped
@@ -38,13 +38,13 @@ public struct TreeCache: Sendable {
         reparse: @escaping @Sendable () -> [String: Node]
     ) -> Tree? {
         guard let stored = fileSystem.mappedContents(of: entryPath(for: fingerprint), limit: 1 << 30) else { return nil }
-        return try? TreeCodec.decode(stored, file: file, reparse: reparse)
+        return try? TreeCodec.decode(stored, file: file, source: fingerprint, reparse: reparse)
     }
 
     func write(
         _ tree: Tree, records: [[UInt8]]? = nil, for fingerprint: ContentFingerprint, expectedSize: Int, fileSystem: any FileSystem
     ) {
-        let entry = TreeCodec.encode(tree, expectedSize: expectedSize, records: records)
+        let entry = TreeCodec.encode(tree, source: fingerprint, expectedSize: expectedSize, records: records)
         fileSystem.writeAtomically(entry, to: entryPath(for: fingerprint), creatingDirectory: directory)
         pruneOncePerRun(fileSystem: fileSystem)
     }

@@ -1,19 +1,20 @@
 /// Writes a loaded tree to bytes and reads it back, for the cache. Source locations keep their
 /// line and column; the file name is supplied on reading, since the same content may move.
 ///
-/// After the magic and a hash of everything that follows, an entry holds the tree's own fields,
+/// After the magic, a checksum of everything that follows and the fingerprint of the file it was
+/// made from (checked on reading, so an entry is never taken for another file), an entry holds the tree's own fields,
 /// its node ids in order and the start node's heading, then the nodes. Reading checks the hash
 /// of the whole entry but decodes only up to the nodes; they are decoded when first used.
 enum TreeCodec {
-    static let magic = "trailhead-tree-cache-4"
+    static let magic = "trailhead-tree-cache-5"
     /// Entry file names start with this; it changes with `magic`, so entries of an older format
     /// are recognised by name and pruned.
-    static let entryPrefix = "tree4-"
+    static let entryPrefix = "tree5-"
 
     /// `expectedSize` reserves the buffer once: an entry is about two thirds of its YAML.
     /// `records`, when given, are the node records already written in pieces, in node order
     /// (`records(of:in:capacity:)`), as a file read in parts writes them.
-    static func encode(_ tree: Tree, expectedSize: Int = 0, records written: [[UInt8]]? = nil) -> [UInt8] {
+    static func encode(_ tree: Tree, source: ContentFingerprint, expectedSize: Int = 0, records written: [[UInt8]]? = nil) -> [UInt8] {
         let nodes = tree.nodes
         let ids = nodes.count == tree.nodeOrder.count ? tree.nodeOrder : tree.nodeOrder.filter { nodes[$0] != nil }
         var writer = BinaryWriter(capacity: expectedSize)
@@ -21,6 +22,8 @@ enum TreeCodec {
         let hashOffset = writer.bytes.count
         writer.fixed64(0)
         let hashed = writer.bytes.count
+        source.digest.words.forEach { writer.fixed64($0) }
+        writer.int(source.count)
         writer.int(tree.formatVersion)
         writer.string(tree.id)
         writer.string(tree.title)
@@ -39,9 +42,9 @@ enum TreeCodec {
                 records(of: half == 0 ? ids[..<(ids.count / 2)] : ids[(ids.count / 2)...], in: nodes, capacity: expectedSize / 2)
             })
         parts.forEach { writer.append($0) }
-        var hasher = ContentHasher()
-        writer.bytes.withUnsafeBytes { hasher.combine(UnsafeRawBufferPointer(rebasing: $0[hashed...])) }
-        writer.fixed64(hasher.fingerprint.hash, at: hashOffset)
+        var checksum = FastChecksum()
+        writer.bytes.withUnsafeBytes { checksum.combine(UnsafeRawBufferPointer(rebasing: $0[hashed...])) }
+        writer.fixed64(checksum.value, at: hashOffset)
         return writer.bytes
     }
 
@@ -100,22 +103,26 @@ enum TreeCodec {
     }
 
     /// Reads an entry held in an array, as the tests do.
-    static func decode(_ bytes: [UInt8], file: String) throws -> Tree {
-        try decode(FileBytes(bytes), file: file, reparse: { [:] })
+    static func decode(_ bytes: [UInt8], file: String, source: ContentFingerprint) throws -> Tree {
+        try decode(FileBytes(bytes), file: file, source: source, reparse: { [:] })
     }
 
     /// The tree stored in `stored`, whose nodes are decoded from it when first used. The entry is
     /// checked whole here, so that decoding cannot fail; should it fail all the same, the nodes
     /// come from `reparse` instead.
-    static func decode(_ stored: FileBytes, file: String, reparse: @escaping @Sendable () -> [String: Node]) throws -> Tree {
+    static func decode(
+        _ stored: FileBytes, file: String, source: ContentFingerprint, reparse: @escaping @Sendable () -> [String: Node]
+    ) throws -> Tree {
         try stored.withBytes { raw in
             try raw.withMemoryRebound(to: UInt8.self) { buffer in
                 var reader = BinaryReader(buffer)
                 guard try reader.string() == magic else { throw BinaryReader.Corrupt() }
-                let hash = try reader.fixed64()
-                var hasher = ContentHasher()
-                hasher.combine(UnsafeRawBufferPointer(rebasing: raw[reader.position...]))
-                guard hasher.fingerprint.hash == hash else { throw BinaryReader.Corrupt() }
+                let storedChecksum = try reader.fixed64()
+                var checksum = FastChecksum()
+                checksum.combine(UnsafeRawBufferPointer(rebasing: raw[reader.position...]))
+                guard checksum.value == storedChecksum else { throw BinaryReader.Corrupt() }
+                let madeFrom = try (0..<4).map { _ in try reader.fixed64() }
+                guard madeFrom == source.digest.words, try reader.int() == source.count else { throw BinaryReader.Corrupt() }
                 let formatVersion = try reader.int()
                 let id = try reader.string()
                 let title = try reader.string()

@@ -10,9 +10,9 @@ public struct Library: Sendable {
     /// A hash of the content of every file the catalog was built from, in the order it was
     /// built; nil when a file's content is not known (loaded without a cache). Data derived
     /// from the catalog alone, like a search snapshot, is valid exactly while this is the same.
-    public var contentKey: UInt64?
+    public var contentKey: ContentDigest?
 
-    public init(catalog: Catalog, files: [LoadedFile], crossFileDiagnostics: [Diagnostic], overrides: [NodeOverride] = [], contentKey: UInt64? = nil) {
+    public init(catalog: Catalog, files: [LoadedFile], crossFileDiagnostics: [Diagnostic], overrides: [NodeOverride] = [], contentKey: ContentDigest? = nil) {
         self.catalog = catalog
         self.files = files
         self.crossFileDiagnostics = crossFileDiagnostics
@@ -108,12 +108,12 @@ public struct Library: Sendable {
                 return
             }
             writer.string(treeID)
-            writer.fixed64(fingerprint.hash)
+            fingerprint.digest.words.forEach { writer.fixed64($0) }
             writer.int(fingerprint.count)
         }
 
-        var key: UInt64? {
-            complete ? ContentHasher.fingerprint(of: writer.bytes).hash : nil
+        var key: ContentDigest? {
+            complete ? ContentDigest.of(writer.bytes) : nil
         }
     }
 

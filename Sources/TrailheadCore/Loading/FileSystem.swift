@@ -36,7 +36,7 @@ public protocol FileSystem: Sendable {
 extension FileSystem {
     public func fingerprint(of path: String, limit: Int) -> ContentFingerprint? {
         guard case .bytes(let bytes) = contents(of: path, limit: limit) else { return nil }
-        return ContentHasher.fingerprint(of: bytes)
+        return ContentDigester.fingerprint(of: bytes)
     }
 
     public func mappedContents(of path: String, limit: Int) -> FileBytes? {
@@ -102,11 +102,10 @@ public struct LocalFileSystem: FileSystem {
 
     public func fingerprint(of path: String, limit: Int) -> ContentFingerprint? {
         withRegularFile(path, limit: limit) { descriptor, size in
-            // Pieces of a whole number of the hasher's blocks, so the hash is the one of the file read
-            // whole; a small file (the bundled trees) gets a buffer just past its size, read in one go.
-            let piece = UnsafeMutableRawBufferPointer.allocate(byteCount: min(1 << 18, (size + 32) & ~31), alignment: 8)
+            // A small file (the bundled trees) gets a buffer just past its size, read in one go.
+            let piece = UnsafeMutableRawBufferPointer.allocate(byteCount: min(1 << 18, size + 1), alignment: 8)
             defer { piece.deallocate() }
-            var hasher = ContentHasher()
+            var hasher = ContentDigester()
             while true {
                 var filled = 0
                 while filled < piece.count {

@@ -55,7 +55,7 @@ public struct TreeLoader: Sendable {
             let parts = alone ? splitLoad(bytes, path: path, encoding: cache != nil) : nil
             var loaded = parts?.file ?? load(bytes: bytes, path: path)
             guard let cache else { return loaded }
-            let fingerprint = ContentHasher.fingerprint(of: bytes)
+            let fingerprint = ContentDigester.fingerprint(of: bytes)
             loaded.fingerprint = fingerprint
             // Only files without any diagnostic are cached, so a cached load says exactly what parsing would.
             if let tree = loaded.tree, loaded.diagnostics.isEmpty {

@@ -1,7 +1,7 @@
 extension SearchSnapshot {
     /// The snapshot file of `index`, built from `catalog`; nil when a table would not fit the
     /// format's 32-bit offsets.
-    public static func encode(_ index: SearchIndex, catalog: Catalog, contentKey: UInt64) -> [UInt8]? {
+    public static func encode(_ index: SearchIndex, catalog: Catalog, contentKey: ContentDigest) -> [UInt8]? {
         let nodes = index.keys.count
         let fields = index.fieldKind.count
         var raw: [UInt8] = []

@@ -3,15 +3,15 @@
 /// search itself; a script searching an unchanged catalog maps the snapshot instead, decodes no
 /// node and builds nothing.
 ///
-/// The file is a header (magic, byte-order probe, a hash of everything after it, the catalog's
-/// content key, six counts) and then the tables of `SearchSnapshotLayout`. Opening checks the
+/// The file is a header (magic, byte-order probe, a checksum of everything after it, the catalog's
+/// content key (a SHA-256 digest), six counts) and then the tables of `SearchSnapshotLayout`. Opening checks the
 /// key, the hash and every offset, so a stale or damaged file is refused, never trusted.
 public struct SearchSnapshot: Sendable {
     /// Bump whenever what a snapshot holds changes meaning: the index's fields or folding, the
     /// tie-break, or the JSON of a result (a test pins a snapshot's bytes to catch this).
-    static let magic = "trailhead-search-4"
+    static let magic = "trailhead-search-5"
     /// File names start with this; it changes with `magic`, so older files are pruned by name.
-    public static let filePrefix = "search4-"
+    public static let filePrefix = "search5-"
     static let byteOrderProbe: UInt32 = 0x0102_0304
 
     /// One node a search found.
@@ -25,14 +25,14 @@ public struct SearchSnapshot: Sendable {
     private let layout: SearchSnapshotLayout
 
     /// The snapshot in `bytes`, when it is intact and was made from a catalog with `contentKey`.
-    public init?(_ bytes: FileBytes, contentKey: UInt64) {
+    public init?(_ bytes: FileBytes, contentKey: ContentDigest) {
         let layout: SearchSnapshotLayout? = bytes.withBytes { file in
             guard file.count >= SearchSnapshotLayout.headerSize,
                   file.starts(with: Self.paddedMagic),
                   file.loadUnaligned(fromByteOffset: 24, as: UInt32.self) == Self.byteOrderProbe,
-                  file.loadUnaligned(fromByteOffset: 40, as: UInt64.self) == contentKey,
+                  (0..<4).map({ file.loadUnaligned(fromByteOffset: 40 + 8 * $0, as: UInt64.self) }) == contentKey.words,
                   let counts = SearchSnapshotLayout.Counts((0..<6).map {
-                      Int(truncatingIfNeeded: file.loadUnaligned(fromByteOffset: 48 + 8 * $0, as: UInt64.self))
+                      Int(truncatingIfNeeded: file.loadUnaligned(fromByteOffset: 72 + 8 * $0, as: UInt64.self))
                   })
             else { return nil }
             let layout = SearchSnapshotLayout(counts)
@@ -148,20 +148,22 @@ public struct SearchSnapshot: Sendable {
         let hashed = UncheckedSendable(UnsafeRawBufferPointer(rebasing: file[40...]))
         let middle = hashed.value.count / 64 * 32
         let halves = OrderedParallelMap.map(count: 2, chunks: hashed.value.count > 1 << 20 ? 2 : 1) { half in
-            var hasher = ContentHasher()
-            hasher.combine(UnsafeRawBufferPointer(rebasing: half == 0 ? hashed.value[..<middle] : hashed.value[middle...]))
-            return hasher.fingerprint.hash
+            var checksum = FastChecksum()
+            checksum.combine(UnsafeRawBufferPointer(rebasing: half == 0 ? hashed.value[..<middle] : hashed.value[middle...]))
+            return checksum.value
         }
-        return ContentHasher.fingerprint(of: halves.flatMap { hash in (0..<8).map { UInt8(truncatingIfNeeded: hash >> (8 * $0)) } }).hash
+        return FastChecksum.value(of: halves.flatMap { hash in (0..<8).map { UInt8(truncatingIfNeeded: hash >> (8 * $0)) } })
     }
 
-    static func writeHeader(into file: inout [UInt8], contentKey: UInt64, counts: SearchSnapshotLayout.Counts) {
+    static func writeHeader(into file: inout [UInt8], contentKey: ContentDigest, counts: SearchSnapshotLayout.Counts) {
         file.withUnsafeMutableBytes { header in
             header.copyBytes(from: paddedMagic)
             header.storeBytes(of: byteOrderProbe, toByteOffset: 24, as: UInt32.self)
-            header.storeBytes(of: contentKey, toByteOffset: 40, as: UInt64.self)
+            for (index, word) in contentKey.words.enumerated() {
+                header.storeBytes(of: word, toByteOffset: 40 + 8 * index, as: UInt64.self)
+            }
             for (index, count) in counts.all.enumerated() {
-                header.storeBytes(of: UInt64(count), toByteOffset: 48 + 8 * index, as: UInt64.self)
+                header.storeBytes(of: UInt64(count), toByteOffset: 72 + 8 * index, as: UInt64.self)
             }
             header.storeBytes(of: hash(of: UnsafeRawBufferPointer(header)), toByteOffset: 32, as: UInt64.self)
         }

@@ -42,7 +42,7 @@ struct SearchSnapshotLayout: Equatable {
         case keyStart, keyTreeLength, key
     }
 
-    static let headerSize = 96
+    static let headerSize = 120
 
     let counts: Counts
     private let offsets: [Int]

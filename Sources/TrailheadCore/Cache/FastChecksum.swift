@@ -1,8 +1,9 @@
-/// The cache's 64-bit content hash, fed in pieces. Four lanes each take every fourth eight-byte
-/// word (multiply, xor-shift), so their multiplications overlap instead of waiting on one another;
-/// the lanes and an FNV-1a tail are folded together at the end. Not cryptographic, but well
-/// spread; an entry is also keyed by length.
-struct ContentHasher {
+/// A 64-bit checksum fed in pieces, against damage, not against an adversary: it tells a cache
+/// entry or snapshot that was cut short or flipped on disk from a whole one. What the cache
+/// knows content by is `ContentDigest`. Four lanes each take every fourth eight-byte word
+/// (multiply, xor-shift), so their multiplications overlap instead of waiting on one another;
+/// the lanes and an FNV-1a tail are folded together at the end.
+struct FastChecksum {
     private(set) var count = 0
     private var lanes: (UInt64, UInt64, UInt64, UInt64) = (0xcbf2_9ce4_8422_2325, 0x9E37_79B9_7F4A_7C15, 0xC2B2_AE3D_27D4_EB4F, 0x1656_67B1_9E37_79F9)
     private var tail: UInt64 = 0xcbf2_9ce4_8422_2325
@@ -32,23 +33,17 @@ struct ContentHasher {
         count += bytes.count
     }
 
-    var fingerprint: ContentFingerprint {
+    var value: UInt64 {
         var state = Self.mix(lanes.0, lanes.1)
         state = Self.mix(state, lanes.2)
         state = Self.mix(state, lanes.3)
         state = Self.mix(state, tail)
-        return ContentFingerprint(hash: Self.mix(state, UInt64(count)), count: count)
+        return Self.mix(state, UInt64(count))
     }
 
-    static func fingerprint(of bytes: [UInt8]) -> ContentFingerprint {
-        var hasher = ContentHasher()
-        bytes.withUnsafeBytes { hasher.combine($0) }
-        return hasher.fingerprint
+    static func value(of bytes: [UInt8]) -> UInt64 {
+        var checksum = FastChecksum()
+        bytes.withUnsafeBytes { checksum.combine($0) }
+        return checksum.value
     }
-}
-
-/// What the tree cache knows a file's content by.
-public struct ContentFingerprint: Sendable, Equatable {
-    public var hash: UInt64
-    public var count: Int
 }
