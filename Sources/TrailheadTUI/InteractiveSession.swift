@@ -62,7 +62,7 @@ public enum InteractiveSession {
         let probes = ProbeRunner(system: LocalProbeSystem(environment: environment))
         probes.start(navigator.unansweredProbes)
         draw(navigator, on: screen, effects: effects)
-        let searchIndex = SearchIndexBuilder(library: library, cache: TreeCache.standard(environment: environment))
+        let searchIndex = SearchIndexBuilder(library: library, cache: TreeCache.standard(environment: environment, userID: getuid()).cache)
         var quickFailures = 0
         var pendingKey: KeyEvent?
         while true {

@@ -97,7 +97,7 @@ struct LayerTests {
         func exists(_ path: String) -> Bool { owners[path] != nil }
         func canonicalPath(_ path: String) -> String { path }
         func entries(of directory: String) -> [String]? { nil }
-        func writeAtomically(_ bytes: [UInt8], to path: String, creatingDirectory directory: String) {}
+        func writeAtomically(_ bytes: [UInt8], to path: String, creatingDirectory directory: String) -> Bool { false }
         func directoryOwnership(_ path: String) -> DirectoryOwnership? { owners[path] }
     }
 

@@ -69,11 +69,11 @@ import Glibc
     }
 
     @Test func aRelativeCacheHomeIsIgnored() {
-        #expect(TreeCache.standard(environment: ["XDG_CACHE_HOME": "/var/c", "HOME": "/home/u"])?.directory == "/var/c/trailhead")
-        #expect(TreeCache.standard(environment: ["XDG_CACHE_HOME": "c", "HOME": "/home/u"])?.directory == "/home/u/.cache/trailhead")
-        #expect(TreeCache.standard(environment: ["XDG_CACHE_HOME": "", "HOME": "/home/u"])?.directory == "/home/u/.cache/trailhead")
-        #expect(TreeCache.standard(environment: ["HOME": "u"]) == nil)
-        #expect(TreeCache.standard(environment: ["HOME": "/home/u", "TRAILHEAD_NO_CACHE": "1"]) == nil)
+        #expect(TreeCache.directory(environment: ["XDG_CACHE_HOME": "/var/c", "HOME": "/home/u"]) == "/var/c/trailhead")
+        #expect(TreeCache.directory(environment: ["XDG_CACHE_HOME": "c", "HOME": "/home/u"]) == "/home/u/.cache/trailhead")
+        #expect(TreeCache.directory(environment: ["XDG_CACHE_HOME": "", "HOME": "/home/u"]) == "/home/u/.cache/trailhead")
+        #expect(TreeCache.directory(environment: ["HOME": "u"]) == nil)
+        #expect(TreeCache.directory(environment: ["HOME": "/home/u", "TRAILHEAD_NO_CACHE": "1"]) == nil)
     }
 
     /// A relative directory is created where the working directory is, not under `/`.

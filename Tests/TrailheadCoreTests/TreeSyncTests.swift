@@ -13,7 +13,7 @@ import Testing
         func exists(_ path: String) -> Bool { directories.contains(path) || files.contains(path) }
         func canonicalPath(_ path: String) -> String { path }
         func entries(of directory: String) -> [String]? { nil }
-        func writeAtomically(_ bytes: [UInt8], to path: String, creatingDirectory directory: String) {}
+        func writeAtomically(_ bytes: [UInt8], to path: String, creatingDirectory directory: String) -> Bool { false }
         func directoryOwnership(_ path: String) -> DirectoryOwnership? { nil }
     }
 

@@ -11,14 +11,39 @@ public struct TreeCache: Sendable {
         self.directory = directory
     }
 
-    /// `$XDG_CACHE_HOME/trailhead`, else `~/.cache/trailhead`; nil when neither can be found
-    /// or `TRAILHEAD_NO_CACHE` is set. A relative `XDG_CACHE_HOME` is ignored, as the XDG
-    /// specification asks: it would name a different cache in every working directory.
-    public static func standard(environment: [String: String]) -> TreeCache? {
+    /// Whether there is a cache to use, and why not.
+    public enum Availability: Sendable {
+        case on(TreeCache)
+        /// Turned off, or no absolute place for it is known.
+        case off
+        /// The directory is not the user's own: another user could plant entries in it.
+        case refused(directory: String, reason: String)
+
+        public var cache: TreeCache? {
+            if case .on(let cache) = self { return cache }
+            return nil
+        }
+    }
+
+    /// `$XDG_CACHE_HOME/trailhead`, else `~/.cache/trailhead`, made when missing and pinned
+    /// (`FileSystem.pin`): it must belong to `userID` and be writable by no one else, and so
+    /// must every entry read from it. Off when `TRAILHEAD_NO_CACHE` is set or no absolute
+    /// place is known: a relative `XDG_CACHE_HOME` is ignored, as the XDG specification asks.
+    public static func standard(
+        environment: [String: String], userID: UInt32, fileSystem: any FileSystem = LocalFileSystem()
+    ) -> Availability {
+        guard let directory = directory(environment: environment) else { return .off }
+        LocalFileSystem.makeDirectories(directory)
+        if let reason = fileSystem.pin(directory, rule: .owned(userID: userID)) { return .refused(directory: directory, reason: reason) }
+        return .on(TreeCache(directory: directory))
+    }
+
+    /// Where the standard cache is, before anything is made or checked.
+    static func directory(environment: [String: String]) -> String? {
         if !(environment["TRAILHEAD_NO_CACHE"] ?? "").isEmpty { return nil }
-        if let cache = environment["XDG_CACHE_HOME"], cache.hasPrefix("/") { return TreeCache(directory: cache + "/trailhead") }
+        if let cache = environment["XDG_CACHE_HOME"], cache.hasPrefix("/") { return cache + "/trailhead" }
         guard let home = environment["HOME"], home.hasPrefix("/") else { return nil }
-        return TreeCache(directory: home + "/.cache/trailhead")
+        return home + "/.cache/trailhead"
     }
 
     func entryPath(for bytes: [UInt8]) -> String {

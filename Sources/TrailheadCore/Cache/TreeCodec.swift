@@ -134,6 +134,9 @@ enum TreeCodec {
                 let startLocation = try location(&reader, file)
                 let order = try reader.strings()
                 let startHeading = try reader.optional()
+                guard CachedEntryCheck.isSound(tree: id, startID: startID, isOverlay: isOverlay, order: order, texts: [title, description, feedback, startHeading]),
+                      feedback.map({ URLRules.problem(with: FeedbackLink.sample($0)) == nil }) ?? true
+                else { throw BinaryReader.Corrupt() }
                 let nodesStart = reader.position
                 return Tree(
                     formatVersion: formatVersion, id: id, title: title, description: description, startID: startID,
@@ -201,7 +204,9 @@ enum TreeCodec {
                 default:
                     throw BinaryReader.Corrupt()
                 }
-                nodes[nodeID] = Node(id: nodeID, content: content, tags: tags, location: nodeLocation, probes: probes)
+                let node = Node(id: nodeID, content: content, tags: tags, location: nodeLocation, probes: probes)
+                guard CachedEntryCheck.isSound(node) else { throw BinaryReader.Corrupt() }
+                nodes[nodeID] = node
             }
             guard reader.isAtEnd else { throw BinaryReader.Corrupt() }
             return nodes

@@ -23,7 +23,8 @@ public struct Library: Sendable {
     public var brokenFiles: [LoadedFile] { files.filter(\.isBroken) }
 
     /// Reads the sources in order. Default locations that do not exist are skipped quietly;
-    /// a `--trees` path that does not exist is reported.
+    /// a `--trees` path that does not exist is reported. Each source's directory is pinned
+    /// under its rule (`TreeSources.rule(for:)`); one that fails it is skipped with a warning.
     public static func load(_ sources: TreeSources, loader: TreeLoader = TreeLoader()) -> Library {
         var files: [LoadedFile] = []
         var diagnostics: [Diagnostic] = []
@@ -33,6 +34,13 @@ public struct Library: Sendable {
                 if source.layer == "--trees" || source.layer == "TRAILHEAD_PATH" {
                     diagnostics.append(.error("missing-source", "no such file or directory (from \(source.layer))", at: SourceLocation(file: source.path, line: 1, column: 1)))
                 }
+                continue
+            }
+            let directory = loader.fileSystem.isDirectory(source.path) ? source.path : Self.directory(of: source.path)
+            if let reason = loader.fileSystem.pin(directory, rule: sources.rule(for: source)) {
+                diagnostics.append(.warning(
+                    "untrusted-source", "ignoring the trees in \(directory) (from \(source.layer)): \(reason)",
+                    at: SourceLocation(file: source.path, line: 1, column: 1)))
                 continue
             }
             for var file in loader.load(path: source.path) where seenPaths.insert(loader.fileSystem.canonicalPath(file.path)).inserted {

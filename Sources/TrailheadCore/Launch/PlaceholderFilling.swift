@@ -12,6 +12,8 @@ public enum PlaceholderFilling {
         case unsafeCommand(character: String)
         /// The placeholder stands where no quoting keeps a value literal (`ShellContext.unquotable`).
         case unquotable(name: String, reason: String)
+        /// The placeholder's pattern does not compile, so no value can be checked against it.
+        case unusablePattern(name: String)
     }
 
     /// Why the command text itself must not be put into a shell line; nil when it may.
@@ -28,7 +30,9 @@ public enum PlaceholderFilling {
         if let hazard = TextSanitizer.firstHazard(in: value, multiline: false) {
             return .unsafe(name: placeholder.name, character: TextSanitizer.codePoint(hazard.scalar))
         }
-        if let pattern = placeholder.pattern, case .success(let regex) = PlaceholderPattern.compile(pattern) {
+        if let pattern = placeholder.pattern {
+            // A pattern the loader accepted always compiles; one that does not accepts nothing.
+            guard case .success(let regex) = PlaceholderPattern.compile(pattern) else { return .unusablePattern(name: placeholder.name) }
             let length = value.unicodeScalars.count
             if length > PatternSafety.maxValueLength { return .tooLong(name: placeholder.name, length: length) }
             if !PlaceholderPattern.matches(regex, value) { return .invalid(name: placeholder.name, value: value, pattern: pattern) }
@@ -83,6 +87,8 @@ public enum PlaceholderFilling {
             return "the value for {\(name)} contains \(character); type it without invisible or control characters"
         case .unsafeCommand(let character):
             return "not used: the command contains \(character), which a shell line would hide or run early"
+        case .unusablePattern(let name):
+            return "{\(name)} cannot be filled: its pattern is not a valid or safe regular expression"
         case .unquotable(let name, let reason):
             return "not used: {\(name)} cannot be filled safely, because \(reason)"
         }

@@ -16,8 +16,10 @@ public protocol FileSystem: Sendable {
     func canonicalPath(_ path: String) -> String
     /// The names of the entries of a directory, or nil when it cannot be listed.
     func entries(of directory: String) -> [String]?
-    /// Writes a file through a temporary name and a rename, so readers never see half of it.
-    func writeAtomically(_ bytes: [UInt8], to path: String, creatingDirectory directory: String)
+    /// Writes a file through a temporary name and a rename, so readers never see half of it;
+    /// false when it could not be written, and then the previous file is left as it was.
+    @discardableResult
+    func writeAtomically(_ bytes: [UInt8], to path: String, creatingDirectory directory: String) -> Bool
     /// Who owns a directory and whether others may write into it; nil when it is not a directory.
     func directoryOwnership(_ path: String) -> DirectoryOwnership?
     /// The file's content hash and length, read without holding the whole file; nil when it
@@ -31,6 +33,11 @@ public protocol FileSystem: Sendable {
     func secondsSinceModified(_ path: String) -> Int?
     /// Removes a file; a file already gone is not an error.
     func removeFile(_ path: String)
+    /// Opens `directory` once, checks it against `rule`, and from then on reads and writes its
+    /// entries through that descriptor, each file checked against the rule as it is opened; so
+    /// a directory or file another user swaps in after the check is never used. Nil when it
+    /// passes, else why not.
+    func pin(_ directory: String, rule: DirectoryRule) -> String?
 }
 
 extension FileSystem {
@@ -47,6 +54,11 @@ extension FileSystem {
     public func secondsSinceModified(_ path: String) -> Int? { nil }
 
     public func removeFile(_ path: String) {}
+
+    public func pin(_ directory: String, rule: DirectoryRule) -> String? {
+        guard let ownership = directoryOwnership(directory) else { return "it is not a directory" }
+        return rule.refusal(owner: ownership.owner, writableByOthers: ownership.writableByOthers)
+    }
 }
 
 /// The owner of a directory and whether users other than the owner can change its contents.
@@ -67,13 +79,15 @@ public enum FileContents: Sendable {
     case unreadable(reason: String)
 }
 
-/// The real file system, through POSIX calls.
+/// The real file system, through POSIX calls. Every file is opened without blocking (a FIFO
+/// named like a tree or a cache entry would otherwise hang the reader) and must be a regular
+/// file; inside a pinned directory (`pin`) it is opened through the directory's descriptor.
 public struct LocalFileSystem: FileSystem {
     public init() {}
 
     public func contents(of path: String, limit: Int) -> FileContents {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { return .unreadable(reason: Self.errorText()) }
+        let descriptor = openFile(path)
+        guard descriptor >= 0 else { return .unreadable(reason: descriptor == Self.refusedFile ? "other users can change it" : Self.errorText()) }
         defer { close(descriptor) }
         var info = stat()
         guard fstat(descriptor, &info) == 0 else { return .unreadable(reason: Self.errorText()) }
@@ -107,18 +121,14 @@ public struct LocalFileSystem: FileSystem {
             defer { piece.deallocate() }
             var hasher = ContentDigester()
             while true {
-                var filled = 0
-                while filled < piece.count {
-                    let count = read(descriptor, piece.baseAddress! + filled, piece.count - filled)
-                    if count < 0 && errno == EINTR { continue }
-                    if count < 0 { return nil }
-                    if count == 0 { break }
-                    filled += count
-                }
-                hasher.combine(UnsafeRawBufferPointer(rebasing: piece[..<filled]))
-                if filled < piece.count || hasher.count > limit { break }
+                let count = read(descriptor, piece.baseAddress!, piece.count)
+                if count < 0 && errno == EINTR { continue }
+                if count < 0 { return nil }
+                if count == 0 { break }
+                hasher.combine(UnsafeRawBufferPointer(rebasing: piece[..<count]))
+                if hasher.count > limit { return nil }
             }
-            return hasher.count > limit ? nil : hasher.fingerprint
+            return hasher.fingerprint
         } ?? nil
     }
 
@@ -139,7 +149,7 @@ public struct LocalFileSystem: FileSystem {
 
     /// `body` with an open descriptor and the size of a regular file of at most `limit` bytes.
     private func withRegularFile<Result>(_ path: String, limit: Int, _ body: (Int32, Int) -> Result) -> Result? {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        let descriptor = openFile(path)
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
         var info = stat()
@@ -148,8 +158,9 @@ public struct LocalFileSystem: FileSystem {
     }
 
     public func isDirectory(_ path: String) -> Bool {
+        if PinnedDirectories.shared.pin(at: path) != nil { return true }
         var info = stat()
-        return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
+        return status(path, &info) && (info.st_mode & S_IFMT) == S_IFDIR
     }
 
     public func directoryOwnership(_ path: String) -> DirectoryOwnership? {
@@ -159,8 +170,9 @@ public struct LocalFileSystem: FileSystem {
     }
 
     public func exists(_ path: String) -> Bool {
+        if PinnedDirectories.shared.pin(at: path) != nil { return true }
         var info = stat()
-        return stat(path, &info) == 0
+        return status(path, &info)
     }
 
     public func canonicalPath(_ path: String) -> String {
@@ -171,16 +183,35 @@ public struct LocalFileSystem: FileSystem {
 
     public func secondsSinceModified(_ path: String) -> Int? {
         var info = stat()
-        guard lstat(path, &info) == 0 else { return nil }
+        if let (pin, name) = PinnedDirectories.shared.entry(path) {
+            guard fstatat(pin.descriptor, name, &info, AT_SYMLINK_NOFOLLOW) == 0 else { return nil }
+        } else {
+            guard lstat(path, &info) == 0 else { return nil }
+        }
         return time(nil) - info.st_mtim.tv_sec
     }
 
     public func removeFile(_ path: String) {
-        unlink(path)
+        if let (pin, name) = PinnedDirectories.shared.entry(path) {
+            unlinkat(pin.descriptor, name, 0)
+        } else {
+            unlink(path)
+        }
     }
 
     public func entries(of directory: String) -> [String]? {
-        guard let handle = opendir(directory) else { return nil }
+        let handle: OpaquePointer?
+        if let pin = PinnedDirectories.shared.pin(at: directory) {
+            // Its own descriptor: closedir closes it, and the pinned one stays open.
+            let copy = dup(pin.descriptor)
+            guard copy >= 0 else { return nil }
+            handle = fdopendir(copy)
+            if handle == nil { close(copy) }
+            if let handle { rewinddir(handle) }
+        } else {
+            handle = opendir(directory)
+        }
+        guard let handle else { return nil }
         defer { closedir(handle) }
         var names: [String] = []
         while let entry = readdir(handle) {
@@ -192,17 +223,17 @@ public struct LocalFileSystem: FileSystem {
         return names
     }
 
-    public func writeAtomically(_ bytes: [UInt8], to path: String, creatingDirectory directory: String) {
-        var partial = directory.hasPrefix("/") ? "" : "."
-        for component in directory.split(separator: "/") {
-            partial += "/" + component
-            mkdir(partial, 0o700)
-        }
+    @discardableResult
+    public func writeAtomically(_ bytes: [UInt8], to path: String, creatingDirectory directory: String) -> Bool {
+        let pinned = PinnedDirectories.shared.entry(path)
+        if pinned == nil { Self.makeDirectories(directory) }
+        let directoryDescriptor = pinned?.pin.descriptor ?? AT_FDCWD
+        let name = pinned?.name ?? path
         // Unique per process and per write: files load on several threads, and two with the same
         // content share a cache entry.
-        let temporary = "\(path).\(getpid()).\(Self.temporaryNames.add(1, ordering: .relaxed).oldValue).tmp"
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
-        guard descriptor >= 0 else { return }
+        let temporary = "\(name).\(getpid()).\(Self.temporaryNames.add(1, ordering: .relaxed).oldValue).tmp"
+        let descriptor = openat(directoryDescriptor, temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0o600)
+        guard descriptor >= 0 else { return false }
         var written = 0
         while written < bytes.count {
             let count = bytes.withUnsafeBytes { raw in write(descriptor, raw.baseAddress! + written, bytes.count - written) }
@@ -210,12 +241,50 @@ public struct LocalFileSystem: FileSystem {
             if count <= 0 { break }
             written += count
         }
-        close(descriptor)
-        if written == bytes.count {
-            rename(temporary, path)
-        } else {
-            unlink(temporary)
+        let closed = close(descriptor) == 0
+        guard written == bytes.count, closed, renameat(directoryDescriptor, temporary, directoryDescriptor, name) == 0 else {
+            unlinkat(directoryDescriptor, temporary, 0)
+            return false
         }
+        return true
+    }
+
+    public func pin(_ directory: String, rule: DirectoryRule) -> String? {
+        PinnedDirectories.shared.pin(directory, rule: rule)
+    }
+
+    /// Makes each missing directory of `directory`, readable by its owner only.
+    static func makeDirectories(_ directory: String) {
+        var partial = directory.hasPrefix("/") ? "" : "."
+        for component in directory.split(separator: "/") {
+            partial += "/" + component
+            mkdir(partial, 0o700)
+        }
+    }
+
+    /// A descriptor for reading the file, or -1 (errno set), or `refusedFile` when the file
+    /// lies in a pinned directory and fails its rule.
+    private func openFile(_ path: String) -> Int32 {
+        let flags = O_RDONLY | O_CLOEXEC | O_NONBLOCK
+        guard let (pin, name) = PinnedDirectories.shared.entry(path) else { return open(path, flags) }
+        let descriptor = openat(pin.descriptor, name, flags)
+        guard descriptor >= 0 else { return descriptor }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0,
+              pin.rule.refusal(owner: info.st_uid, writableByOthers: info.st_mode & (S_IWGRP | S_IWOTH) != 0) == nil
+        else {
+            close(descriptor)
+            return Self.refusedFile
+        }
+        return descriptor
+    }
+
+    private static let refusedFile: Int32 = -2
+
+    /// `stat` of a path, through its directory's descriptor when that directory is pinned.
+    private func status(_ path: String, _ info: inout stat) -> Bool {
+        if let (pin, name) = PinnedDirectories.shared.entry(path) { return fstatat(pin.descriptor, name, &info, 0) == 0 }
+        return stat(path, &info) == 0
     }
 
     private static let temporaryNames = Atomic<Int>(0)

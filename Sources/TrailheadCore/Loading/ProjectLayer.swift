@@ -13,18 +13,17 @@ public enum ProjectLayer {
     }
 
     /// Walks up from `workingDirectory` (absolute) to `/`. A directory counts only when it is owned
-    /// by `userID` or root and nobody else can write to it.
+    /// by `userID` or root and nobody else can write to it. Loading checks it again on the
+    /// descriptor it reads through (`FileSystem.pin`), so a directory swapped in after this
+    /// check is never read.
     public static func discover(from workingDirectory: String, userID: UInt32, fileSystem: any FileSystem) -> Discovery {
         guard workingDirectory.hasPrefix("/") else { return .none }
         var directory = workingDirectory
         while true {
             let candidate = (directory == "/" ? "" : directory) + "/" + directoryName
             if let ownership = fileSystem.directoryOwnership(candidate) {
-                if ownership.owner != userID && ownership.owner != 0 {
-                    return .untrusted(candidate, reason: "it belongs to another user (uid \(ownership.owner))")
-                }
-                if ownership.writableByOthers {
-                    return .untrusted(candidate, reason: "other users can write to it (chmod go-w to trust it)")
+                if let reason = DirectoryRule.trusted(userID: userID).refusal(owner: ownership.owner, writableByOthers: ownership.writableByOthers) {
+                    return .untrusted(candidate, reason: reason)
                 }
                 return .found(candidate)
             }

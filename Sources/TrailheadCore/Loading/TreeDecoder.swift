@@ -160,11 +160,7 @@ struct TreeDecoder {
     }
 
     private mutating func checkFeedbackTemplate(_ template: String, at location: SourceLocation) {
-        var filled = template
-        for field in ["{tree}", "{node}", "{path}", "{version}"] {
-            filled = filled.replacing(field, with: "x")
-        }
-        if let problem = URLRules.problem(with: filled) {
+        if let problem = URLRules.problem(with: FeedbackLink.sample(template)) {
             report(.error("bad-url", "feedback: \(problem)", at: location))
         }
     }

@@ -12,9 +12,19 @@ public struct TreeSources: Sendable, Equatable {
     }
 
     public var sources: [Source]
+    /// The user every layer but `--trees` must belong to (or to root), and be writable by no
+    /// one else (`DirectoryRule.trusted`); nil to read every layer as it is.
+    public var trustedBy: UInt32?
 
-    public init(sources: [Source]) {
+    public init(sources: [Source], trustedBy: UInt32? = nil) {
         self.sources = sources
+        self.trustedBy = trustedBy
+    }
+
+    /// What a source's directory must be to be read.
+    func rule(for source: Source) -> DirectoryRule {
+        guard let trustedBy, source.layer != "--trees" else { return .any }
+        return .trusted(userID: trustedBy)
     }
 
     /// The standard search order, highest precedence first: `--trees` paths, `TRAILHEAD_PATH`,
@@ -23,10 +33,10 @@ public struct TreeSources: Sendable, Equatable {
     /// `$XDG_DATA_DIRS`, and last the bundled trees. `includeDefaults: false` keeps only `--trees`.
     public static func standard(
         explicit: [String], environment: [String: String], bundled: String?, project: String? = nil,
-        includeDefaults: Bool = true
+        includeDefaults: Bool = true, trustedBy: UInt32? = nil
     ) -> TreeSources {
         var sources = explicit.map { Source(path: $0, layer: "--trees") }
-        guard includeDefaults else { return TreeSources(sources: sources) }
+        guard includeDefaults else { return TreeSources(sources: sources, trustedBy: trustedBy) }
         for path in (environment["TRAILHEAD_PATH"] ?? "").split(separator: ":") where !path.isEmpty {
             sources.append(Source(path: String(path), layer: "TRAILHEAD_PATH"))
         }
@@ -46,7 +56,7 @@ public struct TreeSources: Sendable, Equatable {
         if let bundled {
             sources.append(Source(path: bundled, layer: "bundled"))
         }
-        return TreeSources(sources: sources)
+        return TreeSources(sources: sources, trustedBy: trustedBy)
     }
 
     private static func nonEmpty(_ value: String?) -> String? {

@@ -12,6 +12,11 @@ public enum FeedbackLink {
         return url
     }
 
+    /// The template with every field filled with a plain word, to be checked as a URL.
+    static func sample(_ template: String) -> String {
+        ["{tree}", "{node}", "{path}", "{version}"].reduce(template) { $0.replacing($1, with: "x") }
+    }
+
     /// Percent-encodes everything but unreserved characters (RFC 3986), so a value cannot
     /// change the structure of the URL it is put into.
     public static func percentEncoded(_ value: String) -> String {

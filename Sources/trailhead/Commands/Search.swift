@@ -30,7 +30,7 @@ struct Search: ParsableCommand {
         let text = query.joined(separator: " ")
         let parsed = SearchQuery(text)
         let limit = self.limit ?? (json ? .max : 20)
-        let cache = TreeCache.standard(environment: Environment.variables)
+        let cache = CacheAccess.cache
         let found: Int
         // An unchanged catalog is searched through its snapshot: no node decoded, no index built.
         // A changed one has its index built and saved as a snapshot, which this search then uses.

@@ -14,7 +14,8 @@ struct TreeOptions: ParsableArguments {
         if case .found(let directory) = projectDiscovery { project = directory }
         return TreeSources.standard(
             explicit: directories, environment: Environment.variables,
-            bundled: BundledTrees.directory, project: project, includeDefaults: !noDefaultTrees)
+            bundled: BundledTrees.directory, project: project, includeDefaults: !noDefaultTrees,
+            trustedBy: Environment.userID)
     }
 
     /// The nearest `.trailhead/` above the current directory, unless only `--trees` are read.
@@ -25,13 +26,13 @@ struct TreeOptions: ParsableArguments {
 
     /// Loads the library and reports broken files in one line on stderr, as scripted commands must.
     func loadLibrary() -> Library {
-        let loader = TreeLoader(cache: TreeCache.standard(environment: Environment.variables))
+        let loader = TreeLoader(cache: CacheAccess.cache)
         let library = Library.load(sources, loader: loader)
         Teardown.skip(library)
         if let summary = Self.brokenFilesSummary(library) {
             Output.warning(summary)
         }
-        for diagnostic in library.crossFileDiagnostics where diagnostic.code == "missing-source" {
+        for diagnostic in library.crossFileDiagnostics where diagnostic.code == "missing-source" || diagnostic.code == "untrusted-source" {
             Output.warning("\(diagnostic)")
         }
         if case .untrusted(let directory, let reason) = projectDiscovery {

