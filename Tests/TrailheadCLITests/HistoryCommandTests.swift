@@ -61,4 +61,32 @@ struct HistoryCommandTests {
         let off = try CLIRunner.run(["history"], environment: ["TRAILHEAD_NO_STATE": "1"])
         #expect(off.stderr.contains("nothing is remembered: TRAILHEAD_NO_STATE is set"))
     }
+
+    /// A node key with an escape sequence (a planted or damaged file) never reaches the terminal.
+    @Test func anUnknownNodeKeyIsNeverPrintedRaw() throws {
+        let home = try Self.stateHome("trailhead-progress 1\nvisit\t1764150120\topened\tlogin-node/x\u{1b}]2;PWNED\u{7}\tdetail\n")
+        let outcome = try CLIRunner.run(["history"], environment: ["XDG_STATE_HOME": home])
+        #expect(outcome.status == 0)
+        #expect(!(outcome.stdout + outcome.stderr).contains("\u{1b}"), "\((outcome.stdout + outcome.stderr).debugDescription)")
+        #expect(outcome.stderr.contains("ignoring damaged progress file"))
+    }
+
+    /// When the file cannot be removed, --clear says so and fails, instead of claiming it forgot.
+    @Test func clearThatCannotRemoveTheFileFails() throws {
+        let home = try Self.stateHome(nil)
+        try FileManager.default.createDirectory(atPath: home + "/trailhead/progress/kept", withIntermediateDirectories: true)
+        let outcome = try CLIRunner.run(["history", "--clear"], environment: ["XDG_STATE_HOME": home])
+        #expect(outcome.status == 1)
+        #expect(outcome.stderr.contains("could not forget your progress: \(home)/trailhead/progress remains"), "\(outcome.stderr)")
+        #expect(!outcome.stdout.contains("Forgot"))
+    }
+
+    /// A relative HOME (and no XDG_STATE_HOME) remembers nothing rather than writing into the
+    /// working directory.
+    @Test func aRelativeHomeWritesNothingHere() throws {
+        let directory = try CLIRunner.treeDirectory([:])
+        let outcome = try CLIRunner.run(["history", "--clear"], environment: ["HOME": "relative"], directory: directory)
+        #expect(outcome.stderr.contains("nothing is remembered"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory).isEmpty)
+    }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import TrailheadCore
 
@@ -113,5 +114,60 @@ struct ProgressTests {
         #expect(ProgressLocation.path(environment: ["HOME": "/h", "XDG_STATE_HOME": "/s"]) == "/s/trailhead/progress")
         #expect(ProgressLocation.path(environment: ["HOME": "/h", "XDG_STATE_HOME": "relative"]) == "/h/.local/state/trailhead/progress")
         #expect(ProgressLocation.path(environment: ["HOME": "/h", "TRAILHEAD_NO_STATE": "1"]) == nil)
+    }
+}
+
+/// The progress file on a machine where many sessions end at once, or with a hostile file.
+@Suite struct ProgressStoreTests {
+    static func scratch() -> String {
+        "/tmp/trailhead-progress-\(getpid())-\(Int.random(in: 0..<1_000_000))"
+    }
+
+    /// Twenty sessions saving at the same moment each keep their visit: load, merge and rename
+    /// happen under one lock.
+    @Test func sessionsSavingAtOnceLoseNothing() throws {
+        let directory = Self.scratch()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        guard case .success(let found) = ProgressStore.standard(environment: ["XDG_STATE_HOME": directory], userID: getuid()),
+              let store = found else {
+            Issue.record("no store")
+            return
+        }
+        DispatchQueue.concurrentPerform(iterations: 20) { session in
+            // Each session has its own descriptors, as separate processes would.
+            let own = ProgressStore(path: store.path, fileSystem: LocalFileSystem())
+            own.save(adding: Progress(visits: [.init(time: session, kind: .opened, node: NodeKey(tree: "t", node: "n\(session)"), detail: "")]))
+        }
+        let saved = store.load(warn: { Issue.record("\($0)") })
+        #expect(Set(saved.visits.map(\.node.node)) == Set((0..<20).map { "n\($0)" }))
+    }
+
+    /// A node key that no tree could have (here an escape sequence that retitles the terminal)
+    /// makes the file damaged, so it never reaches the screen.
+    @Test func aKeyNoTreeCouldHaveIsRefused() {
+        #expect(throws: ProgressFile.Corrupt.self) {
+            try ProgressFile.decode("\(ProgressFile.header)\nvisit\t1\topened\tlogin-node/x\u{1B}]2;PWNED\u{07}\t\n")
+        }
+        #expect(throws: ProgressFile.Corrupt.self) {
+            try ProgressFile.decode("\(ProgressFile.header)\nat\t1\tLogin-Node/start\n")
+        }
+    }
+
+    @Test func aRelativeHomeRemembersNothing() {
+        #expect(ProgressLocation.path(environment: ["HOME": "relative/home"]) == nil)
+        #expect(ProgressLocation.path(environment: ["HOME": ""]) == nil)
+    }
+
+    /// A state directory another user can write to is not used.
+    @Test func aStateDirectoryOthersCanChangeIsRefused() throws {
+        let directory = Self.scratch()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        LocalFileSystem.makeDirectories(directory + "/trailhead")
+        chmod(directory + "/trailhead", 0o777)
+        guard case .failure(let refusal) = ProgressStore.standard(environment: ["XDG_STATE_HOME": directory], userID: getuid()) else {
+            Issue.record("a world-writable state directory was used")
+            return
+        }
+        #expect(refusal.message == "not remembering progress in \(directory)/trailhead: other users can write to it (chmod go-w to trust it)")
     }
 }

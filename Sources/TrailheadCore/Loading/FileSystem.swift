@@ -31,8 +31,12 @@ public protocol FileSystem: Sendable {
     func mappedContents(of path: String, limit: Int) -> FileBytes?
     /// How many seconds ago the file was last modified; nil when it cannot be told.
     func secondsSinceModified(_ path: String) -> Int?
-    /// Removes a file; a file already gone is not an error.
-    func removeFile(_ path: String)
+    /// Removes a file; a file already gone is not an error. Nil when it is gone, else why not.
+    @discardableResult
+    func removeFile(_ path: String) -> String?
+    /// Runs `body` holding an exclusive lock on the file at `path` (made when missing), so that
+    /// processes that read, change and replace one file take turns.
+    func withExclusiveLock<Result>(_ path: String, _ body: () -> Result) -> Result
     /// Opens `directory` once, checks it against `rule`, and from then on reads and writes its
     /// entries through that descriptor, each file checked against the rule as it is opened; so
     /// a directory or file another user swaps in after the check is never used. Nil when it
@@ -53,7 +57,10 @@ extension FileSystem {
 
     public func secondsSinceModified(_ path: String) -> Int? { nil }
 
-    public func removeFile(_ path: String) {}
+    @discardableResult
+    public func removeFile(_ path: String) -> String? { nil }
+
+    public func withExclusiveLock<Result>(_ path: String, _ body: () -> Result) -> Result { body() }
 
     public func pin(_ directory: String, rule: DirectoryRule) -> String? {
         guard let ownership = directoryOwnership(directory) else { return "it is not a directory" }
@@ -191,12 +198,28 @@ public struct LocalFileSystem: FileSystem {
         return time(nil) - info.st_mtim.tv_sec
     }
 
-    public func removeFile(_ path: String) {
-        if let (pin, name) = PinnedDirectories.shared.entry(path) {
-            unlinkat(pin.descriptor, name, 0)
+    @discardableResult
+    public func removeFile(_ path: String) -> String? {
+        let removed = if let (pin, name) = PinnedDirectories.shared.entry(path) {
+            unlinkat(pin.descriptor, name, 0) == 0
         } else {
-            unlink(path)
+            unlink(path) == 0
         }
+        return removed || errno == ENOENT ? nil : Self.errorText()
+    }
+
+    public func withExclusiveLock<Result>(_ path: String, _ body: () -> Result) -> Result {
+        let flags = O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK
+        let descriptor = if let (pin, name) = PinnedDirectories.shared.entry(path) {
+            openat(pin.descriptor, name, flags, 0o600)
+        } else {
+            open(path, flags, 0o600)
+        }
+        // Without a lock file (a read-only directory), writing fails on its own; nothing to take turns for.
+        guard descriptor >= 0 else { return body() }
+        defer { close(descriptor) }
+        while flock(descriptor, LOCK_EX) != 0 && errno == EINTR {}
+        return body()
     }
 
     public func entries(of directory: String) -> [String]? {
@@ -254,7 +277,7 @@ public struct LocalFileSystem: FileSystem {
     }
 
     /// Makes each missing directory of `directory`, readable by its owner only.
-    static func makeDirectories(_ directory: String) {
+    public static func makeDirectories(_ directory: String) {
         var partial = directory.hasPrefix("/") ? "" : "."
         for component in directory.split(separator: "/") {
             partial += "/" + component

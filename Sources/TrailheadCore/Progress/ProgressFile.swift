@@ -63,7 +63,8 @@ public enum ProgressFile {
     }
 
     private static func key(_ text: Substring, line: Int) throws(Corrupt) -> NodeKey {
-        guard let key = NodeKey(parsing: String(text)), !key.node.isEmpty else {
+        // Ids as a tree file allows them: anything else in this file was not written by Trailhead.
+        guard let key = NodeKey(parsing: String(text)), TreeDecoder.isValidTreeID(key.tree), TreeDecoder.isValidNodeID(key.node) else {
             throw Corrupt(line: line, reason: "'\(TextSanitizer.line(String(text.prefix(80))))' is not tree/node")
         }
         return key

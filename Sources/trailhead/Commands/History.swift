@@ -36,12 +36,15 @@ struct History: ParsableCommand {
 
     func run() throws {
         guard let store = ProgressStore.standard(disabled: false) else {
-            Output.warning("nothing is remembered: TRAILHEAD_NO_STATE is set (or there is no HOME)")
+            Output.warning("nothing is remembered: TRAILHEAD_NO_STATE is set, there is no absolute HOME, or its state directory is not yours")
             if json { Output.json(.object([("visits", .array([])), ("positions", .array([]))])) }
             return
         }
         if clear {
-            unlink(store.path)
+            if let reason = store.clear() {
+                Output.error("could not forget your progress: \(TextSanitizer.line(store.path)) remains (\(reason))")
+                throw ExitCode(1)
+            }
             Output.line("Forgot your progress (\(TextSanitizer.line(store.path))).")
             return
         }
@@ -74,7 +77,7 @@ struct History: ParsableCommand {
         for visit in visits {
             let title = catalog.node(visit.node)?.heading ?? visit.node.description
             let kind = visit.kind.rawValue + String(repeating: " ", count: kindWidth - visit.kind.rawValue.count)
-            var line = "\(Self.localTime(visit.time))  \(kind)  \(TextSanitizer.line(title))  (\(visit.node))"
+            var line = "\(Self.localTime(visit.time))  \(kind)  \(TextSanitizer.line(title))  (\(TextSanitizer.line(visit.node.description)))"
             if !visit.detail.isEmpty { line += "\n" + String(repeating: " ", count: 18 + kindWidth) + TextSanitizer.line(visit.detail) }
             Output.line(line)
         }
