@@ -107,4 +107,33 @@ struct SharedMachineTests {
             #expect(outcome.status == 0, "\(arguments): \(outcome.stderr)")
         }
     }
+
+    /// A probe never runs a program from the working directory, whatever PATH holds: a cloned
+    /// repository with a script named like a probed command gets nothing run.
+    @Test(arguments: ["/usr/bin::/bin", ".:/usr/bin:/bin", "/usr/bin:/bin:"])
+    func aProbeNeverRunsTheRepositorysOwnScript(path: String) throws {
+        let repository = try CLIRunner.treeDirectory([:])
+        let tree = """
+            format: 1
+            id: repo
+            title: Repository guide
+            description: A repository's own guide.
+            start: start
+            nodes:
+              start:
+                title: Start
+                body: Checks a tool.
+                probes:
+                  - command: repotool
+                    version-matches: "1"
+            """
+        try FileManager.default.createDirectory(atPath: repository + "/.trailhead", withIntermediateDirectories: true)
+        try Data(tree.utf8).write(to: URL(fileURLWithPath: repository + "/.trailhead/repo.yaml"))
+        try Data("#!/bin/sh\ntouch \"$(dirname \"$0\")/MARK\"\necho 1\n".utf8).write(to: URL(fileURLWithPath: repository + "/repotool"))
+        chmod(repository + "/repotool", 0o755)
+        let outcome = try CLIRunner.run(["show", "--json", "repo/start"], environment: ["PATH": path, "TRAILHEAD_NO_CACHE": "1"], directory: repository)
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        #expect(outcome.stdout.contains("repotool is not on your PATH"), "\(outcome.stdout)")
+        #expect(!FileManager.default.fileExists(atPath: repository + "/MARK"))
+    }
 }

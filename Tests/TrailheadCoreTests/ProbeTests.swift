@@ -33,6 +33,15 @@ struct ProbeTests {
         #expect(ProbeEvaluator.evaluate(Self.probe(.command("slow", versionPattern: "x")), on: silent).outcome == .unknown)
     }
 
+    /// An empty, `.` or relative PATH entry would find a program in the working directory (a
+    /// cloned repository's script); only absolute directories are searched.
+    @Test(arguments: [":/usr/bin", "/usr/bin:", ".:/usr/bin", "bin:/usr/bin", "/usr/bin::/bin"])
+    func onlyAbsolutePathDirectoriesAreSearched(path: String) {
+        let machine = Machine(environment: ["PATH": path], executables: ["./rucio", "/rucio", "bin/rucio"])
+        #expect(ProbeEvaluator.evaluate(Self.probe(.command("rucio", versionPattern: "x")), on: machine)
+            == ProbeResult(.failed, "rucio is not on your PATH"))
+    }
+
     @Test func filesExpandTheHomeDirectoryAndVariablesMustBeNonEmpty() {
         let machine = Machine(environment: ["HOME": "/home/ada", "RUCIO_CONFIG": "/etc/rucio.cfg", "EMPTY": ""],
                               files: ["/home/ada/.globus/usercert.pem"])

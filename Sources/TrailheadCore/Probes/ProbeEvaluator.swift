@@ -33,18 +33,19 @@ public enum ProbeEvaluator {
         }
     }
 
-    /// The first executable `name` in the directories of PATH, as a shell would find it.
+    /// The first executable `name` in the absolute directories of PATH. An empty entry, `.` or
+    /// any relative one would mean the working directory, where a cloned repository could put
+    /// a program of that name for a probe to run.
     static func executable(named name: String, on system: any ProbeSystem) -> String? {
-        for directory in (system.environment["PATH"] ?? "").split(separator: ":", omittingEmptySubsequences: false) {
-            let base = directory.isEmpty ? "." : String(directory)
-            let candidate = base + "/" + name
+        for directory in (system.environment["PATH"] ?? "").split(separator: ":") where directory.hasPrefix("/") {
+            let candidate = String(directory) + "/" + name
             if system.isExecutableFile(candidate) { return candidate }
         }
         return nil
     }
 
     static func expandHome(_ path: String, in environment: [String: String]) -> String {
-        guard path.hasPrefix("~/"), let home = environment["HOME"], !home.isEmpty else { return path }
+        guard path.hasPrefix("~/"), let home = environment["HOME"], home.hasPrefix("/") else { return path }
         return home + path.dropFirst()
     }
 
