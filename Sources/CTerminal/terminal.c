@@ -21,6 +21,15 @@ static volatile sig_atomic_t pending[65];
 static const int flag_signals[] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGTSTP, SIGCONT, SIGWINCH };
 static const int crash_signals[] = { SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT, SIGTRAP, SIGSYS };
 static struct sigaction previous_crash[sizeof(crash_signals) / sizeof(crash_signals[0])];
+/* Every other signal whose default action ends the process: the terminal is restored, then the
+ * signal ends the process as it would have. (SIGXFSZ is ignored by the whole program instead:
+ * a write past `ulimit -f` then fails and is handled.) */
+static const int fatal_signals[] = {
+    SIGUSR1, SIGUSR2, SIGALRM, SIGVTALRM, SIGPROF, SIGXCPU, SIGPWR, SIGIO, SIGPIPE,
+#ifdef SIGSTKFLT
+    SIGSTKFLT,
+#endif
+};
 
 void th_terminal_remember(int fd) {
     remembered_fd = fd;
@@ -39,6 +48,12 @@ void th_terminal_restore_now(void) {
     ssize_t ignored = write(remembered_fd, reset_bytes, sizeof(reset_bytes) - 1);
     (void)ignored;
     if (have_termios) tcsetattr(remembered_fd, TCSAFLUSH, &saved_termios);
+}
+
+static void on_fatal_signal(int signal_number) {
+    th_terminal_restore_now();
+    signal(signal_number, SIG_DFL);
+    raise(signal_number);
 }
 
 static void on_flag_signal(int signal_number) {
@@ -93,6 +108,13 @@ void th_signals_install(void) {
     for (unsigned i = 0; i < sizeof(flag_signals) / sizeof(flag_signals[0]); i++) {
         sigaction(flag_signals[i], &action, NULL);
     }
+    struct sigaction fatal;
+    memset(&fatal, 0, sizeof(fatal));
+    sigemptyset(&fatal.sa_mask);
+    fatal.sa_handler = on_fatal_signal;
+    for (unsigned i = 0; i < sizeof(fatal_signals) / sizeof(fatal_signals[0]); i++) {
+        sigaction(fatal_signals[i], &fatal, NULL);
+    }
     struct sigaction crash;
     memset(&crash, 0, sizeof(crash));
     sigemptyset(&crash.sa_mask);
@@ -111,6 +133,9 @@ void th_signals_uninstall(void) {
     action.sa_handler = SIG_DFL;
     for (unsigned i = 0; i < sizeof(flag_signals) / sizeof(flag_signals[0]); i++) {
         sigaction(flag_signals[i], &action, NULL);
+    }
+    for (unsigned i = 0; i < sizeof(fatal_signals) / sizeof(fatal_signals[0]); i++) {
+        sigaction(fatal_signals[i], &action, NULL);
     }
     for (unsigned i = 0; i < sizeof(crash_signals) / sizeof(crash_signals[0]); i++) {
         sigaction(crash_signals[i], &previous_crash[i], NULL);

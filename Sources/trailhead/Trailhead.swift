@@ -38,6 +38,9 @@ struct Trailhead: ParsableCommand {
     /// Maps argument-parser's exit codes onto Trailhead's: usage errors exit 2, like grep.
     static func main() {
         MemoryTuning.apply()
+        // A write past `ulimit -f` then fails with EFBIG, and the cache or progress write that
+        // met it is dropped, instead of the signal ending every command that caches a tree.
+        signal(SIGXFSZ, SIG_IGN)
         do {
             var command = try parseAsRoot()
             try command.run()

@@ -136,4 +136,16 @@ struct SharedMachineTests {
         #expect(outcome.stdout.contains("repotool is not on your PATH"), "\(outcome.stdout)")
         #expect(!FileManager.default.fileExists(atPath: repository + "/MARK"))
     }
+
+    /// Under a file-size limit smaller than a cache entry, commands still work and leave no
+    /// half-written file: the write fails and is dropped instead of the signal ending the run.
+    @Test func aFileSizeLimitBelowAnEntryEndsNothing() throws {
+        let home = try CLIRunner.treeDirectory([:])
+        let outcome = try CLIRunner.run(
+            ["-c", "ulimit -f 1; exec \"$0\" list", CLIRunner.binary], environment: ["XDG_CACHE_HOME": home], executable: "/bin/bash")
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        #expect(outcome.stdout.contains("login-node"))
+        let left = try FileManager.default.contentsOfDirectory(atPath: home + "/trailhead")
+        #expect(left.filter { $0.hasSuffix(".tmp") }.isEmpty, "\(left)")
+    }
 }

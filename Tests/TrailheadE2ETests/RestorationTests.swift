@@ -27,6 +27,26 @@ struct RestorationTests {
         tally.report()
     }
 
+    /// Every other signal that ends a process by default ends it the same way, after the
+    /// terminal is restored: none leaves it in the alternate screen with the mouse reported.
+    @Test(arguments: [
+        ("SIGUSR1", SIGUSR1), ("SIGUSR2", SIGUSR2), ("SIGALRM", SIGALRM), ("SIGVTALRM", SIGVTALRM), ("SIGPROF", SIGPROF),
+        ("SIGXCPU", SIGXCPU), ("SIGPWR", SIGPWR), ("SIGSTKFLT", SIGSTKFLT), ("SIGIO", SIGIO), ("SIGPIPE", SIGPIPE),
+    ])
+    func everyOtherFatalSignalRestoresTheTerminal(name: String, signal: Int32) async throws {
+        let session = try await TmuxSession(columns: 100, rows: 30)
+        defer { session.shutdown() }
+        let probe = try RestorationProbe(session: session)
+        try await probe.recordBaseline()
+        var tally = RestorationTally(name, iterations: 1)
+        let tag = try await probe.start(["escape-vre"])
+        let pid = try await RestorationProbe.trailheadPID(in: session)
+        kill(pid, signal)
+        let (problems, screen) = try await probe.finish(tag, status: 128 + signal)
+        tally.record(problems, screen: screen)
+        tally.report()
+    }
+
     /// Under ThreadSanitizer, Swift's backtracer (which forks from the signal handler) trips a
     /// check in TSan's fork interceptor, so only the backtracer-off crashes run there.
     static let crashCases: [(Int32, Bool)] = ProcessInfo.processInfo.environment["TRAILHEAD_TEST_SANITIZER"] == "thread"

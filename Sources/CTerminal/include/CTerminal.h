@@ -12,8 +12,9 @@ void th_terminal_remember(int fd);
 void th_terminal_suspend_key_as_input(int fd);
 /* Writes the reset bytes and restores the saved termios. Async-signal-safe. */
 void th_terminal_restore_now(void);
-/* Installs flag-setting handlers for INT, TERM, HUP, QUIT, TSTP, CONT, WINCH and
- * terminal-restoring handlers for crash signals. */
+/* Installs flag-setting handlers for INT, TERM, HUP, QUIT, TSTP, CONT, WINCH, and
+ * terminal-restoring handlers for crash signals and for every other signal that ends a process
+ * by default (USR1, USR2, ALRM, VTALRM, PROF, XCPU, PWR, IO, PIPE, STKFLT). */
 void th_signals_install(void);
 /* Puts the default dispositions back (before exiting or printing a backtrace). */
 void th_signals_uninstall(void);
