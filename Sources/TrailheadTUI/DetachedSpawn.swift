@@ -1,11 +1,14 @@
+import TrailheadCore
+
 #if canImport(Glibc)
 import Glibc
 #endif
 
-/// `posix_spawnp` with what every child of Trailhead gets: default signal dispositions, nothing
+/// `posix_spawn` with what every child of Trailhead gets: default signal dispositions, nothing
 /// blocked, and a session of its own, so it never reads our terminal or receives our Ctrl-C.
 enum DetachedSpawn {
-    /// Why a program did not start: the `errno` that `posix_spawnp` gave.
+    /// Why a program did not start: the `errno` that `posix_spawn` gave, or ENOENT when no
+    /// absolute PATH directory holds it (`ExecutableLookup`).
     struct Failure: Error {
         var code: Int32
     }
@@ -32,10 +35,17 @@ enum DetachedSpawn {
             argv.forEach { free($0) }
             envp.forEach { free($0) }
         }
+        let path = environment.map { $0["PATH"] ?? "" } ?? getenv("PATH").map { String(cString: $0) } ?? ""
+        guard let resolved = ExecutableLookup.find(program, path: path, isExecutable: isExecutable) else { return .failure(Failure(code: ENOENT)) }
         var pid: pid_t = 0
         let result = environment == nil
-            ? posix_spawnp(&pid, program, &actions, &attributes, argv, environ)
-            : posix_spawnp(&pid, program, &actions, &attributes, argv, &envp)
+            ? posix_spawn(&pid, resolved, &actions, &attributes, argv, environ)
+            : posix_spawn(&pid, resolved, &actions, &attributes, argv, &envp)
         return result == 0 ? .success(pid) : .failure(Failure(code: result))
+    }
+
+    static func isExecutable(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG && access(path, X_OK) == 0
     }
 }

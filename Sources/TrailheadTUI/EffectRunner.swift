@@ -23,7 +23,7 @@ final class EffectRunner {
         #endif
         self.environment = LaunchEnvironment(
             platform: platform, variables: environment,
-            availablePrograms: ProcessSpawner.available(LaunchEnvironment.interestingPrograms, path: environment["PATH"] ?? ""))
+            availablePrograms: ProcessSpawner.available(LaunchEnvironment.interestingPrograms(variables: environment), path: environment["PATH"] ?? ""))
         self.terminal = terminal
     }
 

@@ -59,13 +59,6 @@ struct ProcessSpawner {
 
     /// Programs found on PATH, among `names`.
     static func available(_ names: [String], path: String) -> Set<String> {
-        var found: Set<String> = []
-        for name in names {
-            for directory in path.split(separator: ":") where access("\(directory)/\(name)", X_OK) == 0 {
-                found.insert(name)
-                break
-            }
-        }
-        return found
+        Set(names.filter { ExecutableLookup.find($0, path: path, isExecutable: DetachedSpawn.isExecutable) != nil })
     }
 }

@@ -20,7 +20,7 @@ import Testing
         ("data:text/html,<script>alert(1)</script>", "the URL scheme 'data' is not allowed; use https, http or mailto"),
         ("vbscript:msgbox(1)", "the URL scheme 'vbscript' is not allowed; use https, http or mailto"),
         ("https://-oProxyCommand=id/", "the URL has no valid host name"),
-        ("https://user@-evil.example/", "the URL has no valid host name"),
+        ("https://user@-evil.example/", "the URL names a user ('user') before its host, which hides where it goes; remove everything up to '@'"),
         ("mailto:-oQueueDirectory=/tmp@x.org", "the mailto link needs an address like mailto:name@example.org"),
         ("https:evil.example", "the URL must look like https://host/path"),
         ("https://exa mple.org/", "the URL contains a space; write it as %20"),
@@ -30,7 +30,14 @@ import Testing
         ("https://example.org/\u{9B}2J", "the URL contains a control character (<U+009B>)"),
         ("https://example.org/\u{200B}", "the URL contains a zero-width or invisible character (<U+200B>)"),
         ("https://example.org/\u{202E}gpj.exe", "the URL contains a bidirectional-override character (<U+202E>)"),
-        ("https://example.org/a;b&c|d$(id)`id`'q\"", nil),
+        ("https://example.org/a;b&c|d", "the URL contains '|', which a URL cannot hold; write it as %7C"),
+        ("https://example.org/`id`", "the URL contains '`', which a URL cannot hold; write it as %60"),
+        ("https://example.org/\"x", "the URL contains '\"', which a URL cannot hold; write it as %22"),
+        ("https://docs.cern.ch@evil.example/", "the URL names a user ('docs.cern.ch') before its host, which hides where it goes; remove everything up to '@'"),
+        ("mailto:security@cern.ch?attach=/etc/passwd", "the mailto link asks to attach a file; remove 'attach'"),
+        ("mailto:security@cern.ch?subject=x&Attachment=~/.ssh/id_ed25519", "the mailto link asks to attach a file; remove 'attach'"),
+        ("https://example.org/a;b&c$(id)'q", nil),
+        ("mailto:security@cern.ch?subject=Hello", nil),
         ("https://example.org/--help", nil),
         ("https://xn--pple-43d.com/", nil),
         ("https://\u{0430}pple.com/", nil),
@@ -51,15 +58,16 @@ import Testing
         "firefox", "firefox %s", "sh -c %s", "/usr/bin/env firefox", "w3m %s:firefox", "x:y",
     ])
     func aBrowserVariableNeverSplitsOrShellsTheURL(browser: String) {
-        let environment = LaunchEnvironment(platform: .linux, variables: ["DISPLAY": ":0", "BROWSER": browser], availablePrograms: [])
+        let environment = LaunchEnvironment(
+            platform: .linux, variables: ["DISPLAY": ":0", "BROWSER": browser],
+            availablePrograms: ["firefox", "sh", "/usr/bin/env", "w3m", "x", "xdg-open"])
         for (url, reason) in Self.urls where reason == nil {
-            guard case .launch(_, let arguments, _) = LinkPlan.plan(for: url, in: environment) else {
+            guard case .launch(let program, let arguments, _) = LinkPlan.plan(for: url, in: environment) else {
                 Issue.record("\(browser): \(url.prefix(40)) did not launch")
                 continue
             }
-            // `sh -c %s` is the user's own choice of browser; what matters is that the URL is one
-            // whole argument and that Trailhead itself adds no shell.
             #expect(arguments.filter { $0 == url }.count == 1, "\(browser): \(arguments.map { $0.prefix(40) })")
+            #expect(!["sh", "/usr/bin/env"].contains(program), "\(browser): a shell or env would run the URL")
             #expect(arguments.allSatisfy { $0 == url || !$0.contains("example.org") })
         }
     }

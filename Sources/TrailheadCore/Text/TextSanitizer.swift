@@ -20,10 +20,19 @@ public enum TextSanitizer {
             // A zero-width joiner glues emoji into one picture; anywhere else it only hides text.
             if let previous, previous.properties.isEmoji, previous.value > 0x7F { return nil }
             return .invisible
-        case 0x200B, 0x200C, 0x2060...0x2064, 0xFEFF, 0x180E, 0x2028, 0x2029, 0xFFF9...0xFFFB:
+        case 0xFE0E, 0xFE0F:
+            // A variation selector picks how an emoji or symbol is drawn; after anything else it hides.
+            if let previous, previous.properties.isEmoji, previous.value > 0x7F { return nil }
             return .invisible
-        default:
+        case 0x200B, 0x200C, 0x2060...0x2064, 0xFEFF, 0x180E, 0x2028, 0x2029, 0xFFF9...0xFFFB, 0x2800:
+            return .invisible
+        case 0..<0xAD:
             return nil
+        default:
+            // Everything Unicode says a renderer may draw as nothing (tag characters, Hangul
+            // fillers, the soft hyphen, variation selectors…) and every other format character.
+            let properties = scalar.properties
+            return properties.isDefaultIgnorableCodePoint || properties.generalCategory == .format ? .invisible : nil
         }
     }
 

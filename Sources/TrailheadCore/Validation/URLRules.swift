@@ -7,7 +7,7 @@ public enum URLRules {
         if url.isEmpty { return "the URL is empty" }
         // Printable ASCII, nearly every URL, holds no hazard and no space: skip the Unicode scans.
         let printableASCII = url.allUTF8Bytes { $0 > 0x20 && $0 < 0x7F }
-        if printableASCII, isPlainWebURL(url) { return nil }
+        if printableASCII, isPlainWebURL(url), !url.utf8.contains(where: isOutsideRFC3986) { return nil }
         if !printableASCII {
             if let hazard = TextSanitizer.firstHazard(in: url, multiline: false) {
                 return "the URL contains a \(hazard.hazard.rawValue) (\(TextSanitizer.visibleForm(of: hazard.scalar)))"
@@ -25,6 +25,11 @@ public enum URLRules {
             }
             return "the URL scheme '\(TextSanitizer.line(String(scheme.prefix(20))))' is not allowed; use https, http or mailto"
         }
+        // RFC 3986 has no place for these anywhere in a URL; a shell or a browser's command line would act on most.
+        if let odd = url.utf8.first(where: isOutsideRFC3986) {
+            let character = String(UnicodeScalar(odd))
+            return "the URL contains '\(character)', which a URL cannot hold; write it as \(FeedbackLink.percentEncoded(character))"
+        }
         let rest = url[url.index(after: colon)...]
         if scheme == "mailto" {
             let address = rest.prefix { $0 != "?" }
@@ -32,11 +37,20 @@ public enum URLRules {
             guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."), !address.hasPrefix("-") else {
                 return "the mailto link needs an address like mailto:name@example.org"
             }
+            // Some mail programs attach the named file, from the reader's disk, to the message.
+            let fields = rest.drop { $0 != "?" }.dropFirst().split(separator: "&").map { $0.prefix { $0 != "=" }.lowercased() }
+            if fields.contains(where: { $0 == "attach" || $0 == "attachment" }) {
+                return "the mailto link asks to attach a file; remove 'attach'"
+            }
             return nil
         }
         guard rest.hasPrefix("//") else { return "the URL must look like \(scheme)://host/path" }
         let authority = rest.dropFirst(2).prefix { $0 != "/" && $0 != "?" && $0 != "#" }
-        let host = authority.split(separator: "@").last.map { $0.split(separator: ":").first ?? "" } ?? ""
+        if let at = authority.lastIndex(of: "@") {
+            // `https://docs.cern.ch@evil.example/` goes to evil.example.
+            return "the URL names a user ('\(TextSanitizer.line(String(authority[..<at].prefix(40))))') before its host, which hides where it goes; remove everything up to '@'"
+        }
+        let host = authority.split(separator: ":").first ?? ""
         guard !host.isEmpty, !host.hasPrefix("-"), !host.hasPrefix("."),
               host.allSatisfy(isHostCharacter)
         else {
@@ -45,13 +59,37 @@ public enum URLRules {
         return nil
     }
 
+    /// The URL as it is handed to a browser: every byte outside ASCII after the host
+    /// percent-encoded, so the browser is given only characters RFC 3986 allows.
+    public static func launchForm(of url: String) -> String {
+        guard !url.allUTF8Bytes({ $0 < 0x80 }) else { return url }
+        let hostEnd: String.Index
+        if let schemeEnd = url.firstRange(of: "://") {
+            hostEnd = url[schemeEnd.upperBound...].firstIndex { $0 == "/" || $0 == "?" || $0 == "#" } ?? url.endIndex
+        } else {
+            hostEnd = url.firstIndex(of: "?") ?? url.endIndex
+        }
+        var encoded = String(url[..<hostEnd])
+        for byte in url[hostEnd...].utf8 {
+            encoded += byte < 0x80 ? String(UnicodeScalar(byte)) : "%" + String(byte, radix: 16, uppercase: true)
+        }
+        return encoded
+    }
+
     /// A warning for an accepted URL whose host has a name mixing ASCII letters with letters of
     /// another script (`https://\u{0430}pple.com`, with a Cyrillic "а"): the classic way to imitate
     /// a known address. Names in one script pass, accented Latin ones (`münchen`) included.
     public static func lookalikeHostWarning(for url: String) -> String? {
-        guard !url.allUTF8Bytes({ $0 < 0x80 }), let schemeEnd = url.firstRange(of: "://") else { return nil }
-        let authority = url[schemeEnd.upperBound...].prefix { $0 != "/" && $0 != "?" && $0 != "#" }
-        let host = authority.split(separator: "@").last.map { $0.split(separator: ":").first ?? "" } ?? ""
+        guard !url.allUTF8Bytes({ $0 < 0x80 }) else { return nil }
+        let host: Substring
+        if let schemeEnd = url.firstRange(of: "://") {
+            let authority = url[schemeEnd.upperBound...].prefix { $0 != "/" && $0 != "?" && $0 != "#" }
+            host = authority.split(separator: "@").last.map { $0.split(separator: ":").first ?? "" } ?? ""
+        } else if url.lowercased().hasPrefix("mailto:"), let at = url.firstIndex(of: "@") {
+            host = url[url.index(after: at)...].prefix { $0 != "?" && $0 != "&" }
+        } else {
+            return nil
+        }
         for label in host.split(separator: ".") {
             let scalars = label.unicodeScalars
             guard scalars.contains(where: { $0.isASCII && $0.properties.isAlphabetic }),
@@ -66,6 +104,16 @@ public enum URLRules {
     private static func isLatin(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0..<0x80, 0xC0...0x24F, 0x1E00...0x1EFF, 0x2C60...0x2C7F, 0xA720...0xA7FF, 0xAB30...0xAB6F: true
+        default: false
+        }
+    }
+
+    /// Printable ASCII that RFC 3986 has no place for anywhere in a URL; a shell or a browser's
+    /// command line would act on most of them.
+    private static func isOutsideRFC3986(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "\""), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\\"), UInt8(ascii: "^"),
+             UInt8(ascii: "`"), UInt8(ascii: "{"), UInt8(ascii: "|"), UInt8(ascii: "}"): true
         default: false
         }
     }
