@@ -150,4 +150,15 @@ struct SharedMachineTests {
         let left = try FileManager.default.contentsOfDirectory(atPath: home + "/trailhead")
         #expect(left.filter { $0.hasSuffix(".tmp") }.isEmpty, "\(left)")
     }
+
+    /// A runaway script's thousands of options are refused at once, not parsed for minutes.
+    @Test func thousandsOfArgumentsAreRefusedQuickly() throws {
+        let sets = (0..<10_000).flatMap { ["--set", "x\($0)=1"] }
+        let outcome = try Self.run(["show", "login-node/ssh-keygen", "--command", "1"] + sets)
+        #expect(outcome.status == 2)
+        #expect(outcome.stderr == "trailhead: error: 20004 arguments are more than the 1024 Trailhead reads; pass a directory instead of many files\n")
+        let most = (0..<505).flatMap { ["--set", "x\($0)=1"] }
+        let accepted = try Self.run(["show", "login-node/ssh-keygen", "--command", "1", "--set", "comment=me"] + most)
+        #expect(accepted.status == 0, "\(accepted.stderr)")
+    }
 }
