@@ -15,6 +15,8 @@ final class CursesScreen {
     private let screen: OpaquePointer
     let descriptor: Int32
     private let palette: Palette
+    /// The locale is not UTF-8 (`LANG=C`): ncurses would drop every other character, so each is drawn as ASCII.
+    private let asciiOnly: Bool
     private let mouseMasks: KeyDecoder.MouseMasks
     private var ended = false
 
@@ -27,6 +29,7 @@ final class CursesScreen {
         th_terminal_remember(descriptor)
         th_signals_install()
         setlocale(LC_ALL, "")
+        asciiOnly = String(cString: nl_langinfo(nl_item(CODESET))) != "UTF-8"
         guard let screen = newterm(nil, file, file) else {
             th_signals_uninstall()
             fclose(file)
@@ -85,8 +88,9 @@ final class CursesScreen {
                     if column + max(width, 1) > frame.size.columns { break }
                     // One grapheme at a time at its own column, so a width disagreement with the C
                     // library can never shift the rest of the row.
+                    let shown = asciiOnly ? ASCIIFallback.text(for: grapheme, width: width) : String(grapheme)
                     var count = 0
-                    for scalar in grapheme.unicodeScalars where count < 7 {
+                    for scalar in shown.unicodeScalars where count < 7 {
                         character[count] = wchar_t(bitPattern: scalar.value)
                         count += 1
                     }

@@ -100,4 +100,15 @@ import Testing
     func jsonIntegersAreWrittenAsSwiftPrintsThem(value: Int) {
         #expect(JSONValue.int(value).serialized(pretty: false) == String(value))
     }
+
+    /// A terminal without UTF-8 gets ASCII of the same width for every character.
+    @Test func asciiFallbackKeepsEachCharactersWidth() {
+        #expect(ASCIIFallback.text(for: "›", width: 1) == ">")
+        #expect(ASCIIFallback.text(for: "é", width: 1) == "e")
+        #expect(ASCIIFallback.text(for: "e\u{301}", width: 1) == "e")
+        #expect(ASCIIFallback.text(for: "Ø", width: 1) == "O")
+        #expect(ASCIIFallback.text(for: "日", width: 2) == "??")
+        #expect(ASCIIFallback.text(for: "🚀", width: 2) == "??")
+        #expect(ASCIIFallback.text(for: "ж", width: 1) == "?")
+    }
 }

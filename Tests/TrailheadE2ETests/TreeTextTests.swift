@@ -174,4 +174,20 @@ struct TreeTextTests {
         #expect(try session.buffers() == buffers, "an OSC 52 sequence reached tmux's clipboard")
         #expect(try session.format("#{alternate_on}") == "0")
     }
+
+    /// Under `LANG=C` ncurses drops every character outside ASCII. Each is drawn as ASCII of the
+    /// same width instead: glyphs as look-alikes, accents removed, other scripts as `?`.
+    @Test func aPlainASCIILocaleStillShowsEveryCharacter() async throws {
+        let session = try await TmuxSession(columns: 100, rows: 30)
+        defer { session.shutdown() }
+        let trees = try E2E.treeDirectory(in: session.home, ["wide.yaml": Self.wideTree])
+        try session.runShell("LC_ALL=C LANG=C " + (try session.trailheadCommand(["--trees", trees, "--no-default-trees", "wide"])))
+        let screen = try await session.waitFor("the question in ASCII") { $0.contains("Where do you want to go, cafe lover?") }
+        #expect(screen.contains("?????????? ?? Where do you want to go"), "\(screen)")
+        #expect(screen.allSatisfy { $0.isASCII }, "\(screen)")
+        try session.send("1")
+        let next = try await session.waitFor("the stars question, its breadcrumb in ASCII") { $0.contains(" > ") && $0.contains("Polaris, etoile du nord") }
+        #expect(next.allSatisfy { $0.isASCII }, "\(next)")
+        try await session.quitTrailhead()
+    }
 }
