@@ -144,6 +144,17 @@ import Glibc
         #expect(SearchSnapshot(FileBytes(bytes), contentKey: Self.key) == nil)
     }
 
+    /// A node with no field (its fields given to the node before it) would have an inverse-only
+    /// query (`!zzzz`) report a field past the table's end: such a snapshot is refused.
+    @Test func aNodeWithoutFieldsIsRefused() throws {
+        var bytes = try #require(SearchSnapshot.encode(Self.index, catalog: Self.library.catalog, contentKey: Self.key))
+        let counts = Self.counts(of: bytes)
+        let starts = SearchSnapshotLayout(counts).offset(of: .nodeFieldStart)
+        bytes.withUnsafeMutableBytes { $0.storeBytes(of: Int32(counts.fields), toByteOffset: starts + 4 * (counts.nodes - 1), as: Int32.self) }
+        SearchSnapshot.writeHeader(into: &bytes, contentKey: Self.key, counts: counts)
+        #expect(SearchSnapshot(FileBytes(bytes), contentKey: Self.key) == nil)
+    }
+
     /// A node record whose breadcrumb link points anywhere but at the start of its parent's
     /// record, or at a node that does not exist, or whose step runs past it, is refused.
     @Test(arguments: [(4, UInt8(1)), (3, UInt8(0x7F)), (11, UInt8(0x7F))])

@@ -224,7 +224,9 @@ extension SearchSnapshot {
             else { return false }
             return (0..<nodes).allSatisfy { node in
                 let start = Int(record.ends[node]), length = Int(record.ends[node + 1]) - start
-                guard length >= 12, keyTreeLength[node] <= key.ends[node + 1] - key.ends[node] else { return false }
+                // Every node has a field (its heading), which a query that only excludes reports.
+                guard length >= 12, nodeFieldStart[node] < nodeFieldStart[node + 1],
+                      keyTreeLength[node] <= key.ends[node + 1] - key.ends[node] else { return false }
                 let raw = UnsafeRawBufferPointer(record.bytes)
                 let parent = Int(raw.loadUnaligned(fromByteOffset: start, as: Int32.self))
                 let parentRecord = raw.loadUnaligned(fromByteOffset: start + 4, as: UInt32.self)
