@@ -83,7 +83,7 @@ test-tsan: deps
 FUZZ_SECONDS ?= 60
 # `make fuzz FUZZ_RUNS=1000000 FUZZ_SECONDS=1200`: each target until a million inputs (at most 20 min).
 FUZZ_RUNS ?=
-FUZZ_TARGETS := loader split yaml sanitizer urls search
+FUZZ_TARGETS := loader split yaml sanitizer urls search cache snapshot
 FUZZ_BIN := .build-fuzz/release/TrailheadFuzz
 
 fuzz-build: deps

@@ -2,7 +2,7 @@ import TrailheadCore
 
 /// The fuzz targets, by the name `make fuzz` and `TRAILHEAD_FUZZ_TARGET` use.
 enum FuzzTarget: String, CaseIterable {
-    case loader, split, yaml, sanitizer, urls, search
+    case loader, split, yaml, sanitizer, urls, search, cache, snapshot
 
     static let environmentVariable = "TRAILHEAD_FUZZ_TARGET"
 
@@ -15,6 +15,8 @@ enum FuzzTarget: String, CaseIterable {
         case .sanitizer: SanitizerFuzzing.run(input)
         case .urls: URLFuzzing.run(input)
         case .search: SearchFuzzing.run(input)
+        case .cache: CacheFuzzing.run(input)
+        case .snapshot: SnapshotFuzzing.run(input)
         }
     }
 
@@ -28,6 +30,8 @@ enum FuzzTarget: String, CaseIterable {
         case .sanitizer: { SanitizerFuzzing.run(Self.bytes($0, $1)); return 0 }
         case .urls: { URLFuzzing.run(Self.bytes($0, $1)); return 0 }
         case .search: { SearchFuzzing.run(Self.bytes($0, $1)); return 0 }
+        case .cache: { CacheFuzzing.run(Self.bytes($0, $1)); return 0 }
+        case .snapshot: { SnapshotFuzzing.run(Self.bytes($0, $1)); return 0 }
         }
     }
 

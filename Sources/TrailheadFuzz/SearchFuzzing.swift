@@ -49,11 +49,13 @@ enum SearchFuzzing {
     }
 
     /// Built once per process: libFuzzer calls `run` millions of times.
-    static let catalog: Catalog = {
+    static let tree: Tree = {
         let loaded = TreeLoader().load(bytes: Array(catalogYAML.utf8), path: "fuzz-catalog.yaml")
-        guard loaded.diagnostics.isEmpty else { fatalError("the fuzz catalog does not load: \(loaded.diagnostics)") }
-        return Library.assemble(files: [loaded]).catalog
+        guard loaded.diagnostics.isEmpty, let tree = loaded.tree else { fatalError("the fuzz catalog does not load: \(loaded.diagnostics)") }
+        return tree
     }()
+
+    static let catalog = Catalog(trees: [tree])
 
     static let index = SearchIndex(catalog: catalog)
 

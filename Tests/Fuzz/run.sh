@@ -25,6 +25,7 @@ options() {
         sanitizer) echo "-max_len=4096" ;;
         urls) echo "-max_len=512" ;;
         search) echo "-max_len=256" ;;
+        cache|snapshot) echo "-max_len=96" ;;
     esac
 }
 stat() { sed -n "s/^stat::$1: *//p" "$2" | tail -1; }

@@ -117,4 +117,20 @@ import Testing
         let loaded = TreeLoader(fileSystem: fileSystem).load(path: root + "/.trailhead")
         #expect(loaded.map { $0.tree?.id } == ["trusted"])
     }
+
+    /// A cache entry others can write to (and so truncate under a reader's mapping, or rewrite)
+    /// is not read: the tree is parsed from its file.
+    @Test func anEntryOthersCanWriteIsNotRead() throws {
+        let home = "/tmp/trailhead-entrymode-\(getpid())-\(Int.random(in: 0..<1_000_000))"
+        defer { try? FileManager.default.removeItem(atPath: home) }
+        let cache = try #require(TreeCache.standard(environment: ["XDG_CACHE_HOME": home], userID: getuid()).cache)
+        let path = home + "/tree.yaml"
+        let bytes = Array(Self.yaml.utf8)
+        LocalFileSystem().writeAtomically(bytes, to: path, creatingDirectory: home)
+        let loader = TreeLoader(cache: cache)
+        #expect(loader.loadFile(path).tree?.nodesAreDecoded == true, "parsed, and its entry written")
+        #expect(loader.loadFile(path).tree?.nodesAreDecoded == false, "read back from the entry")
+        #expect(chmod(cache.entryPath(for: bytes), 0o666) == 0)
+        #expect(loader.loadFile(path).tree?.nodesAreDecoded == true, "parsed again: the entry is not trusted")
+    }
 }
