@@ -1,7 +1,7 @@
 # Trailhead: `make run` starts it on the bundled trees, `make test` runs every test.
 SWIFT ?= swift
 PREFIX ?= /usr/local
-# Debian packages a new machine may lack: ncursesw for the UI, libyaml for reading trees; tmux, zsh and fish for the
+# Debian packages a new machine may lack: ncursesw for the UI, libyaml for reading trees, libssl for SHA-256; tmux, zsh and fish for the
 # end-to-end tests of the interface and the shell widgets; curl for `trailhead check-links`.
 DEBUG_BIN := .build/debug/trailhead
 RELEASE_BIN := .build/release/trailhead
@@ -21,6 +21,7 @@ deps:
 	@missing=""; \
 	[ -e /usr/include/ncursesw/curses.h ] || missing="$$missing libncursesw5-dev"; \
 	[ -e /usr/include/yaml.h ] || missing="$$missing libyaml-dev"; \
+	[ -e /usr/include/openssl/sha.h ] || missing="$$missing libssl-dev"; \
 	command -v tmux >/dev/null 2>&1 || missing="$$missing tmux"; \
 	command -v zsh >/dev/null 2>&1 || missing="$$missing zsh"; \
 	command -v fish >/dev/null 2>&1 || missing="$$missing fish"; \

@@ -10,19 +10,19 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
-        // SHA-256 for the cache's keys (see docs/DECISIONS.md: "Cache keys are SHA-256").
-        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
     ],
     targets: [
         .target(
             name: "TrailheadCore",
-            dependencies: ["CLibYAML", .product(name: "Crypto", package: "swift-crypto")],
+            dependencies: ["CLibYAML", "COpenSSL"],
             // Optimized in debug builds too: the tests drive 10,000-node catalogs through the
             // debug binary, and the YAML scanner's byte loops run ~10x slower unoptimized.
             swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]
         ),
         // libyaml from Debian's libyaml-dev, read at the event level (see docs/DECISIONS.md: why not Yams).
         .systemLibrary(name: "CLibYAML", providers: [.apt(["libyaml-dev"])]),
+        // SHA-256 from Debian's libssl-dev, for the cache's keys (docs/DECISIONS.md: "Cache keys are SHA-256").
+        .systemLibrary(name: "COpenSSL", providers: [.apt(["libssl-dev"])]),
         // ncursesw from Debian's libncursesw5-dev; a module map and a shim for the macros.
         .systemLibrary(name: "CNcursesw", providers: [.apt(["libncursesw5-dev"])]),
         // glibc's <malloc.h>, for the allocator settings the command-line tool starts with.

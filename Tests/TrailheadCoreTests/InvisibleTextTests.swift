@@ -28,4 +28,17 @@ import Testing
         #expect(warning?.contains("mixes Latin letters with <U+0441>") == true, "\(String(describing: warning))")
         #expect(URLRules.lookalikeHostWarning(for: "mailto:security@cern.ch") == nil)
     }
+
+    /// The ranges written out in `TextSanitizer` cover every default-ignorable and format
+    /// character the standard library's Unicode tables know.
+    @Test func everyDefaultIgnorableOrFormatCharacterIsAHazard() {
+        var missed: [String] = []
+        for value in UInt32(0xA0)...0x10FFFF {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let properties = scalar.properties
+            guard properties.isDefaultIgnorableCodePoint || properties.generalCategory == .format else { continue }
+            if TextSanitizer.hazard(of: scalar) == nil { missed.append(TextSanitizer.codePoint(scalar)) }
+        }
+        #expect(missed.isEmpty, "\(missed.prefix(40))")
+    }
 }

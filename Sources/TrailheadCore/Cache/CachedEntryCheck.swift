@@ -29,7 +29,7 @@ enum CachedEntryCheck {
         guard PlaceholderFilling.problem(with: command) == nil, isPlainText(command.does),
               command.placeholders.allSatisfy({ PlaceholderScanner.isValidName($0.name) && isPlainText($0.prompt) && isPlainText($0.defaultValue) && isPlainText($0.pattern) })
         else { return false }
-        return !PlaceholderFilling.contextualSegments(of: command).contains { _, context in
+        return command.placeholders.isEmpty || !PlaceholderFilling.contextualSegments(of: command).contains { _, context in
             if case .unquotable = context { return true }
             return false
         }

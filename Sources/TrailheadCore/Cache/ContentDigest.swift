@@ -1,4 +1,4 @@
-import Crypto
+import COpenSSL
 
 /// The SHA-256 digest of some content: what the tree cache and search snapshots know a file or
 /// a catalog by. No other content can be made to have it, so a file in a cloned repository
@@ -7,8 +7,8 @@ public struct ContentDigest: Hashable, Sendable {
     /// The 32 bytes as four words, in the digest's byte order.
     let words: [UInt64]
 
-    init(_ digest: SHA256.Digest) {
-        words = digest.withUnsafeBytes { raw in (0..<4).map { raw.loadUnaligned(fromByteOffset: $0 * 8, as: UInt64.self) } }
+    init(_ digest: UnsafeRawBufferPointer) {
+        words = (0..<4).map { digest.loadUnaligned(fromByteOffset: $0 * 8, as: UInt64.self) }
     }
 
     init?(words: [UInt64]) {
@@ -40,16 +40,24 @@ public struct ContentFingerprint: Sendable, Hashable {
 
 /// Feeds content to SHA-256 in pieces of any size.
 struct ContentDigester {
-    private var hash = SHA256()
+    private var context: SHA256_CTX
     private(set) var count = 0
 
+    init() {
+        context = SHA256_CTX()
+        SHA256_Init(&context)
+    }
+
     mutating func combine(_ bytes: UnsafeRawBufferPointer) {
-        hash.update(bufferPointer: bytes)
+        if let base = bytes.baseAddress { SHA256_Update(&context, base, bytes.count) }
         count += bytes.count
     }
 
     var fingerprint: ContentFingerprint {
-        ContentFingerprint(digest: ContentDigest(hash.finalize()), count: count)
+        var finished = context
+        var digest = [UInt8](repeating: 0, count: Int(SHA256_DIGEST_LENGTH))
+        SHA256_Final(&digest, &finished)
+        return ContentFingerprint(digest: digest.withUnsafeBytes { ContentDigest($0) }, count: count)
     }
 
     static func fingerprint(of bytes: [UInt8]) -> ContentFingerprint {

@@ -24,15 +24,18 @@ public enum TextSanitizer {
             // A variation selector picks how an emoji or symbol is drawn; after anything else it hides.
             if let previous, previous.properties.isEmoji, previous.value > 0x7F { return nil }
             return .invisible
-        case 0x200B, 0x200C, 0x2060...0x2064, 0xFEFF, 0x180E, 0x2028, 0x2029, 0xFFF9...0xFFFB, 0x2800:
+        // Unicode's default-ignorable code points (a renderer may draw them as nothing: tag
+        // characters, Hangul fillers, the soft hyphen, variation selectors…), the other format
+        // characters, line and paragraph separators, and the Braille blank. Written as ranges
+        // (Unicode 15.1) rather than asked of the scalar's properties, which would page in the
+        // standard library's Unicode tables at every start.
+        case 0x00AD, 0x034F, 0x115F, 0x1160, 0x17B4, 0x17B5, 0x180B...0x180F, 0x200B, 0x200C, 0x2060...0x206F,
+             0x3164, 0xFE00...0xFE0D, 0xFEFF, 0xFFA0, 0xFFF0...0xFFFB, 0x1BCA0...0x1BCA3, 0x1D173...0x1D17A,
+             0xE0000...0xE0FFF, 0x0600...0x0605, 0x06DD, 0x070F, 0x0890, 0x0891, 0x08E2, 0x110BD, 0x110CD,
+             0x13430...0x1345F, 0x2028, 0x2029, 0x2800:
             return .invisible
-        case 0..<0xAD:
-            return nil
         default:
-            // Everything Unicode says a renderer may draw as nothing (tag characters, Hangul
-            // fillers, the soft hyphen, variation selectors…) and every other format character.
-            let properties = scalar.properties
-            return properties.isDefaultIgnorableCodePoint || properties.generalCategory == .format ? .invisible : nil
+            return nil
         }
     }
 
