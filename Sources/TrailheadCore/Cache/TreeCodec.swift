@@ -134,8 +134,8 @@ enum TreeCodec {
                 let startLocation = try location(&reader, file)
                 let order = try reader.strings()
                 let startHeading = try reader.optional()
-                guard CachedEntryCheck.isSound(tree: id, startID: startID, isOverlay: isOverlay, order: order, texts: [title, description, feedback, startHeading]),
-                      feedback.map({ URLRules.problem(with: FeedbackLink.sample($0)) == nil }) ?? true
+                // The feedback link is checked as a URL where it is opened, like every link.
+                guard CachedEntryCheck.isSound(tree: id, startID: startID, isOverlay: isOverlay, order: order, texts: [title, description, feedback, startHeading])
                 else { throw BinaryReader.Corrupt() }
                 let nodesStart = reader.position
                 return Tree(
