@@ -29,9 +29,11 @@ let package = Package(
         .systemLibrary(name: "CMalloc"),
         // Signal flags and last-resort terminal restoration, which must be async-signal-safe C.
         .target(name: "CTerminal"),
+        // pipe2 with O_CLOEXEC, which Swift's Glibc module does not declare.
+        .target(name: "CProcess"),
         .target(
             name: "TrailheadTUI",
-            dependencies: ["TrailheadCore", "CNcursesw", "CTerminal"]
+            dependencies: ["TrailheadCore", "CNcursesw", "CTerminal", "CProcess"]
         ),
         // `make bench`: in-process load time and per-keystroke search latency.
         .executableTarget(

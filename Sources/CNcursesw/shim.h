@@ -33,6 +33,5 @@ static inline unsigned long th_button5_pressed(void) {
     return 0;
 #endif
 }
-static inline unsigned long th_all_mouse_events(void) { return (unsigned long)ALL_MOUSE_EVENTS; }
 
 #endif

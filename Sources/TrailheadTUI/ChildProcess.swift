@@ -1,4 +1,5 @@
-import Dispatch
+import CProcess
+import TrailheadCore
 
 #if canImport(Glibc)
 import Glibc
@@ -37,7 +38,7 @@ public struct ChildProcess: Sendable {
 
     public func run() -> Result<Output, SpawnError> {
         let child: (pid: pid_t, output: Int32, errors: Int32)
-        switch Self.spawnLock.sync(execute: { startWithPipes() }) {
+        switch startWithPipes() {
         case .failure(let error): return .failure(error)
         case .success(let started): child = started
         }
@@ -53,24 +54,19 @@ public struct ChildProcess: Sendable {
 
     /// Whether `program` is an executable file in one of the `PATH` directories.
     public static func isAvailable(_ program: String, path: String) -> Bool {
-        path.split(separator: ":").contains { access("\($0)/\(program)", X_OK) == 0 }
+        ExecutableLookup.find(program, path: path, isExecutable: DetachedSpawn.isExecutable) != nil
     }
 
-    /// Pipes are made and marked close-on-exec under this lock, which every spawn also holds, so a
-    /// child started by another thread can never inherit a pipe end and keep it open.
-    private static let spawnLock = DispatchQueue(label: "trailhead.spawn")
-
     /// Starts the child with its stdout and stderr on new pipes; returns it and the pipes' read ends.
+    /// The pipes are close-on-exec from the moment they exist (`pipe2`), so a child another
+    /// thread starts meanwhile (a browser beside a probe) never inherits an end and holds it open.
     private func startWithPipes() -> Result<(pid_t, Int32, Int32), SpawnError> {
         var outPipe: [Int32] = [-1, -1]
         var errPipe: [Int32] = [-1, -1]
-        guard pipe(&outPipe) == 0 else { return .failure(Self.errnoError()) }
-        guard pipe(&errPipe) == 0 else {
+        guard th_pipe_cloexec(&outPipe) == 0 else { return .failure(Self.errnoError()) }
+        guard th_pipe_cloexec(&errPipe) == 0 else {
             outPipe.forEach { close($0) }
             return .failure(Self.errnoError())
-        }
-        for descriptor in outPipe + errPipe {
-            _ = fcntl(descriptor, F_SETFD, FD_CLOEXEC)
         }
         let spawned = spawn(outputTo: outPipe[1], errorsTo: errPipe[1])
         close(outPipe[1])

@@ -1,10 +1,11 @@
+import CProcess
 import TrailheadCore
 
 #if canImport(Glibc)
 import Glibc
 #endif
 
-/// Starts programs with `posix_spawnp` and an argument vector: never a shell, never `system()`.
+/// Starts programs with `posix_spawn` and an argument vector: never a shell, never `system()`.
 ///
 /// Children get /dev/null for output (so they cannot garble the screen) and a session of their
 /// own (so Ctrl-C in Trailhead does not reach a browser, and a browser that stays open does not
@@ -21,7 +22,8 @@ struct ProcessSpawner {
         defer { posix_spawn_file_actions_destroy(&actions) }
         var pipeEnds: [Int32] = [-1, -1]
         if input != nil {
-            guard pipe(&pipeEnds) == 0 else { return .failure(SpawnError(message: String(cString: strerror(errno)))) }
+            // Close-on-exec from the start: a child another thread starts meanwhile must not inherit it.
+            guard th_pipe_cloexec(&pipeEnds) == 0 else { return .failure(SpawnError(message: String(cString: strerror(errno)))) }
             posix_spawn_file_actions_adddup2(&actions, pipeEnds[0], STDIN_FILENO)
             posix_spawn_file_actions_addclose(&actions, pipeEnds[0])
             posix_spawn_file_actions_addclose(&actions, pipeEnds[1])

@@ -1,3 +1,4 @@
+import Synchronization
 import Foundation
 import Testing
 @testable import TrailheadCore
@@ -132,5 +133,21 @@ import Testing
         #expect(loader.loadFile(path).tree?.nodesAreDecoded == false, "read back from the entry")
         #expect(chmod(cache.entryPath(for: bytes), 0o666) == 0)
         #expect(loader.loadFile(path).tree?.nodesAreDecoded == true, "parsed again: the entry is not trusted")
+    }
+
+    /// Threads listing one pinned directory at once each see all of it: each listing reads
+    /// through a descriptor of its own, with its own position.
+    @Test func aPinnedDirectoryListsWholeFromManyThreadsAtOnce() {
+        let root = "/tmp/trailhead-pinlist-\(getpid())-\(Int.random(in: 0..<1_000_000))"
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let fileSystem = LocalFileSystem()
+        for index in 0..<200 { fileSystem.writeAtomically([1], to: "\(root)/f\(index)", creatingDirectory: root) }
+        #expect(fileSystem.pin(root, rule: .any) == nil)
+        let counts = Mutex<[Int]>([])
+        DispatchQueue.concurrentPerform(iterations: 1_000) { _ in
+            let count = fileSystem.entries(of: root)?.count ?? -1
+            counts.withLock { $0.append(count) }
+        }
+        #expect(counts.withLock { $0 }.allSatisfy { $0 == 200 }, "\(counts.withLock { $0 })")
     }
 }

@@ -225,12 +225,12 @@ public struct LocalFileSystem: FileSystem {
     public func entries(of directory: String) -> [String]? {
         let handle: OpaquePointer?
         if let pin = PinnedDirectories.shared.pin(at: directory) {
-            // Its own descriptor: closedir closes it, and the pinned one stays open.
-            let copy = dup(pin.descriptor)
-            guard copy >= 0 else { return nil }
-            handle = fdopendir(copy)
-            if handle == nil { close(copy) }
-            if let handle { rewinddir(handle) }
+            // A descriptor of its own, opened through the pinned one: closedir closes it, and
+            // its reading position is its own (a `dup` would share one with every other lister).
+            let own = openat(pin.descriptor, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+            guard own >= 0 else { return nil }
+            handle = fdopendir(own)
+            if handle == nil { close(own) }
         } else {
             handle = opendir(directory)
         }

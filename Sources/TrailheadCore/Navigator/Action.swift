@@ -1,7 +1,7 @@
 /// What the user asked for, after key bindings were applied.
 public enum Action: Equatable, Sendable {
     case move(Int)
-    case moveToFirst, moveToLast
+    case moveToLast
     case pageUp, pageDown
     case scroll(Int)
     case choose

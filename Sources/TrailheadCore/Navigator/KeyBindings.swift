@@ -86,6 +86,7 @@ public enum KeyBindings {
             ("g  Home", "back to the start"),
             ("r", "resume where the last session left off"),
             ("PgUp PgDn", "scroll a page (also the mouse wheel)"),
+            ("G  End", "the last choice or link"),
             ("click", "choose what you click"),
         ]),
         ("Search", [

@@ -122,8 +122,6 @@ public struct Navigator: Sendable {
                 return nil
             }
             select(min(max(state.selection + delta, 0), count - 1))
-        case .moveToFirst:
-            select(0)
         case .moveToLast:
             select(max(count - 1, 0))
         case .pageDown, .pageUp:

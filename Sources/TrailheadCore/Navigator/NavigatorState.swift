@@ -13,11 +13,6 @@ public struct NavigatorState: Equatable, Sendable {
         case feedback(url: String?, tree: String)
         /// A link that could not be opened here, shown to click or copy (and printed on exit).
         case link(url: String, reason: String)
-
-        public var isFeedback: Bool {
-            if case .feedback = self { return true }
-            return false
-        }
     }
 
     public var place: Place

@@ -4,7 +4,7 @@ import Glibc
 
 /// The process environment and terminal facts, read once at the edge.
 enum Environment {
-    static var variables: [String: String] {
+    static let variables: [String: String] = {
         var result: [String: String] = [:]
         var pointer = environ
         while let entry = pointer.pointee {
@@ -15,7 +15,7 @@ enum Environment {
             pointer += 1
         }
         return result
-    }
+    }()
 
     /// The current directory, or nil when it has been removed or is too deep to name.
     static var workingDirectory: String? {

@@ -1,0 +1,9 @@
+#ifndef TRAILHEAD_CPROCESS_H
+#define TRAILHEAD_CPROCESS_H
+
+/* pipe2(2) with O_CLOEXEC: both ends close on exec from the moment they exist, so a child that
+ * another thread starts meanwhile never inherits one. Swift's Glibc module hides pipe2, a GNU
+ * extension. Returns 0, or -1 with errno set. */
+int th_pipe_cloexec(int descriptors[2]);
+
+#endif
