@@ -13,17 +13,10 @@ struct ShellQuotingRoundTripTests {
 
     @Test(arguments: shells)
     func everyValueIsOneUnchangedWord(shell: String) throws {
+        let directory = try CLIRunner.treeDirectory([:])
         for value in Self.values {
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: shell)
             // printf prints its first argument exactly, then a marker that shows how many words there were.
-            process.arguments = ["-c", "printf '%s|' " + ShellQuoting.quote(value)]
-            let output = Pipe()
-            process.standardOutput = output
-            process.standardError = FileHandle.nullDevice
-            try process.run()
-            let printed = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            process.waitUntilExit()
+            let printed = try PlaceholderContextRoundTripTests.run("printf '%s|' " + ShellQuoting.quote(value), in: shell, directory: directory)
             #expect(printed == value + "|", "\(shell) read \(ShellQuoting.quote(value).debugDescription) as \(printed.debugDescription)")
         }
     }
