@@ -57,12 +57,12 @@ import Testing
         ("cat <<'EOF'\n{v}\nEOF", .hereDocument(expanding: false)),
         ("cat <<-\\EOF\n\t{v}\n\tEOF", .hereDocument(expanding: false)),
         ("cat <<<{v}", .word),
-        ("echo \\{v}", .unquotable(reason: "it follows a backslash")),
-        ("echo `a {v}`", .unquotable(reason: "it is inside backquotes; use $(…) instead")),
-        ("echo $'a{v}'", .unquotable(reason: "it is inside $'…'")),
-        ("echo ${X:-{v}}", .unquotable(reason: "it is inside ${…}")),
-        ("cat <<{v}", .unquotable(reason: "it is part of a here-document's delimiter")),
-        ("cat <<E\n$(echo {v})\nE", .unquotable(reason: "it is inside a command substitution in a here-document")),
+        ("echo \\{v}", .unquotable(reason: "it follows a backslash (remove the backslash)")),
+        ("echo `a {v}`", .unquotable(reason: "it is inside backquotes (use $(…) instead)")),
+        ("echo $'a{v}'", .unquotable(reason: "it is inside $'…' (put it outside, or use '…')")),
+        ("echo ${X:-{v}}", .unquotable(reason: "it is inside ${…} (put it outside)")),
+        ("cat <<{v}", .unquotable(reason: "it is part of a here-document's delimiter (write the delimiter without it)")),
+        ("cat <<E\n$(echo {v})\nE", .unquotable(reason: "it is inside a command substitution in a here-document (take it out of the $(…))")),
     ] as [(String, ShellContext)])
     func theContextOfAPlaceholderIsReadAsAShellWould(run: String, context: ShellContext) {
         let segments = PlaceholderScanner.segments(of: run, declared: ["v", "w"])
@@ -85,7 +85,7 @@ import Testing
                       word:
                         prompt: A word
             """)
-        #expect(TestTrees.diagnostics(yaml).contains { $0.contains("error: '{word}' cannot be filled safely, because it is inside backquotes; use $(…) instead") })
+        #expect(TestTrees.diagnostics(yaml).contains { $0.contains("error: '{word}' cannot be filled safely, because it is inside backquotes (use $(…) instead)") })
         #expect(TestTrees.load(yaml).isBroken)
     }
 

@@ -11,7 +11,7 @@ public enum ShellContext: Equatable, Sendable {
     /// backquotes and backslashes act there.
     case hereDocument(expanding: Bool)
     /// A place no quoting makes safe (after a backslash, inside backquotes, `$'…'` or `${…}`);
-    /// `reason` says where, for the author.
+    /// `reason` says where and what to do instead, for the author.
     case unquotable(reason: String)
 
     /// The contexts of the placeholders among `segments`, one per placeholder, in order.
@@ -66,16 +66,16 @@ struct ShellContextReader {
     mutating func placeholder() {
         flushLookahead()
         if delimiter != nil {
-            contexts.append(.unquotable(reason: "it is part of a here-document's delimiter"))
+            contexts.append(.unquotable(reason: "it is part of a here-document's delimiter (write the delimiter without it)"))
             return
         }
         if let body {
             bodyLineHasPlaceholder = true
             if escaped {
                 escaped = false
-                contexts.append(.unquotable(reason: "it follows a backslash"))
+                contexts.append(.unquotable(reason: "it follows a backslash (remove the backslash)"))
             } else if body.expanding && (bodySubstitutions > 0 || bodyBackquoted) {
-                contexts.append(.unquotable(reason: "it is inside a command substitution in a here-document"))
+                contexts.append(.unquotable(reason: "it is inside a command substitution in a here-document (take it out of the $(…))"))
             } else {
                 contexts.append(.hereDocument(expanding: body.expanding))
             }
@@ -83,7 +83,7 @@ struct ShellContextReader {
         }
         if escaped {
             escaped = false
-            contexts.append(.unquotable(reason: "it follows a backslash"))
+            contexts.append(.unquotable(reason: "it follows a backslash (remove the backslash)"))
             return
         }
         atWordStart = false
@@ -95,9 +95,9 @@ struct ShellContextReader {
         case nil, .substitution: contexts.append(.word)
         case .doubleQuoted: contexts.append(.doubleQuoted)
         case .singleQuoted: contexts.append(.singleQuoted)
-        case .ansiC: contexts.append(.unquotable(reason: "it is inside $'…'"))
-        case .backquoted: contexts.append(.unquotable(reason: "it is inside backquotes; use $(…) instead"))
-        case .parameter: contexts.append(.unquotable(reason: "it is inside ${…}"))
+        case .ansiC: contexts.append(.unquotable(reason: "it is inside $'…' (put it outside, or use '…')"))
+        case .backquoted: contexts.append(.unquotable(reason: "it is inside backquotes (use $(…) instead)"))
+        case .parameter: contexts.append(.unquotable(reason: "it is inside ${…} (put it outside)"))
         }
     }
 

@@ -460,7 +460,7 @@ struct TreeDecoder {
             }
             for (name, context) in zip(names, ShellContext.contexts(of: segments)) {
                 if case .unquotable(let reason) = context {
-                    report(.error("unquotable-placeholder", "'{\(name)}' cannot be filled safely, because \(reason); put it outside quotes or inside plain \"…\" or '…'", at: run.location))
+                    report(.error("unquotable-placeholder", "'{\(name)}' cannot be filled safely, because \(reason)", at: run.location))
                 }
             }
         }

@@ -32,8 +32,11 @@ struct TreeOptions: ParsableArguments {
         if let summary = Self.brokenFilesSummary(library) {
             Output.warning(summary)
         }
-        for diagnostic in library.crossFileDiagnostics where diagnostic.code == "missing-source" || diagnostic.code == "untrusted-source" {
+        for diagnostic in library.crossFileDiagnostics where diagnostic.code == "missing-source" {
             Output.warning("\(diagnostic)")
+        }
+        for diagnostic in library.crossFileDiagnostics where diagnostic.code == "untrusted-source" {
+            Output.warning(diagnostic.message)
         }
         if case .untrusted(let directory, let reason) = projectDiscovery {
             Output.warning("ignoring project trees in \(TextSanitizer.line(directory)): \(reason)")
