@@ -346,3 +346,58 @@ import Glibc
         #expect(cached.nodeCount == 503)
     }
 }
+
+/// What the cache gives back is what parsing gives, field by field: a field an encoder or
+/// decoder leaves out cannot hide behind comparing the codec's bytes with themselves.
+@Suite struct CacheRoundTripTests {
+    /// The bundled trees, and a small tree with what they lack (probes on choices, patterns, defaults, an overlay).
+    static let trees: [String] = ["escape-vre", "login-node", "probes", "overlay"]
+
+    static func yaml(_ name: String) -> String {
+        switch name {
+        case "probes": HostileCacheTests.yaml + "\n" + """
+              asked:
+                question: Which one?
+                explain: Probes decide the suggestion.
+                probes:
+                  - command: rucio
+                    version-matches: '^rucio 3'
+                  - file: ~/.globus/usercert.pem
+                choices:
+                  - label: The one you have
+                    hint: suggested when HOME is set
+                    suggest-if: {env: HOME}
+                    goto: probe
+                  - label: Another tree
+                    goto: other/start
+            """
+        case "overlay": "format: 1\noverrides: demo\nnodes:\n  data:\n    title: Site data\n    body: Ours.\n"
+        default: (try? String(fileContents: TestTrees.bundledTrees + "/\(name).yaml")) ?? ""
+        }
+    }
+
+    @Test(arguments: trees)
+    func everyNodeReadsBackFromTheCacheAsParsed(name: String) throws {
+        let directory = "/tmp/trailhead-roundtrip-\(getpid())-\(Int.random(in: 0..<1_000_000))"
+        let path = directory + "/\(name).yaml"
+        LocalFileSystem().writeAtomically(Array(Self.yaml(name).utf8), to: path, creatingDirectory: directory)
+        let loader = TreeLoader(cache: TreeCache(directory: directory + "/cache"))
+        let first = loader.loadFile(path)
+        #expect(first.diagnostics.isEmpty, "\(first.diagnostics)")
+        let parsed = try #require(first.tree)
+        let cached = try #require(loader.loadFile(path).tree)
+        #expect(!cached.nodesAreDecoded, "the second load is read from the cache")
+        #expect(cached.orderedNodes == parsed.orderedNodes)
+        #expect(cached.nodeOrder == parsed.nodeOrder)
+        #expect([cached.id, cached.title, cached.description, cached.startID] == [parsed.id, parsed.title, parsed.description, parsed.startID])
+        #expect(cached.feedback == parsed.feedback && cached.isOverlay == parsed.isOverlay && cached.formatVersion == parsed.formatVersion)
+        #expect(cached.location == parsed.location && cached.startLocation == parsed.startLocation && cached.startHeading == parsed.startHeading)
+    }
+
+    /// An entry's bytes are pinned: a change to the codec must come with a new `TreeCodec.magic`.
+    @Test func theEntryFormatIsPinned() throws {
+        let tree = try #require(TestTrees.load(TestTrees.minimal()).tree)
+        #expect(TreeCodec.magic == "trailhead-tree-cache-5")
+        #expect(String(FastChecksum.value(of: TreeCodec.encode(tree)), radix: 16) == "6b13ab80e08f2406", "the entry's bytes changed: bump TreeCodec.magic and entryPrefix, then update this pin")
+    }
+}

@@ -1,6 +1,6 @@
 /// A step of a tree: either a question with choices or a resource the walk ends at.
-public struct Node: Sendable {
-    public enum Content: Sendable {
+public struct Node: Sendable, Equatable {
+    public enum Content: Sendable, Equatable {
         case question(Question)
         case resource(Resource)
     }
@@ -50,7 +50,7 @@ public struct Node: Sendable {
 }
 
 /// A question node's content.
-public struct Question: Sendable {
+public struct Question: Sendable, Equatable {
     public var text: String
     public var explanation: String?
     public var choices: [Choice]
@@ -63,7 +63,7 @@ public struct Question: Sendable {
 }
 
 /// One answer to a question and where it leads.
-public struct Choice: Sendable {
+public struct Choice: Sendable, Equatable {
     public var label: String
     public var hint: String?
     public var target: NodeReference
@@ -81,7 +81,7 @@ public struct Choice: Sendable {
 }
 
 /// A leaf's content: what the user came for.
-public struct Resource: Sendable {
+public struct Resource: Sendable, Equatable {
     public var title: String
     public var body: String?
     public var links: [Link]
@@ -98,7 +98,7 @@ public struct Resource: Sendable {
 }
 
 /// A web or mail link offered by a resource.
-public struct Link: Sendable {
+public struct Link: Sendable, Equatable {
     public var url: String
     public var label: String?
     public var location: SourceLocation
@@ -113,7 +113,7 @@ public struct Link: Sendable {
 }
 
 /// A command line offered by a resource; it is shown or printed, never run by Trailhead.
-public struct Command: Sendable {
+public struct Command: Sendable, Equatable {
     public var run: String
     public var does: String
     public var placeholders: [Placeholder]
@@ -130,7 +130,7 @@ public struct Command: Sendable {
 }
 
 /// A `{name}` field of a command that the user fills in before using it.
-public struct Placeholder: Sendable {
+public struct Placeholder: Sendable, Equatable {
     public var name: String
     public var prompt: String
     public var defaultValue: String?
