@@ -162,4 +162,16 @@ struct SharedMachineTests {
         let accepted = try Self.run(["show", "login-node/ssh-keygen", "--command", "1", "--set", "comment=me"] + most)
         #expect(accepted.status == 0, "\(accepted.stderr)")
     }
+
+    /// A directory named with an escape sequence, planted where a layer is read, is named in
+    /// the warning but never written raw to the terminal.
+    @Test func aHostileDirectoryNameIsShownNotObeyed() throws {
+        let base = try CLIRunner.treeDirectory([:])
+        let layer = base + "/x\u{1B}]2;PWNED\u{07}y"
+        try FileManager.default.createDirectory(atPath: layer, withIntermediateDirectories: true)
+        chmod(layer, 0o777)
+        let outcome = try Self.run(["list"], environment: ["TRAILHEAD_PATH": layer, "TRAILHEAD_NO_CACHE": "1"])
+        #expect(outcome.stderr.contains("ignoring the trees in \(base)/x^[]2;PWNED^Gy (from TRAILHEAD_PATH)"), "\(outcome.stderr.debugDescription)")
+        #expect(!(outcome.stdout + outcome.stderr).contains("\u{1B}"))
+    }
 }

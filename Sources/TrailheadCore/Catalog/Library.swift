@@ -39,7 +39,7 @@ public struct Library: Sendable {
             let directory = loader.fileSystem.isDirectory(source.path) ? source.path : Self.directory(of: source.path)
             if let reason = loader.fileSystem.pin(directory, rule: sources.rule(for: source)) {
                 diagnostics.append(.warning(
-                    "untrusted-source", "ignoring the trees in \(directory) (from \(source.layer)): \(reason)",
+                    "untrusted-source", "ignoring the trees in \(TextSanitizer.line(directory)) (from \(source.layer)): \(reason)",
                     at: SourceLocation(file: source.path, line: 1, column: 1)))
                 continue
             }

@@ -94,7 +94,7 @@ public struct LocalFileSystem: FileSystem {
 
     public func contents(of path: String, limit: Int) -> FileContents {
         let descriptor = openFile(path)
-        guard descriptor >= 0 else { return .unreadable(reason: descriptor == Self.refusedFile ? "other users can change it" : Self.errorText()) }
+        guard descriptor >= 0 else { return .unreadable(reason: descriptor == Self.refusedFile ? "another user owns it or can change it" : Self.errorText()) }
         defer { close(descriptor) }
         var info = stat()
         guard fstat(descriptor, &info) == 0 else { return .unreadable(reason: Self.errorText()) }

@@ -86,12 +86,14 @@ enum Output {
         DescriptorWriter.writeAll(bytes, to: STDOUT_FILENO)
     }
 
+    /// Messages name paths and values that came from files, directories and the environment:
+    /// shown, never obeyed, whatever a caller forgot to sanitize (sanitizing twice changes nothing).
     static func error(_ message: String) {
-        standardError("trailhead: error: \(message)\n")
+        standardError("trailhead: error: \(TextSanitizer.block(message))\n")
     }
 
     static func warning(_ message: String) {
-        standardError("trailhead: warning: \(message)\n")
+        standardError("trailhead: warning: \(TextSanitizer.block(message))\n")
     }
 
     /// Writes straight to file descriptor 2, unbuffered, so messages keep their order with stdout.
