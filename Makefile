@@ -12,7 +12,7 @@ RELEASE_BIN := .build/release/trailhead
 GLIBC_READS_RELR := $(shell getconf GNU_LIBC_VERSION 2>/dev/null | awk '{ split($$2, v, "."); print (v[1] > 2 || (v[1] == 2 && v[2] >= 36)) ? "yes" : "no" }')
 RELEASE_FLAGS := -c release --static-swift-stdlib -Xswiftc -use-ld=lld $(if $(filter yes,$(GLIBC_READS_RELR)),-Xlinker -z -Xlinker pack-relative-relocs)
 
-.PHONY: all build release run test test-deps test-asan test-tsan fuzz fuzz-build fuzz-smoke deps install uninstall clean bench
+.PHONY: all build release run test generated test-deps test-asan test-tsan fuzz fuzz-build fuzz-smoke deps install uninstall clean bench
 
 all: build
 
@@ -65,6 +65,11 @@ run: release
 # Builds the binary first: the CLI and plain-mode tests run it as a user would.
 test: test-deps build
 	TRAILHEAD_BIN=$(CURDIR)/$(DEBUG_BIN) $(SWIFT) test
+
+# Rewrites the files written from Sources/TrailheadCore/Format/FormatKeys.swift (the JSON Schema and
+# the key tables of docs/tree-format.md); `make test` fails while they are stale.
+generated: deps
+	TRAILHEAD_REGENERATE=1 $(SWIFT) test --filter GeneratedFilesTests
 
 # The same suite under AddressSanitizer / ThreadSanitizer, each in its own scratch path; the CLI and
 # tmux tests run the sanitized binary, with their waits tripled. Tests/Sanitizers/lsan.supp lists

@@ -46,7 +46,7 @@ import Glibc
         }
         let required = ["format", "id", "title", "description", "start", "nodes"].map { "      \"\($0)\"" }.joined(separator: ",\n")
         #expect(schema.contains("  \"else\": {\n    \"required\": [\n" + required + "\n    ]\n  },"))
-        let overlayRequired = ["format", "overrides", "nodes"].map { "      \"\($0)\"" }.joined(separator: ",\n")
+        let overlayRequired = ["format", "nodes", "overrides"].map { "      \"\($0)\"" }.joined(separator: ",\n")
         #expect(schema.contains("  \"then\": {\n    \"required\": [\n" + overlayRequired + "\n    ],"))
     }
 

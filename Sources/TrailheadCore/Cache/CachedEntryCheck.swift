@@ -12,13 +12,13 @@ enum CachedEntryCheck {
         guard TreeDecoder.isValidNodeID(node.id), node.tags.allSatisfy(isPlainText), node.probes.allSatisfy(isSound) else { return false }
         switch node.content {
         case .question(let question):
-            return isPlainText(question.text) && isPlainText(question.explanation)
+            return isPlainText(question.text) && FormatKeys.questionTexts.allSatisfy { isPlainText(question[keyPath: $0.path]) }
                 && question.choices.allSatisfy { choice in
                     isPlainText(choice.label) && isPlainText(choice.hint) && isSound(choice.target)
                         && (choice.suggestIf.map(isSound) ?? true)
                 }
         case .resource(let resource):
-            return isPlainText(resource.title) && isPlainText(resource.body)
+            return isPlainText(resource.title) && FormatKeys.resourceTexts.allSatisfy { isPlainText(resource[keyPath: $0.path]) }
                 && resource.seeAlso.allSatisfy(isSound)
                 && resource.links.allSatisfy { URLRules.problem(with: $0.url) == nil && isPlainText($0.label) }
                 && resource.commands.allSatisfy(isSound)

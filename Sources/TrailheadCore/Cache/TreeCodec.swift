@@ -60,7 +60,7 @@ enum TreeCodec {
             case .question(let question):
                 writer.int(0)
                 writer.string(question.text)
-                writer.optional(question.explanation)
+                for text in FormatKeys.questionTexts { writer.optional(question[keyPath: text.path]) }
                 writer.int(question.choices.count)
                 for choice in question.choices {
                     writer.string(choice.label)
@@ -73,7 +73,7 @@ enum TreeCodec {
             case .resource(let resource):
                 writer.int(1)
                 writer.string(resource.title)
-                writer.optional(resource.body)
+                for text in FormatKeys.resourceTexts { writer.optional(resource[keyPath: text.path]) }
                 writer.int(resource.links.count)
                 for link in resource.links {
                     writer.string(link.url)
@@ -166,7 +166,8 @@ enum TreeCodec {
                 switch try reader.int() {
                 case 0:
                     let text = try reader.string()
-                    let explanation = try reader.optional()
+                    var question = Question(text: text, explanation: nil, choices: [])
+                    for text in FormatKeys.questionTexts { question[keyPath: text.path] = try reader.optional() }
                     var choices: [Choice] = []
                     for _ in 0..<(try reader.count()) {
                         let label = try reader.string()
@@ -176,10 +177,12 @@ enum TreeCodec {
                         let suggestIf = try reader.bool() ? try probe(&reader, file) : nil
                         choices.append(Choice(label: label, hint: hint, target: target, location: choiceLocation, suggestIf: suggestIf))
                     }
-                    content = .question(Question(text: text, explanation: explanation, choices: choices))
+                    question.choices = choices
+                    content = .question(question)
                 case 1:
                     let resourceTitle = try reader.string()
-                    let body = try reader.optional()
+                    var resource = Resource(title: resourceTitle, body: nil, links: [], commands: [], seeAlso: [])
+                    for text in FormatKeys.resourceTexts { resource[keyPath: text.path] = try reader.optional() }
                     var links: [Link] = []
                     for _ in 0..<(try reader.count()) {
                         links.append(Link(url: try reader.string(), label: try reader.optional(), location: try location(&reader, file)))
@@ -200,7 +203,10 @@ enum TreeCodec {
                     }
                     var seeAlso: [NodeReference] = []
                     for _ in 0..<(try reader.count()) { seeAlso.append(try reference(&reader, file)) }
-                    content = .resource(Resource(title: resourceTitle, body: body, links: links, commands: commands, seeAlso: seeAlso))
+                    resource.links = links
+                    resource.commands = commands
+                    resource.seeAlso = seeAlso
+                    content = .resource(resource)
                 default:
                     throw BinaryReader.Corrupt()
                 }

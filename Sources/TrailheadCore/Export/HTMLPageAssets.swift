@@ -72,7 +72,7 @@ enum HTMLPageAssets {
       function showQuestion(node) {
         page.appendChild(element("h2", node.question));
         if (node.explain) { paragraphs(node.explain, page); }
-        var list = element("ul", null, "choices");
+    \#(headedSections(FormatKeys.questionTexts.map(\.field)))    var list = element("ul", null, "choices");
         node.choices.forEach(function (choice) {
           list.appendChild(choiceButton(choice.label, choice.hint, function () { go(choice.target, choice.label); }));
         });
@@ -86,7 +86,7 @@ enum HTMLPageAssets {
           paragraphs(node.body, body);
           page.appendChild(body);
         }
-        var links = node.links.filter(function (link) { return acceptedURL.test(link.url); });
+    \#(headedSections(FormatKeys.resourceTexts.map(\.field)))    var links = node.links.filter(function (link) { return acceptedURL.test(link.url); });
         if (links.length > 0) {
           page.appendChild(element("h3", "Links"));
           var list = element("ul");
@@ -184,4 +184,14 @@ enum HTMLPageAssets {
       go(data.id + "/" + data.start, null);
     })();
     """#
+
+    /// A statement per declared text field shown under a heading; none while there are none.
+    private static func headedSections(_ fields: [TextField]) -> String {
+        fields.compactMap { field in
+            guard let heading = field.heading else { return nil }
+            let name = JSONValue.string(field.jsonName).serialized(pretty: false)
+            let title = JSONValue.string(heading).serialized(pretty: false)
+            return "    if (node[\(name)]) { page.appendChild(element(\"h3\", \(title))); paragraphs(node[\(name)], page); }\n"
+        }.joined()
+    }
 }

@@ -23,16 +23,22 @@ struct TreeDecoder {
     private typealias Value = YAMLDocument.Value
     private typealias Entry = YAMLDocument.Entry
 
-    static let treeKeys: KeyNames = ["format", "id", "title", "description", "start", "feedback", "nodes", "overrides"]
+    static let treeKeys = keyNames(in: .tree)
     /// An overlay file (`overrides: TREE`) only brings nodes; the tree it changes has the rest.
-    static let overlayKeys: KeyNames = ["format", "overrides", "description", "nodes"]
-    static let questionKeys: KeyNames = ["question", "explain", "choices", "tags", "probes"]
-    static let resourceKeys: KeyNames = ["title", "body", "tags", "links", "commands", "see-also", "probes"]
-    static let choiceKeys: KeyNames = ["label", "hint", "goto", "node", "suggest-if"]
-    static let probeKeys: KeyNames = ["command", "file", "env", "version-matches"]
-    static let linkKeys: KeyNames = ["url", "label"]
-    static let commandKeys: KeyNames = ["run", "does", "placeholders", "multiline"]
-    static let placeholderKeys: KeyNames = ["prompt", "default", "pattern"]
+    static let overlayKeys = KeyNames(FormatKeys.keys(in: .tree).filter { $0.inOverlay != nil }.map(\.name))
+    /// Without `id`, which only an inline node may have.
+    static let questionKeys = keyNames(in: .question)
+    static let resourceKeys = keyNames(in: .resource)
+    static let choiceKeys = keyNames(in: .choice)
+    static let probeKeys = keyNames(in: .probe)
+    static let linkKeys = keyNames(in: .link)
+    static let commandKeys = keyNames(in: .command)
+    static let placeholderKeys = keyNames(in: .placeholder)
+
+    private static func keyNames(in place: FormatKey.Place) -> KeyNames {
+        KeyNames(FormatKeys.keys(in: place).filter { $0.requirement != .inlineOnly }.map(\.name))
+    }
+
     static let supportedFormat = 1
 
     let file: String
@@ -261,7 +267,8 @@ struct TreeDecoder {
 
     private mutating func decodeQuestion(_ fields: Fields, id: String, at idLocation: SourceLocation) -> Question {
         let text = requiredText(fields, "question", in: "node '\(id)'", at: idLocation)?.text ?? ""
-        let explanation = optionalText(fields["explain"], key: "explain", multiline: true)?.text
+        var question = Question(text: text, explanation: nil, choices: [])
+        decodeTexts(fields, FormatKeys.questionTexts, into: &question)
         var choices: [Choice] = []
         if let entry = fields["choices"] {
             if document.kind(of: entry.value) == .sequence {
@@ -280,7 +287,18 @@ struct TreeDecoder {
         } else {
             report(.error("dead-end", "question '\(id)' has no 'choices'; add at least one", at: idLocation))
         }
-        return Question(text: text, explanation: explanation, choices: choices)
+        question.choices = choices
+        return question
+    }
+
+    /// The declared free text fields of a question or resource.
+    private mutating func decodeTexts<Owner>(
+        _ fields: Fields, _ texts: [(key: FormatKey, field: TextField, path: WritableKeyPath<Owner, String?> & Sendable)],
+        into owner: inout Owner
+    ) {
+        for text in texts {
+            owner[keyPath: text.path] = optionalText(fields[text.key.name], key: text.key.name, multiline: text.field.multiline)?.text
+        }
     }
 
     private mutating func decodeChoice(_ yaml: Value, number: Int, parent: String) -> Choice? {
@@ -381,7 +399,8 @@ struct TreeDecoder {
 
     private mutating func decodeResource(_ fields: Fields, id: String, at idLocation: SourceLocation) -> Resource {
         let title = requiredText(fields, "title", in: "node '\(id)'", at: idLocation)?.text ?? ""
-        let body = optionalText(fields["body"], key: "body", multiline: true)?.text
+        var resource = Resource(title: title, body: nil, links: [], commands: [], seeAlso: [])
+        decodeTexts(fields, FormatKeys.resourceTexts, into: &resource)
         var links: [Link] = []
         for item in list(fields["links"], key: "links") {
             if let link = decodeLink(item) { links.append(link) }
@@ -394,10 +413,13 @@ struct TreeDecoder {
         for item in list(fields["see-also"], key: "see-also") {
             if let target = reference(item, key: "see-also") { seeAlso.append(target) }
         }
-        if (body ?? "").isBlank && links.isEmpty && commands.isEmpty && seeAlso.isEmpty {
+        if (resource.body ?? "").isBlank && links.isEmpty && commands.isEmpty && seeAlso.isEmpty {
             report(.error("dead-end", "resource '\(id)' offers nothing; add a 'body', 'links', 'commands' or 'see-also'", at: idLocation))
         }
-        return Resource(title: title, body: body, links: links, commands: commands, seeAlso: seeAlso)
+        resource.links = links
+        resource.commands = commands
+        resource.seeAlso = seeAlso
+        return resource
     }
 
     private mutating func decodeLink(_ yaml: Value) -> Link? {

@@ -11,7 +11,7 @@ public enum NodeJSON {
         switch node.content {
         case .question(let question):
             members.append(("question", .string(question.text)))
-            members.append(("explain", .optional(question.explanation)))
+            for text in FormatKeys.questionTexts { members.append((text.field.jsonName, .optional(question[keyPath: text.path]))) }
             members.append(("choices", .array(question.choices.enumerated().map { index, choice in
                 .object([
                     ("number", .int(index + 1)),
@@ -23,7 +23,7 @@ public enum NodeJSON {
             })))
         case .resource(let resource):
             members.append(("title", .string(resource.title)))
-            members.append(("body", .optional(resource.body)))
+            for text in FormatKeys.resourceTexts { members.append((text.field.jsonName, .optional(resource[keyPath: text.path]))) }
             members.append(("links", .array(resource.links.map { link in
                 .object([("label", .string(link.displayLabel)), ("url", .string(link.url))])
             })))

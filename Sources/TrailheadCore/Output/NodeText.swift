@@ -23,9 +23,8 @@ public struct NodeText: Sendable {
         switch node.content {
         case .question(let question):
             lines += wrapped(question.text)
-            if let explanation = question.explanation {
-                lines.append("")
-                lines += wrapped(explanation)
+            for text in FormatKeys.questionTexts {
+                if let value = question[keyPath: text.path] { lines += declaredText(value, heading: text.field.heading) }
             }
             if !probeLines.isEmpty { lines += [""] + probeLines }
             lines.append("")
@@ -42,9 +41,8 @@ public struct NodeText: Sendable {
             lines.append(TextSanitizer.line(resource.title))
             lines.append(String(repeating: "=", count: min(width, DisplayWidth.of(TextSanitizer.line(resource.title)))))
             if !probeLines.isEmpty { lines += [""] + probeLines }
-            if let body = resource.body {
-                lines.append("")
-                lines += wrapped(body)
+            for text in FormatKeys.resourceTexts {
+                if let value = resource[keyPath: text.path] { lines += declaredText(value, heading: text.field.heading) }
             }
             if !resource.links.isEmpty {
                 lines.append("")
@@ -80,6 +78,11 @@ public struct NodeText: Sendable {
             }
         }
         return lines
+    }
+
+    /// A declared text field after a blank line: the lead paragraph, or a section under "Heading:".
+    private func declaredText(_ text: String, heading: String?) -> [String] {
+        [""] + (heading.map { ["\($0):"] } ?? []) + wrapped(text)
     }
 
     private func wrapped(_ text: String) -> [String] {

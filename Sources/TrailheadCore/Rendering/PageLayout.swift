@@ -96,6 +96,16 @@ public struct PageLayout: Sendable {
             }
         }
 
+        /// A declared text field: the node's lead paragraph in `lead` style, or a headed section.
+        mutating func declaredText(_ text: String, heading title: String?, lead: Style) {
+            if let title {
+                heading(title)
+            } else {
+                blank()
+            }
+            paragraph(text, title == nil ? lead : .plain)
+        }
+
         mutating func heading(_ text: String) {
             blank()
             lines.append(Line([Span(text, .bold)]))
@@ -117,9 +127,8 @@ public struct PageLayout: Sendable {
             switch node.content {
             case .question(let question):
                 paragraph(question.text, .title)
-                if let explanation = question.explanation {
-                    blank()
-                    paragraph(explanation, .dim)
+                for text in FormatKeys.questionTexts {
+                    if let value = question[keyPath: text.path] { declaredText(value, heading: text.field.heading, lead: .dim) }
                 }
                 probeLines(node)
                 blank()
@@ -130,9 +139,8 @@ public struct PageLayout: Sendable {
             case .resource(let resource):
                 paragraph(resource.title, .title)
                 probeLines(node)
-                if let body = resource.body {
-                    blank()
-                    paragraph(body, .plain)
+                for text in FormatKeys.resourceTexts {
+                    if let value = resource[keyPath: text.path] { declaredText(value, heading: text.field.heading, lead: .plain) }
                 }
                 if !resource.links.isEmpty {
                     heading("Links")

@@ -1,0 +1,237 @@
+/// Every key of the tree format, in the order the decoder lists them in its messages.
+///
+/// To add a key, add its declaration here; a free text field of a question or a resource also
+/// needs its property in Node.swift and nothing else (docs/ARCHITECTURE.md, "Add a field").
+public enum FormatKeys {
+    public static let all: [FormatKey] = [
+        // MARK: Tree keys
+        FormatKey(
+            "format", in: .tree, .required, overlay: .required,
+            value: "the number `1`",
+            help: #"Format version of this file. Always 1 (a number, not the string "1")."#,
+            schema: [("type", .string("integer")), ("const", .int(1))]),
+        FormatKey(
+            "id", in: .tree, .required,
+            value: "lowercase letters, digits and `-`; starts with a letter or digit; at most 64 characters (`^[a-z0-9][a-z0-9-]*$`)",
+            help: "Tree id, unique across all loaded trees; other trees link here with `<id>/<node-id>`. Lowercase letters, digits and `-`, starting with a letter or digit, at most 64 characters. Example: lab-onboarding",
+            schema: FormatKey.ref("treeId")),
+        FormatKey(
+            "title", in: .tree, .required,
+            value: "one line, not empty",
+            help: "Name of the tree, shown on the start screen. One line.",
+            schema: FormatKey.ref("requiredLine")),
+        FormatKey(
+            "description", in: .tree, .required, overlay: .optional,
+            value: "one line, not empty; one or two sentences",
+            help: "One or two sentences shown under the title on the start screen. One line of text (for a long value in the file use a plain multi-line scalar or `>-`).",
+            schema: FormatKey.ref("requiredLine")),
+        FormatKey(
+            "start", in: .tree, .required,
+            value: "a node id in this tree",
+            help: "Id of the node in this tree where the walk begins (usually a question).",
+            schema: FormatKey.ref("nodeId")),
+        FormatKey(
+            "feedback", in: .tree, .optional,
+            value: "an `https://`, `http://` or `mailto:` URL template",
+            help: #"Where "this didn't help me" goes: an https, http or mailto URL template. Trailhead fills {tree} (tree id), {node} (current node id), {path} (the route taken from the start) and {version} (Trailhead version), URL-encoded."#,
+            schema: [("$ref", .string("#/$defs/url")), ("examples", .array([.string("https://support.example.org/trailhead/feedback?tree={tree}&node={node}&path={path}&version={version}"), .string("mailto:research-it@example.org?subject=Trailhead%20{tree}%2F{node}")]))]),
+        FormatKey(
+            "nodes", in: .tree, .required, overlay: .required,
+            value: "a mapping of node id → node",
+            help: "All top-level nodes of the tree, keyed by node id. A node is a question (has `question`) or a resource (has `title`). Node ids: lowercase letters, digits, `.`, `_` and `-`, starting with a letter or digit, at most 64 characters.",
+            schema: [("type", .string("object")), ("minProperties", .int(1)), ("maxProperties", .int(100000)), ("propertyNames", .object([("$ref", .string("#/$defs/nodeId"))])), ("additionalProperties", .object([("$ref", .string("#/$defs/topLevelNode"))]))]),
+        FormatKey(
+            "overrides", in: .tree, .optional, overlay: .required,
+            value: "the id of a tree in a lower layer; makes this file an [overlay](#overlays-changing-a-few-nodes-of-another-layers-tree)",
+            help: #"Makes this file an overlay: the id of a tree in a lower layer (site, bundled…) whose nodes this file replaces (same node id) or adds (new id). An overlay has no id, title, start or feedback. See "Overlays" in docs/tree-format.md."#,
+            schema: FormatKey.ref("treeId")),
+        // MARK: Question keys
+        FormatKey(
+            "question", in: .question, .required,
+            value: "one line, not empty: the question asked",
+            help: "The question asked. One line.",
+            schema: FormatKey.ref("requiredLine")),
+        FormatKey(
+            "explain", in: .question, .optional,
+            value: #"help text shown under the question; may span several lines (use `|` or `>`)"#,
+            help: "Optional help shown under the question; may span several lines (use `|` or `>`).",
+            schema: FormatKey.ref("text"),
+            text: TextField(access: .question(\.explanation), jsonName: "explain", search: .body, heading: nil, multiline: true)),
+        FormatKey(
+            "choices", in: .question, .required,
+            value: "a list with at least one [choice](#choices), in the order they are shown",
+            help: "The answers the user can pick, in display order (at least one).",
+            schema: FormatKey.list(of: "choice", minItems: 1)),
+        FormatKey(
+            "tags", in: .question, .optional,
+            value: "a list of search keywords",
+            help: "Search keywords for this question.",
+            schema: FormatKey.ref("tags")),
+        FormatKey(
+            "probes", in: .question, .optional,
+            value: "a list of [probes](#probes-what-the-users-machine-already-has)",
+            help: #"Read-only checks of the user's machine, shown beside the node ("✓ rucio found at /usr/bin/rucio"). Never shell code: a command name looked up on PATH, a file path, or an environment variable name."#,
+            schema: FormatKey.list(of: "probe")),
+        FormatKey(
+            "id", in: .question, .inlineOnly,
+            value: "inline nodes only: the node's id (default `<parent-id>.<choice number>`)",
+            help: "Inline nodes only (under a choice's `node`): the node's id. Without it the id is `<parent-id>.<choice number, from 1>`. Not allowed on nodes under `nodes`, whose id is their key.",
+            schema: FormatKey.ref("nodeId")),
+        // MARK: Resource keys
+        FormatKey(
+            "title", in: .resource, .required,
+            value: "one line, not empty",
+            help: "Heading of the resource. One line.",
+            schema: FormatKey.ref("requiredLine")),
+        FormatKey(
+            "body", in: .resource, .optional,
+            value: "explanation text, several lines allowed",
+            help: "Explanation text; paragraphs are separated by a blank line and re-wrapped to the window width. Use `|`.",
+            schema: FormatKey.ref("text"),
+            text: TextField(access: .resource(\.body), jsonName: "body", search: .body, heading: nil, multiline: true)),
+        FormatKey(
+            "tags", in: .resource, .optional,
+            value: "a list of search keywords",
+            help: "Search keywords for this resource.",
+            schema: FormatKey.ref("tags")),
+        FormatKey(
+            "links", in: .resource, .optional,
+            value: "a list of `{url, label}`",
+            help: "Web pages or mail addresses to open: a list of `{url, label}`.",
+            schema: FormatKey.list(of: "link")),
+        FormatKey(
+            "commands", in: .resource, .optional,
+            value: "a list of [commands](#commands)",
+            help: "Command lines the user can copy or fill in, each with a one-line `does`.",
+            schema: FormatKey.list(of: "command")),
+        FormatKey(
+            "see-also", in: .resource, .optional,
+            value: "a list of node references (`node-id` or `tree-id/node-id`)",
+            help: "Related nodes: `node-id` in this tree or `tree-id/node-id` in another tree.",
+            schema: FormatKey.list(of: "reference")),
+        FormatKey(
+            "probes", in: .resource, .optional,
+            value: "a list of [probes](#probes-what-the-users-machine-already-has)",
+            help: #"Read-only checks of the user's machine, shown beside the node ("✓ rucio found at /usr/bin/rucio"). Never shell code: a command name looked up on PATH, a file path, or an environment variable name."#,
+            schema: FormatKey.list(of: "probe")),
+        FormatKey(
+            "id", in: .resource, .inlineOnly,
+            value: "inline nodes only: the node's id (default `<parent-id>.<choice number>`)",
+            help: "Inline nodes only (under a choice's `node`): the node's id. Without it the id is `<parent-id>.<choice number, from 1>`. Not allowed on nodes under `nodes`, whose id is their key.",
+            schema: FormatKey.ref("nodeId")),
+        // MARK: Choice keys
+        FormatKey(
+            "label", in: .choice, .required,
+            value: "one line, not empty: the answer as the user sees it",
+            help: "The answer as the user sees and picks it. One line, not empty.",
+            schema: FormatKey.ref("requiredLine")),
+        FormatKey(
+            "hint", in: .choice, .optional,
+            value: "one line shown next to or below the label",
+            help: "Optional one-line hint shown next to or below the label.",
+            schema: FormatKey.ref("line")),
+        FormatKey(
+            "goto", in: .choice, .conditional("exactly one of `goto` / `node`"),
+            value: "where the answer leads: a node reference (below)",
+            help: "Where this answer leads: `node-id` in this tree or `tree-id/node-id` in another tree. Use either `goto` or `node`, not both.",
+            schema: FormatKey.ref("reference")),
+        FormatKey(
+            "node", in: .choice, .conditional("exactly one of `goto` / `node`"),
+            value: "an inline node, written right here",
+            help: "An inline node written in place (question or resource). Its id is its `id` key, or `<parent-id>.<choice number, from 1>`. Use either `goto` or `node`, not both.",
+            schema: FormatKey.ref("node")),
+        FormatKey(
+            "suggest-if", in: .choice, .optional,
+            value: #"one [probe](#probes-what-the-users-machine-already-has); when it passes the choice is marked "✓ suggested""#,
+            help: #"Mark this choice as the one the machine suggests when this probe passes (e.g. `{command: rucio}` on "It is installed")."#,
+            schema: FormatKey.ref("probe")),
+        // MARK: Link keys
+        FormatKey(
+            "url", in: .link, .required,
+            value: "an absolute URL starting with `https://`, `http://` or `mailto:`",
+            help: "The address: https://, http:// or mailto: only.",
+            schema: FormatKey.ref("url")),
+        FormatKey(
+            "label", in: .link, .optional,
+            value: "the text shown; defaults to the URL",
+            help: "Text shown for the link; defaults to the URL.",
+            schema: FormatKey.ref("requiredLine")),
+        // MARK: Command keys
+        FormatKey(
+            "run", in: .command, .required,
+            value: "the command line text, e.g. `rucio download {did}`",
+            help: #"The command line, e.g. `rucio download {did}`. Declared placeholders are written `{name}`; other braces (`awk '{print $1}'`, `-exec {} \;`, `${HOME}`) stay as they are. A line break requires `multiline: true`."#,
+            schema: FormatKey.ref("commandText")),
+        FormatKey(
+            "does", in: .command, .required,
+            value: "one line: what the command does",
+            help: "One line saying what the command does.",
+            schema: FormatKey.ref("requiredLine")),
+        FormatKey(
+            "placeholders", in: .command, .optional,
+            value: "a mapping of name → placeholder (below)",
+            help: "Values the user fills in, keyed by name (`^[a-z][a-z0-9_-]*$`). Every declared placeholder must appear as `{name}` in `run`.",
+            schema: [("type", .string("object")), ("propertyNames", .object([("type", .string("string")), ("pattern", .string("^[a-z][a-z0-9_-]*$")), ("patternErrorMessage", .string("Placeholder names: lowercase letter first, then lowercase letters, digits, '_' or '-'."))])), ("additionalProperties", .object([("$ref", .string("#/$defs/placeholder"))]))]),
+        FormatKey(
+            "multiline", in: .command, .optional,
+            value: "`true` or `false` (default `false`); must be `true` if `run` contains a line break",
+            help: "Set to true when `run` spans several lines (for example a heredoc). Default false.",
+            schema: [("type", .string("boolean")), ("default", .bool(false))]),
+        // MARK: Placeholder keys
+        FormatKey(
+            "prompt", in: .placeholder, .required,
+            value: "one line: what to ask the user",
+            help: "What to ask the user, e.g. `Job number (from squeue)`.",
+            schema: FormatKey.ref("requiredLine")),
+        FormatKey(
+            "default", in: .placeholder, .optional,
+            value: #"a value filled in beforehand (a string: quote numbers, `default: "30"`)"#,
+            help: #"Optional value pre-filled for the user. A string: quote values that look like numbers or booleans ("30", "yes")."#,
+            schema: FormatKey.ref("line")),
+        FormatKey(
+            "pattern", in: .placeholder, .optional,
+            value: "a regular expression the **whole** value must match (no `^`/`$` needed)",
+            help: "Optional regular expression the whole value must match (no need for ^ and $), e.g. `[0-9]+`.",
+            schema: [("$ref", .string("#/$defs/line")), ("format", .string("regex"))]),
+        // MARK: Probe keys
+        FormatKey(
+            "command", in: .probe, .conditional("exactly one of `command` / `file` / `env`"),
+            value: "a bare command name looked up on PATH",
+            help: "A bare command name looked up on PATH, e.g. rucio (letters, digits, '.', '_', '+', '-').",
+            schema: [("type", .string("string")), ("pattern", .string("^[A-Za-z0-9._+][A-Za-z0-9._+-]{0,63}$"))]),
+        FormatKey(
+            "file", in: .probe, .conditional("exactly one of `command` / `file` / `env`"),
+            value: "an absolute path, or one starting with `~/`",
+            help: "An absolute path, or one starting with `~/` for the home directory, that must exist.",
+            schema: [("type", .string("string")), ("pattern", .string("^(/|~/)"))]),
+        FormatKey(
+            "env", in: .probe, .conditional("exactly one of `command` / `file` / `env`"),
+            value: "an environment variable name",
+            help: "An environment variable that must be set and not empty.",
+            schema: [("type", .string("string")), ("pattern", .string("^[A-Za-z_][A-Za-z0-9_]*$"))]),
+        FormatKey(
+            "version-matches", in: .probe, .optional,
+            value: "with `command` only: a regular expression its `--version` output must contain",
+            help: "With `command`: a regular expression that the output of `NAME --version` must contain (run with a 2-second deadline).",
+            schema: [("type", .string("string")), ("minLength", .int(1))]),
+    ]
+
+    /// The keys of one kind of mapping, in declaration order.
+    public static func keys(in place: FormatKey.Place) -> [FormatKey] {
+        all.filter { $0.place == place }
+    }
+
+    /// The free text fields of questions.
+    static let questionTexts: [(key: FormatKey, field: TextField, path: WritableKeyPath<Question, String?> & Sendable)] =
+        all.compactMap { key in
+            guard let field = key.text, case .question(let path) = field.access else { return nil }
+            return (key, field, path)
+        }
+
+    /// The free text fields of resources.
+    static let resourceTexts: [(key: FormatKey, field: TextField, path: WritableKeyPath<Resource, String?> & Sendable)] =
+        all.compactMap { key in
+            guard let field = key.text, case .resource(let path) = field.access else { return nil }
+            return (key, field, path)
+        }
+}
