@@ -29,11 +29,13 @@ let package = Package(
         .systemLibrary(name: "CMalloc"),
         // Signal flags and last-resort terminal restoration, which must be async-signal-safe C.
         .target(name: "CTerminal"),
-        // pipe2 with O_CLOEXEC, which Swift's Glibc module does not declare.
+        // pipe2 with O_CLOEXEC and posix_spawn_file_actions_addclosefrom_np, GNU extensions Swift's Glibc module hides.
         .target(name: "CProcess"),
+        // Starting programs from an argument vector (never a shell): the launcher, probes, curl and git.
+        .target(name: "TrailheadProcess", dependencies: ["TrailheadCore", "CProcess"]),
         .target(
             name: "TrailheadTUI",
-            dependencies: ["TrailheadCore", "CNcursesw", "CTerminal", "CProcess"]
+            dependencies: ["TrailheadCore", "TrailheadProcess", "CNcursesw", "CTerminal"]
         ),
         // `make bench`: in-process load time and per-keystroke search latency.
         .executableTarget(
@@ -52,6 +54,7 @@ let package = Package(
             dependencies: [
                 "TrailheadCore",
                 "TrailheadTUI",
+                "TrailheadProcess",
                 "CMalloc",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -62,6 +65,7 @@ let package = Package(
         ),
         // Runs the built `trailhead` binary as a user or script would (see the Makefile's `test`).
         .testTarget(name: "TrailheadCLITests", dependencies: ["TrailheadCore"]),
+        .testTarget(name: "TrailheadProcessTests", dependencies: ["TrailheadProcess"]),
         // Drives the full-screen interface in tmux, as a person at a terminal would (needs tmux).
         .testTarget(name: "TrailheadE2ETests"),
     ]

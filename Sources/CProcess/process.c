@@ -2,8 +2,13 @@
 #include "CProcess.h"
 
 #include <fcntl.h>
+#include <spawn.h>
 #include <unistd.h>
 
 int th_pipe_cloexec(int descriptors[2]) {
     return pipe2(descriptors, O_CLOEXEC);
+}
+
+int th_spawn_close_from(posix_spawn_file_actions_t *actions, int lowest) {
+    return posix_spawn_file_actions_addclosefrom_np(actions, lowest);
 }

@@ -1,4 +1,5 @@
 import TrailheadCore
+import TrailheadProcess
 
 #if canImport(Glibc)
 import Glibc

@@ -1,5 +1,6 @@
 import CTerminal
 import TrailheadCore
+import TrailheadProcess
 
 #if canImport(Glibc)
 import Glibc

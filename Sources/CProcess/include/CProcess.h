@@ -6,4 +6,10 @@
  * extension. Returns 0, or -1 with errno set. */
 int th_pipe_cloexec(int descriptors[2]);
 
+#include <spawn.h>
+
+/* posix_spawn_file_actions_addclosefrom_np (glibc 2.34): the child closes every descriptor from
+ * `lowest` on, so it gets only what the file actions gave it. Also a GNU extension. */
+int th_spawn_close_from(posix_spawn_file_actions_t *actions, int lowest);
+
 #endif

@@ -1,5 +1,6 @@
 import ArgumentParser
 import TrailheadCore
+import TrailheadProcess
 import TrailheadTUI
 
 #if canImport(Glibc)

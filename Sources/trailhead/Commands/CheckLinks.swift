@@ -1,6 +1,6 @@
 import ArgumentParser
 import TrailheadCore
-import TrailheadTUI
+import TrailheadProcess
 
 /// `trailhead check-links`: fetches every web URL of the trees and reports dead and redirected ones.
 struct CheckLinks: ParsableCommand {

@@ -1,6 +1,6 @@
 import ArgumentParser
 import TrailheadCore
-import TrailheadTUI
+import TrailheadProcess
 
 /// `trailhead show TREE/NODE`: one node with the breadcrumb that leads to it.
 struct Show: ParsableCommand {

@@ -1,6 +1,6 @@
 import ArgumentParser
 import TrailheadCore
-import TrailheadTUI
+import TrailheadProcess
 
 /// `trailhead sync`: fast-forwards the tree directories that are git checkouts.
 struct Sync: ParsableCommand {

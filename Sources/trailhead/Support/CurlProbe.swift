@@ -1,5 +1,5 @@
 import TrailheadCore
-import TrailheadTUI
+import TrailheadProcess
 
 /// Fetches URLs by running `curl`, one process per request.
 struct CurlProbe: LinkProbe {

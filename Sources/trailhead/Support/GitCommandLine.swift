@@ -1,5 +1,5 @@
 import TrailheadCore
-import TrailheadTUI
+import TrailheadProcess
 
 /// Answers `sync`'s questions by running `git -C DIR …`, never prompting for credentials.
 struct GitCommandLine: GitClient {

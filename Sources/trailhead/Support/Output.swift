@@ -1,6 +1,6 @@
 import Dispatch
 import TrailheadCore
-import TrailheadTUI
+import TrailheadProcess
 
 #if canImport(Glibc)
 import Glibc

@@ -1,3 +1,4 @@
+import CProcess
 import TrailheadCore
 
 #if canImport(Glibc)
@@ -37,6 +38,9 @@ enum DetachedSpawn {
         }
         let path = environment.map { $0["PATH"] ?? "" } ?? getenv("PATH").map { String(cString: $0) } ?? ""
         guard let resolved = ExecutableLookup.find(program, path: path, isExecutable: isExecutable) else { return .failure(Failure(code: ENOENT)) }
+        // Only the three standard descriptors reach the child, whatever Trailhead inherited without
+        // close-on-exec from whoever started it (a terminal, a test runner's logs).
+        th_spawn_close_from(&actions, 3)
         var pid: pid_t = 0
         let result = environment == nil
             ? posix_spawn(&pid, resolved, &actions, &attributes, argv, environ)

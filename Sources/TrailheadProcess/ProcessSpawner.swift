@@ -10,13 +10,15 @@ import Glibc
 /// Children get /dev/null for output (so they cannot garble the screen) and a session of their
 /// own (so Ctrl-C in Trailhead does not reach a browser, and a browser that stays open does not
 /// hold Trailhead).
-struct ProcessSpawner {
-    struct SpawnError: Error {
-        var message: String
+public struct ProcessSpawner: Sendable {
+    public struct SpawnError: Error {
+        public var message: String
     }
 
     /// Starts `program` with `arguments`; `input` (if any) is written to its stdin.
-    func spawn(_ program: String, arguments: [String], input: String? = nil) -> Result<pid_t, SpawnError> {
+    public init() {}
+
+    public func spawn(_ program: String, arguments: [String], input: String? = nil) -> Result<pid_t, SpawnError> {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
@@ -51,7 +53,7 @@ struct ProcessSpawner {
     }
 
     /// Whether a child has ended, without waiting: nil while it runs, else its exit status.
-    func poll(_ pid: pid_t) -> Int32? {
+    public func poll(_ pid: pid_t) -> Int32? {
         var status: Int32 = 0
         let result = waitpid(pid, &status, WNOHANG)
         guard result == pid else { return result < 0 ? -1 : nil }
@@ -60,7 +62,7 @@ struct ProcessSpawner {
     }
 
     /// Programs found on PATH, among `names`.
-    static func available(_ names: [String], path: String) -> Set<String> {
+    public static func available(_ names: [String], path: String) -> Set<String> {
         Set(names.filter { ExecutableLookup.find($0, path: path, isExecutable: DetachedSpawn.isExecutable) != nil })
     }
 }
