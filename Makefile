@@ -1,5 +1,7 @@
 # Trailhead: `make run` starts it on the bundled trees, `make test` runs every test.
 SWIFT ?= swift
+# Optimizes TrailheadCore in debug builds (Package.swift says why).
+export TRAILHEAD_OPTIMIZE_DEBUG := 1
 PREFIX ?= /usr/local
 # Debian packages a new machine may lack: ncursesw for the UI, libyaml for reading trees, libssl for SHA-256; tmux, zsh and fish for the
 # end-to-end tests of the interface and the shell widgets; curl for `trailhead check-links`.

@@ -1,6 +1,14 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+/// The Makefile's builds optimize TrailheadCore in debug builds too: the tests drive 10,000-node
+/// catalogs through the debug binary, and the YAML scanner's byte loops run ~10x slower
+/// unoptimized. Only when asked, so the library product carries no unsafe flag for a package that
+/// depends on it (SwiftPM refuses those).
+let optimizedDebugCore: [SwiftSetting] = Context.environment["TRAILHEAD_OPTIMIZE_DEBUG"] == "1"
+    ? [.unsafeFlags(["-O"], .when(configuration: .debug))]
+    : []
+
 let package = Package(
     name: "Trailhead",
     platforms: [.macOS(.v13)],
@@ -14,10 +22,8 @@ let package = Package(
     targets: [
         .target(
             name: "TrailheadCore",
-            dependencies: ["CLibYAML", "COpenSSL"],
-            // Optimized in debug builds too: the tests drive 10,000-node catalogs through the
-            // debug binary, and the YAML scanner's byte loops run ~10x slower unoptimized.
-            swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]
+            dependencies: ["CLibYAML", "COpenSSL", "CProcess"],
+            swiftSettings: optimizedDebugCore
         ),
         // libyaml from Debian's libyaml-dev, read at the event level (see docs/DECISIONS.md: why not Yams).
         .systemLibrary(name: "CLibYAML", providers: [.apt(["libyaml-dev"])]),
@@ -29,7 +35,8 @@ let package = Package(
         .systemLibrary(name: "CMalloc"),
         // Signal flags and last-resort terminal restoration, which must be async-signal-safe C.
         .target(name: "CTerminal"),
-        // pipe2 with O_CLOEXEC and posix_spawn_file_actions_addclosefrom_np, GNU extensions Swift's Glibc module hides.
+        // pipe2 with O_CLOEXEC, posix_spawn_file_actions_addclosefrom_np and sched_getaffinity's
+        // CPU_COUNT: GNU extensions and macros Swift's Glibc module hides.
         .target(name: "CProcess"),
         // Starting programs from an argument vector (never a shell): the launcher, probes, curl and git.
         .target(name: "TrailheadProcess", dependencies: ["TrailheadCore", "CProcess"]),

@@ -38,7 +38,7 @@ struct CLIRunner {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable ?? binary)
         process.arguments = arguments
-        let home = FileManager.default.temporaryDirectory.appendingPathComponent("trailhead-test-home").path
+        let home = try testHome()
         var env = ["PATH": "/usr/bin:/bin", "HOME": home, "XDG_DATA_DIRS": "/nonexistent", "XDG_CONFIG_DIRS": "/nonexistent", "LANG": "C.UTF-8", "TERM": "xterm"]
         for name in ["ASAN_OPTIONS", "LSAN_OPTIONS", "TSAN_OPTIONS"] {
             if let value = ProcessInfo.processInfo.environment[name] { env[name] = value }
@@ -63,6 +63,20 @@ struct CLIRunner {
             stdout: String(decoding: outData, as: UTF8.self),
             stderr: String(decoding: errData, as: UTF8.self))
     }
+
+    /// A home of each test's own, empty when the test starts: whether a run finds a cache, a
+    /// history or user trees depends only on what that test did before it, never on test order.
+    static func testHome() throws -> String {
+        let name = Test.current.map { String(describing: $0.id) } ?? "outside-a-test"
+        // The id names the suite, function and source position: hashed to a short, safe name.
+        let digest = name.utf8.reduce(UInt64(0xcbf2_9ce4_8422_2325)) { ($0 ^ UInt64($1)) &* 0x100_0000_01b3 }
+        let home = runHomes.appendingPathComponent(String(digest, radix: 16)).path
+        try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        return home
+    }
+
+    /// One directory per run of the test process, so a home is empty when its test starts.
+    private static let runHomes = FileManager.default.temporaryDirectory.appendingPathComponent("trailhead-test-homes-\(getpid())-\(UUID().uuidString.prefix(8))")
 
     /// Makes a directory of tree files for one test.
     static func treeDirectory(_ files: [String: String]) throws -> String {

@@ -86,6 +86,27 @@ import Testing
         #expect(SearchQuery("Rucio").groups[0][0].caseSensitive)
     }
 
+    /// Scoring and positions read one definition of each kind: `^ab$` matches only a field that
+    /// is exactly "ab", in both.
+    @Test func eachKindMatchesTheSameTextWhenScoredAndWhenPositionsAreReported() {
+        let cases: [(SearchQuery.Kind, String, String, (Int, Int)?)] = [
+            (.equal, "ab", "ab", (0, 1)), (.equal, "ab", "abc", nil), (.prefix, "ab", "abc", (0, 1)),
+            (.suffix, "bc", "abc", (1, 2)), (.suffix, "ab", "abc", nil), (.exact, "bc", "abcd", (1, 2)),
+            (.fuzzy, "ac", "abc", (0, 2)), (.prefix, "abcd", "abc", nil),
+        ]
+        for (kind, term, text, expected) in cases {
+            let termBytes = Array(term.utf8), textBytes = Array(text.utf8)
+            let found = termBytes.withUnsafeBufferPointer { termBuffer in
+                textBytes.withUnsafeBufferPointer { textBuffer in
+                    (bounds: kind.bounds(of: termBuffer, in: textBuffer, from: 0, to: textBuffer.count),
+                     positions: SearchIndex.positions(of: termBuffer, kind: kind, in: textBuffer, cases: .bytes(textBuffer), from: 0, to: textBuffer.count))
+                }
+            }
+            #expect(found.bounds?.start == expected?.0 && found.bounds?.end == expected?.1, "\(kind) \(term) in \(text)")
+            #expect((found.positions == nil) == (expected == nil), "positions of \(kind) \(term) in \(text)")
+        }
+    }
+
     @Test func exactTermsNeedContiguousText() {
         #expect(nodes("'rcdwnld").isEmpty)
         #expect(!nodes("rcdwnld").isEmpty)

@@ -12,4 +12,8 @@ int th_pipe_cloexec(int descriptors[2]);
  * `lowest` on, so it gets only what the file actions gave it. Also a GNU extension. */
 int th_spawn_close_from(posix_spawn_file_actions_t *actions, int lowest);
 
+/* How many CPUs sched_getaffinity(2) lets this process run on (CPU_COUNT is a macro), or 0 when it
+ * cannot say. */
+int th_available_cpus(void);
+
 #endif

@@ -35,12 +35,12 @@ enum TreeCodec {
         location(tree.startLocation, &writer)
         writer.strings(ids)
         writer.optional(tree.startHeading)
-        // The node records, most of a large entry, are written in halves on both cores and joined.
-        let parts = written ?? (ids.count < 2048
-            ? [records(of: ids[...], in: nodes, capacity: expectedSize)]
-            : OrderedParallelMap.map(count: 2, chunks: 2) { half in
-                records(of: half == 0 ? ids[..<(ids.count / 2)] : ids[(ids.count / 2)...], in: nodes, capacity: expectedSize / 2)
-            })
+        // The node records, most of a large entry, are written in parts on every core and joined:
+        // the bytes are the same however many parts there are.
+        let partCount = Cores.parts(for: ids.count, minimumPerPart: 1024)
+        let parts = written ?? OrderedParallelMap.map(count: partCount, chunks: partCount) { part in
+            records(of: ids[(ids.count * part / partCount)..<(ids.count * (part + 1) / partCount)], in: nodes, capacity: expectedSize / partCount)
+        }
         parts.forEach { writer.append($0) }
         var checksum = FastChecksum()
         writer.bytes.withUnsafeBytes { checksum.combine(UnsafeRawBufferPointer(rebasing: $0[hashed...])) }

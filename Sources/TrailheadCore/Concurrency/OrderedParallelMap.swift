@@ -3,8 +3,9 @@ import Dispatch
 /// CPU-bound work over `0..<count` on every core, results in index order. (`check-links` has its
 /// own pool: its workers wait on child processes, which the CPU-sized pool must not do.)
 public enum OrderedParallelMap {
-    /// Splits the indices into `chunks` contiguous runs, one per concurrent task: 2 for many
-    /// small items on this 2-core target, `count` for a few large ones of uneven size.
+    /// Splits the indices into `chunks` contiguous runs, one per concurrent task:
+    /// `Cores.parts(for:minimumPerPart:)` for many small items, `count` for a few large ones of
+    /// uneven size (the pool runs as many at once as there are cores).
     public static func map<Mapped>(count: Int, chunks: Int, _ transform: @Sendable (Int) -> Mapped) -> [Mapped] {
         let chunks = min(max(chunks, 1), count)
         guard chunks > 1 else { return (0..<count).map(transform) }

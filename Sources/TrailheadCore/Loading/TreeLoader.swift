@@ -26,7 +26,7 @@ public struct TreeLoader: Sendable {
     }
 
     /// Loads files on every core (a catalog gathered from many sites is many files), in the given
-    /// order. A file loaded alone has both cores to itself.
+    /// order. A file loaded alone has every core to itself.
     public func loadFiles(_ paths: [String]) -> [LoadedFile] {
         OrderedParallelMap.map(count: paths.count, chunks: paths.count) { loadFile(paths[$0], alone: paths.count == 1) }
     }

@@ -17,14 +17,33 @@ import Darwin
 /// to find camelCase humps. Both are read through unsafe buffers: this is the inner loop of every
 /// keystroke.
 public enum FuzzyMatcher {
+    // The scale is fzf's (src/algo/algo.go): a matched character is worth 16, and every bonus
+    // and penalty is a fraction of that, so scores stay small integers.
+    /// Each matched character.
     static let scoreMatch = 16
-    static let bonusBoundary = 8
-    static let bonusCamel = 7
+    /// A character at the start of a word or after a separator: half a match, as in fzf, so a
+    /// term typed as initials ("rd" for "rucio download") still ranks well.
+    static let bonusBoundary = scoreMatch / 2
+    /// A camelCase hump or the first digit after a letter: one less than a word start, as fzf's
+    /// `bonusBoundary + scoreGapExtension`, so a real word start wins a tie with a hump.
+    static let bonusCamel = bonusBoundary - penaltyGapExtension
+    /// A character right after the previous match: fzf's value (its gap start and extension,
+    /// 3 + 1), kept when the gap start below was raised, so runs still beat scattered letters.
     static let bonusConsecutive = 4
+    /// The first character's boundary bonus counts double, as in fzf: where a term starts says
+    /// most about whether the user meant this text.
     static let bonusFirstCharacterMultiplier = 2
-    static let penaltyGapStart = 8
+    /// Opening a gap costs a whole boundary bonus (fzf charges 3): a letter found after a gap
+    /// earns nothing for starting a word, so texts of tree nodes, long and full of word starts,
+    /// do not rank letters scattered across many words above a tight run. Pinned by the
+    /// ranking tests in SearchTests.
+    static let penaltyGapStart = bonusBoundary
+    /// Each further character of a gap.
     static let penaltyGapExtension = 1
-    static let bonusWholeWord = 24
+    /// A term found as a whole word (not in fzf, whose terms are fragments; ours are often whole
+    /// words of a question): three word starts' worth, so "rucio" in "the rucio client"
+    /// outranks the same letters spread over "run a cool image".
+    static let bonusWholeWord = 3 * bonusBoundary
 
     public typealias Bytes = UnsafeBufferPointer<UInt8>
 

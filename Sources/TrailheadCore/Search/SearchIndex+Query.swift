@@ -81,13 +81,13 @@ extension SearchIndex {
     /// for each of those the scores the next, longer query may reuse.
     typealias ScanPart = (scored: [Scored], matched: [Int32], settled: [SettledScores.Entry])
 
-    /// Scores every candidate (`candidates`, or all `total` nodes) with `kernel`, on both cores
+    /// Scores every candidate (`candidates`, or all `total` nodes) with `kernel`, on every core
     /// when there are many, each chunk's results in candidate order.
     static func scan(
         _ kernel: Kernel, total: Int, candidates: [Int32]?, priors: [SettledScores.Entry]?, firstGroup: Int,
         bounded: Bool, limit: Int
     ) -> [ScanPart] {
-        let chunks = total > 4096 ? 2 : 1
+        let chunks = Cores.parts(for: total, minimumPerPart: 2048)
         var partial = [ScanPart](repeating: ([], [], []), count: chunks)
         partial.withUnsafeMutableBufferPointer { output in
             let kernel = UncheckedSendable(kernel)
@@ -148,9 +148,9 @@ extension SearchIndex {
         return keys[left] < keys[right]
     }
 
-    /// The results for `best`, in order; a long list (a script asking for every match) is built on two cores.
+    /// The results for `best`, in order; a long list (a script asking for every match) is built on every core.
     private func reported(_ best: [Scored], query: SearchQuery) -> [SearchResult] {
-        OrderedParallelMap.map(count: best.count, chunks: best.count > 4096 ? 2 : 1) { result(for: best[$0], query: query) }
+        OrderedParallelMap.map(count: best.count, chunks: Cores.parts(for: best.count, minimumPerPart: 2048)) { result(for: best[$0], query: query) }
     }
 
     /// Builds the reported result, with match positions as character offsets in the shown field.
@@ -186,20 +186,7 @@ extension SearchIndex {
         of termBytes: FuzzyMatcher.Bytes, kind: SearchQuery.Kind, in text: FuzzyMatcher.Bytes, cases: FuzzyMatcher.CaseSource,
         from: Int, to: Int
     ) -> [Int]? {
-        let length = termBytes.count
-        let bounds: (Int, Int)?
-        switch kind {
-        case .fuzzy:
-            bounds = FuzzyMatcher.fuzzyBounds(termBytes, in: text, from: from, to: to)
-        case .exact:
-            bounds = FuzzyMatcher.exactStart(termBytes, in: text, from: from, to: to).map { ($0, $0 + length - 1) }
-        case .prefix, .equal:
-            bounds = FuzzyMatcher.exactStart(termBytes, in: text, from: from, to: min(from + length, to)) == from ? (from, from + length - 1) : nil
-        case .suffix:
-            let start = to - length
-            bounds = start >= from && FuzzyMatcher.exactStart(termBytes, in: text, from: start, to: to) == start ? (start, to - 1) : nil
-        }
-        guard let (start, end) = bounds else { return nil }
+        guard let (start, end) = kind.bounds(of: termBytes, in: text, from: from, to: to) else { return nil }
         return FuzzyMatcher.score(termBytes, in: text, cases: cases, from: from, to: to, matchStart: start, matchEnd: end, wantPositions: true).positions
     }
 

@@ -54,14 +54,14 @@ public struct SearchIndex: SearchEngine {
         catalog.decodeAllNodes()
         let routes = catalog.routes
         let incoming = routes.incomingLabels()
-        // Every node in catalog order, by number, cut in halves built on both cores and joined:
+        // Every node in catalog order, by number, cut in parts built on every core and joined:
         // the index is the same as one built in a single pass.
         let trees = catalog.trees.map { (id: $0.id, order: $0.nodeOrder, nodes: $0.nodes) }
         let total = routes.keys.count
-        let halves = total > 4096 ? 2 : 1
-        let parts = OrderedParallelMap.map(count: halves, chunks: halves) { half in
+        let partCount = Cores.parts(for: total, minimumPerPart: 2048)
+        let parts = OrderedParallelMap.map(count: partCount, chunks: partCount) { partNumber in
             var part = SearchIndex()
-            let range = (total * half / halves)..<(total * (half + 1) / halves)
+            let range = (total * partNumber / partCount)..<(total * (partNumber + 1) / partCount)
             part.lower.reserveCapacity(range.count * 256)
             part.upperBits.reserveCapacity(range.count * 4 + 1)
             var position = 0

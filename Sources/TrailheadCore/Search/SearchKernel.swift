@@ -246,24 +246,7 @@ struct Kernel {
     @inline(__always)
     static func match(_ term: PreparedTerms.Term, in text: FuzzyMatcher.Bytes, cases: FuzzyMatcher.CaseSource, from: Int, to: Int) -> Int? {
         let termBytes = term.bytes
-        let length = termBytes.count
-        let start: Int
-        let end: Int
-        switch term.kind {
-        case .fuzzy:
-            guard let bounds = FuzzyMatcher.fuzzyBounds(termBytes, in: text, from: from, to: to) else { return nil }
-            (start, end) = bounds
-        case .exact:
-            guard let found = FuzzyMatcher.exactStart(termBytes, in: text, from: from, to: to) else { return nil }
-            (start, end) = (found, found + length - 1)
-        case .prefix, .equal:
-            guard to - from >= length, FuzzyMatcher.exactStart(termBytes, in: text, from: from, to: from + length) == from else { return nil }
-            if term.kind == .equal && to - from != length { return nil }
-            (start, end) = (from, from + length - 1)
-        case .suffix:
-            guard to - from >= length, FuzzyMatcher.exactStart(termBytes, in: text, from: to - length, to: to) == to - length else { return nil }
-            (start, end) = (to - length, to - 1)
-        }
+        guard let (start, end) = term.kind.bounds(of: termBytes, in: text, from: from, to: to) else { return nil }
         return FuzzyMatcher.score(termBytes, in: text, cases: cases, from: from, to: to, matchStart: start, matchEnd: end, wantPositions: false).score
     }
 }

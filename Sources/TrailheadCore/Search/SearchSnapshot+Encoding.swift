@@ -26,10 +26,11 @@ extension SearchSnapshot {
         let indexOfNumber = numbers.enumerated().reduce(into: [Int32](repeating: -1, count: routes.keys.count)) { table, entry in
             if entry.element >= 0 { table[Int(entry.element)] = Int32(entry.offset) }
         }
-        // The nodes' records in two halves, one per core, joined in order.
-        let halves = OrderedParallelMap.map(count: 2, chunks: nodes > 4096 ? 2 : 1) { half in
+        // The nodes' records in parts, one per core, joined in order.
+        let partCount = Cores.parts(for: nodes, minimumPerPart: 2048)
+        let parts = OrderedParallelMap.map(count: partCount, chunks: partCount) { partNumber in
             var part = NodeFragments()
-            for node in (nodes * half / 2)..<(nodes * (half + 1) / 2) {
+            for node in (nodes * partNumber / partCount)..<(nodes * (partNumber + 1) / partCount) {
                 let nodeKey = index.keys[node]
                 let (from, stepJSON) = Self.lastStep(to: numbers[node], routes: routes, indexOfNumber: indexOfNumber)
                 part.record.append(from)
@@ -48,8 +49,8 @@ extension SearchSnapshot {
             }
             return part
         }
-        var fragments = halves[0]
-        fragments.append(halves[1])
+        var fragments = parts[0]
+        parts.dropFirst().forEach { fragments.append($0) }
         var record = fragments.record
         let (key, keyTreeLength) = (fragments.key, fragments.keyTreeLength)
         // Each record points at its parent's, now that every record's place is known.

@@ -9,9 +9,9 @@
 public struct SearchSnapshot: Sendable {
     /// Bump whenever what a snapshot holds changes meaning: the index's fields or folding, the
     /// tie-break, or the JSON of a result (a test pins a snapshot's bytes to catch this).
-    static let magic = "trailhead-search-5"
+    static let magic = "trailhead-search-6"
     /// File names start with this; it changes with `magic`, so older files are pruned by name.
-    public static let filePrefix = "search5-"
+    public static let filePrefix = "search6-"
     static let byteOrderProbe: UInt32 = 0x0102_0304
 
     /// One node a search found.
@@ -142,18 +142,22 @@ public struct SearchSnapshot: Sendable {
         Array(magic.utf8) + [UInt8](repeating: 0, count: 24 - magic.utf8.count)
     }
 
-    /// Everything after the hash itself: the key, the counts and the tables, hashed in two
-    /// halves on both cores (a snapshot of 100k nodes is 87 MB), then the halves' hashes.
+    /// Everything after the hash itself: the key, the counts and the tables, hashed in blocks of
+    /// `hashBlock` bytes on every core (a snapshot of 100k nodes is 87 MB), then the blocks' hashes.
+    /// The blocks are fixed, so the value does not depend on how many cores wrote or read it.
     static func hash(of file: UnsafeRawBufferPointer) -> UInt64 {
         let hashed = UncheckedSendable(UnsafeRawBufferPointer(rebasing: file[40...]))
-        let middle = hashed.value.count / 64 * 32
-        let halves = OrderedParallelMap.map(count: 2, chunks: hashed.value.count > 1 << 20 ? 2 : 1) { half in
+        let blocks = (hashed.value.count + hashBlock - 1) / hashBlock
+        let blockHashes = OrderedParallelMap.map(count: blocks, chunks: Cores.parts(for: blocks, minimumPerPart: 4)) { block in
             var checksum = FastChecksum()
-            checksum.combine(UnsafeRawBufferPointer(rebasing: half == 0 ? hashed.value[..<middle] : hashed.value[middle...]))
+            let start = block * hashBlock
+            checksum.combine(UnsafeRawBufferPointer(rebasing: hashed.value[start..<min(start + hashBlock, hashed.value.count)]))
             return checksum.value
         }
-        return FastChecksum.value(of: halves.flatMap { hash in (0..<8).map { UInt8(truncatingIfNeeded: hash >> (8 * $0)) } })
+        return FastChecksum.value(of: blockHashes.flatMap { hash in (0..<8).map { UInt8(truncatingIfNeeded: hash >> (8 * $0)) } })
     }
+
+    static let hashBlock = 1 << 20
 
     static func writeHeader(into file: inout [UInt8], contentKey: ContentDigest, counts: SearchSnapshotLayout.Counts) {
         file.withUnsafeMutableBytes { header in
