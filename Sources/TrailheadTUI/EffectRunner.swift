@@ -32,16 +32,16 @@ final class EffectRunner {
     func open(_ url: String, navigator: inout Navigator) {
         switch LinkPlan.plan(for: url, in: environment) {
         case .refuse(let reason):
-            navigator.showStatus("Not opened: \(reason)")
+            navigator.handle(.status("Not opened: \(reason)"))
         case .show(let reason):
-            navigator.showUnopenedLink(url, reason: reason)
+            navigator.handle(.linkNotOpened(url: url, reason: reason))
         case .launch(let program, let arguments, let displayName):
             switch spawner.spawn(program, arguments: arguments) {
             case .success(let pid):
                 watched.append((pid, program, displayName, MonotonicClock.milliseconds()))
-                navigator.showStatus("Opening in \(displayName)…")
+                navigator.handle(.status("Opening in \(displayName)…"))
             case .failure(let error):
-                navigator.showUnopenedLink(url, reason: "\(program) failed: \(error.message)")
+                navigator.handle(.linkNotOpened(url: url, reason: "\(program) failed: \(error.message)"))
             }
         }
     }
@@ -58,9 +58,9 @@ final class EffectRunner {
             unwatched.append(pid)
             ways.append(program.name)
         }
-        navigator.showStatus(ways.isEmpty
+        navigator.handle(.status(ways.isEmpty
             ? "Could not copy: no clipboard is reachable from here"
-            : "\(what) copied to your clipboard (via \(ways.joined(separator: " and ")))")
+            : "\(what) copied to your clipboard (via \(ways.joined(separator: " and ")))"))
     }
 
     /// Checks on started programs; true when a status message changed.
@@ -69,13 +69,13 @@ final class EffectRunner {
         var changed = false
         watched.removeAll { child in
             if let status = spawner.poll(child.pid) {
-                navigator.showStatus(status == 0 ? "Opened in \(child.displayName)" : "\(child.program) failed: exit status \(status)")
+                navigator.handle(.status(status == 0 ? "Opened in \(child.displayName)" : "\(child.program) failed: exit status \(status)"))
                 changed = true
                 return true
             }
             // A browser that keeps running has opened; stop reporting, keep reaping.
             if MonotonicClock.milliseconds() - child.started > 3000 {
-                navigator.showStatus("Opened in \(child.displayName)")
+                navigator.handle(.status("Opened in \(child.displayName)"))
                 unwatched.append(child.pid)
                 changed = true
                 return true

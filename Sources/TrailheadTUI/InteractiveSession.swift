@@ -54,11 +54,11 @@ public enum InteractiveSession {
         }
         defer { screen.end() }
         let effects = EffectRunner(environment: environment, terminal: screen.descriptor)
-        var navigator = Navigator(catalog: catalog, start: start, size: screen.size, version: version)
-        navigator.prefilled = options.prefilled
-        navigator.printsLinks = options.printOnly
-        navigator.showStatus(options.initialStatus)
-        navigator.offerResume(options.resumeOffer)
+        var navigator = Navigator(
+            catalog: catalog, start: start, size: screen.size, version: version,
+            prefilled: options.prefilled, printsLinks: options.printOnly)
+        navigator.handle(.status(options.initialStatus))
+        navigator.handle(.offerResume(options.resumeOffer))
         recorder.observe(navigator, effect: nil, now: time(nil))
         let probes = ProbeRunner(system: LocalProbeSystem(environment: environment))
         probes.start(navigator.unansweredProbes)
@@ -73,7 +73,7 @@ public enum InteractiveSession {
             pendingKey = nil
             var changed = effects.poll(navigator: &navigator)
             for (key, result) in probes.takeFinished() {
-                navigator.recordProbe(result, for: key)
+                navigator.handle(.probeAnswered(key: key, result))
                 changed = true
             }
             if changed { draw(navigator, on: screen, effects: effects) }
@@ -118,7 +118,7 @@ public enum InteractiveSession {
             }
             // Waiting only when this action may search: the pane is open.
             if navigator.searchIndex == nil, let index = searchIndex.index(waiting: navigator.state.search != nil) {
-                navigator.useSearchIndex(index)
+                navigator.handle(.searchIndexReady(SearchIndexDelivery(index)))
             }
             let effect = navigator.handle(action)
             recorder.observe(navigator, effect: effect, now: time(nil))
@@ -152,7 +152,7 @@ public enum InteractiveSession {
         screen.resume()
         navigator.handle(.resize(screen.refreshSize()))
         // Started from a script without job control: stopping would leave nobody to resume us.
-        if !stopped { navigator.showStatus("Cannot suspend without job control; q quits") }
+        if !stopped { navigator.handle(.status("Cannot suspend without job control; q quits")) }
     }
 
     private static func handleSignals(screen: CursesScreen, navigator: inout Navigator, effects: EffectRunner) -> Outcome? {

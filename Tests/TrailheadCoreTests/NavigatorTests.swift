@@ -50,8 +50,7 @@ import Testing
     }
 
     @Test func choosingACommandQuitsAndPrintsIt() throws {
-        var navigator = Navigator(catalog: TestTrees.bundledLibrary.catalog, start: NodeKey(tree: "escape-vre", node: "rucio-download"), size: Self.size, version: "1")
-        navigator.prefilled = ["did": "a:b", "dir": "."]
+        var navigator = Navigator(catalog: TestTrees.bundledLibrary.catalog, start: NodeKey(tree: "escape-vre", node: "rucio-download"), size: Self.size, version: "1", prefilled: ["did": "a:b", "dir": "."])
         let handled = navigator.handle(.choose)
         let effect = try #require(handled)
         guard case .quit(0, let output) = effect else {
@@ -108,11 +107,11 @@ import Testing
         var navigator = Self.bundled
         let other = SearchIndex(catalog: TestTrees.catalog([TestTrees.minimal(
             id: "elsewhere", extraNodes: "  rucio-elsewhere:\n    title: Rucio somewhere else\n    body: Not in the bundled trees.\n")]))
-        navigator.useSearchIndex(other)
+        navigator.handle(.searchIndexReady(SearchIndexDelivery(other)))
         navigator.handle(.openSearch)
         navigator.handle(.type("rucio"))
         #expect(navigator.state.search?.results.first?.key == NodeKey(tree: "elsewhere", node: "rucio-elsewhere"))
-        navigator.useSearchIndex(SearchIndex(catalog: Self.bundled.catalog))
+        navigator.handle(.searchIndexReady(SearchIndexDelivery(SearchIndex(catalog: Self.bundled.catalog))))
         navigator.handle(.type(" "))
         #expect(navigator.state.search?.results.allSatisfy { $0.key.tree == "elsewhere" } == true)
     }
@@ -209,5 +208,39 @@ import Testing
     @Test func aShortResourceSelectsItsFirstItemAtOnce() {
         let navigator = Navigator(catalog: TestTrees.bundledLibrary.catalog, start: NodeKey(tree: "escape-vre", node: "jupyterhub"), size: ScreenSize(columns: 100, rows: 40), version: "1")
         #expect(navigator.state.selection == 0)
+    }
+}
+
+/// A click in the search pane lands on the result drawn under it: the renderer and the navigator
+/// read one `SearchPaneLayout`.
+@Suite struct SearchPaneClickTests {
+    @Test(arguments: [ScreenSize(columns: 80, rows: 24), ScreenSize(columns: 60, rows: 13), ScreenSize(columns: 100, rows: 40)])
+    func clickingARowJumpsToTheResultDrawnThere(size: ScreenSize) throws {
+        var searching = NavigatorTests.bundled
+        searching.handle(.resize(size))
+        searching.handle(.openSearch)
+        searching.handle(.type("rucio"))
+        searching.handle(.move(3))
+        let pane = try #require(searching.state.search)
+        #expect(pane.results.count > searching.searchLayout.visibleResults)
+        let rows = Renderer.render(searching).rows.map { $0.map(\.text).joined() }
+        var clicked = 0
+        for (row, text) in rows.enumerated() {
+            var navigator = searching
+            navigator.handle(.click(column: 5, row: row))
+            let drawn = pane.results.indices.dropFirst(pane.scroll).first { index in
+                let heading = navigator.catalog.node(pane.results[index].key)?.heading ?? ""
+                return text.hasPrefix(" ▸ " + heading) || text.hasPrefix("   " + heading)
+            }
+            if let drawn, row < SearchPaneLayout.firstResultRow + searching.searchLayout.listHeight {
+                #expect(navigator.state.trail?.current == pane.results[drawn].key, "row \(row) shows result \(drawn)")
+                clicked += 1
+            } else if navigator.state.search == nil {
+                // Only a result's second row (its path) may also jump: to the result above it.
+                let above = rows[row - 1]
+                #expect(pane.results.contains { above.contains(navigator.catalog.node($0.key)?.heading ?? "\u{0}") }, "row \(row) jumped: \(text)")
+            }
+        }
+        #expect(clicked == searching.searchLayout.visibleResults)
     }
 }

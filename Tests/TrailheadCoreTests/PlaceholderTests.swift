@@ -132,8 +132,7 @@ import Testing
     }
 
     @Test func prefilledValuesAreNotAsked() {
-        var navigator = Navigator(catalog: TestTrees.bundledLibrary.catalog, start: NodeKey(tree: "escape-vre", node: "rucio-download"), size: ScreenSize(columns: 80, rows: 24), version: "1")
-        navigator.prefilled = ["did": "a:b", "dir": "out"]
+        var navigator = Navigator(catalog: TestTrees.bundledLibrary.catalog, start: NodeKey(tree: "escape-vre", node: "rucio-download"), size: ScreenSize(columns: 80, rows: 24), version: "1", prefilled: ["did": "a:b", "dir": "out"])
         #expect(navigator.handle(.choose) == .quit(status: 0, output: ["rucio download --dir out a:b"]))
     }
 
@@ -149,7 +148,7 @@ import Testing
         var navigator = NavigatorTests.navigator(start: NodeKey(tree: "demo", node: "data"))
         #expect(navigator.handle(.copy) == .copy("https://data.example.org", what: "Link"))
         #expect(navigator.handle(.choose) == .openLink("https://data.example.org"))
-        navigator.showUnopenedLink("https://data.example.org", reason: "No browser here (SSH session)")
+        navigator.handle(.linkNotOpened(url: "https://data.example.org", reason: "No browser here (SSH session)"))
         let frame = Renderer.render(navigator)
         #expect(frame.text.contains("No browser here (SSH session)"))
         #expect(frame.hyperlinks.first?.url == "https://data.example.org")
@@ -173,8 +172,7 @@ import Testing
 
 @Suite struct PrefilledPlaceholderTests {
     @Test func anInvalidPrefilledValueIsAskedAgainWithTheReason() {
-        var navigator = Navigator(catalog: TestTrees.bundledLibrary.catalog, start: NodeKey(tree: "escape-vre", node: "rucio-download"), size: ScreenSize(columns: 80, rows: 24), version: "1")
-        navigator.prefilled = ["did": "not valid!", "dir": "/tmp"]
+        var navigator = Navigator(catalog: TestTrees.bundledLibrary.catalog, start: NodeKey(tree: "escape-vre", node: "rucio-download"), size: ScreenSize(columns: 80, rows: 24), version: "1", prefilled: ["did": "not valid!", "dir": "/tmp"])
         #expect(navigator.handle(.choose) == nil)
         #expect(navigator.formPlaceholder?.placeholder.name == "did")
         #expect(navigator.state.form?.input == "not valid!")

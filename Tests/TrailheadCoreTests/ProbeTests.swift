@@ -101,8 +101,8 @@ struct ProbeTests {
         #expect(navigator.unansweredProbes.map(\.key) == ["command:rucio", "env:RUCIO_CONFIG", "command:rucio"])
         let pending = Renderer.render(navigator).rows.map { $0.map(\.text).joined() }
         #expect(pending.contains { $0.hasPrefix("   … checking rucio") })
-        navigator.recordProbe(ProbeResult(.passed, "rucio found at /usr/bin/rucio"), for: "command:rucio")
-        navigator.recordProbe(ProbeResult(.failed, "RUCIO_CONFIG is not set"), for: "env:RUCIO_CONFIG")
+        navigator.handle(.probeAnswered(key: "command:rucio", ProbeResult(.passed, "rucio found at /usr/bin/rucio")))
+        navigator.handle(.probeAnswered(key: "env:RUCIO_CONFIG", ProbeResult(.failed, "RUCIO_CONFIG is not set")))
         #expect(navigator.unansweredProbes.isEmpty)
         let rows = Renderer.render(navigator).rows.map { $0.map(\.text).joined() }
         #expect(rows.contains { $0.hasPrefix("   ✓ rucio found at /usr/bin/rucio") })

@@ -93,7 +93,7 @@ struct ProgressTests {
     @Test func rResumesFromTheOfferAndTheOfferGoesAwayOnceTheUserMoves() throws {
         var navigator = Navigator(catalog: Self.catalog, size: ScreenSize(columns: 80, rows: 24), version: "t")
         let trail = try #require(Progress(positions: [.init(time: 1, route: [Self.key("start"), Self.key("data")])]).resumableTrail(in: Self.catalog)?.trail)
-        navigator.offerResume(ResumeOffer(trail: trail, ago: "2 hours ago"))
+        navigator.handle(.offerResume(ResumeOffer(trail: trail, ago: "2 hours ago")))
         let rows = Renderer.render(navigator).rows.map { $0.map(\.text).joined() }
         #expect(rows[rows.count - 2].hasPrefix(" r resumes where you left off: Demo tree › Get data (2 hours ago)"))
         #expect(KeyBindings.action(for: .character("r"), in: navigator.state) == .resume)

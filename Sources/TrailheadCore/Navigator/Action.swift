@@ -22,6 +22,38 @@ public enum Action: Equatable, Sendable {
     case resize(ScreenSize)
     case quit
     case interrupt
+    /// Activate the page's item with this index, as Enter on it does (a plain-mode answer).
+    case activate(Int)
+    /// Go to a node with the path that leads there, as choosing a search result does.
+    case jump(NodeKey)
+
+    // What happened outside the keyboard comes in the same way, so every change of state is an
+    // action the tests can replay. These leave the status row alone.
+
+    /// A probe's answer arrived: the page shows it (and any choice it suggests) from now on.
+    case probeAnswered(key: String, ProbeResult)
+    /// An index built elsewhere (in the background at start, or mapped from the catalog's
+    /// snapshot), so the first search does not pay for it.
+    case searchIndexReady(SearchIndexDelivery)
+    /// A message for the status row, until the next key.
+    case status(String?)
+    /// An offer, on the status row, to go back to where an earlier session left off.
+    case offerResume(ResumeOffer?)
+    /// A link could not be opened here: show it to click or copy, print it on exit.
+    case linkNotOpened(url: String, reason: String)
+}
+
+/// A search index handed to the navigator; equal only to itself.
+public final class SearchIndexDelivery: Equatable, Sendable {
+    public let engine: any SearchEngine
+
+    public init(_ engine: any SearchEngine) {
+        self.engine = engine
+    }
+
+    public static func == (lhs: SearchIndexDelivery, rhs: SearchIndexDelivery) -> Bool {
+        lhs === rhs
+    }
 }
 
 /// A terminal's size in columns and rows.

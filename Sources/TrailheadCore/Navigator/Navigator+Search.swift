@@ -2,10 +2,9 @@ extension Navigator {
     /// How many results the pane keeps; the pane shows a window of them.
     static let searchResultLimit = 200
 
-    /// Rows the results list gets; the rest of the body shows a preview of the selected result.
-    public var searchListHeight: Int {
-        let available = bodyHeight - 1
-        return available >= 12 ? available * 3 / 5 : available
+    /// Where the search pane puts its results at the current size.
+    public var searchLayout: SearchPaneLayout {
+        SearchPaneLayout(bodyHeight: bodyHeight)
     }
 
     mutating func handleSearch(_ action: Action) -> NavigatorEffect? {
@@ -31,7 +30,7 @@ extension Navigator {
         case .move(let delta):
             pane.selection = min(max(pane.selection + delta, 0), max(pane.results.count - 1, 0))
         case .pageDown, .pageUp, .scroll:
-            let perPage = max(1, searchListHeight / 2)
+            let perPage = searchLayout.visibleResults
             var delta = action == .pageUp ? -perPage : perPage
             if case .scroll(let lines) = action { delta = lines > 0 ? 1 : -1 }
             pane.selection = min(max(pane.selection + delta, 0), max(pane.results.count - 1, 0))
@@ -43,8 +42,7 @@ extension Navigator {
             jump(to: pane.results[pane.selection].key)
             return nil
         case .click(_, let row):
-            let index = pane.scroll + (row - 2) / 2
-            guard row >= 2, row - 2 < searchListHeight, pane.results.indices.contains(index) else { return nil }
+            guard let index = searchLayout.result(atScreenRow: row, scroll: pane.scroll), pane.results.indices.contains(index) else { return nil }
             jump(to: pane.results[index].key)
             return nil
         case .closeOverlay, .back:
@@ -56,12 +54,6 @@ extension Navigator {
         state.search = pane
         revealSearchSelection()
         return nil
-    }
-
-    /// An index built elsewhere (the interface builds one in the background at start, or maps
-    /// the catalog's snapshot), so the first search does not pay for it.
-    public mutating func useSearchIndex(_ index: any SearchEngine) {
-        if searchIndex == nil { searchIndex = index }
     }
 
     private mutating func runSearch(_ pane: inout SearchPane) {
@@ -95,7 +87,7 @@ extension Navigator {
     }
 
     /// Jumps to a node with the breadcrumb of a walk from its tree's start, so back retraces it.
-    private mutating func jump(to key: NodeKey) {
+    mutating func jump(to key: NodeKey) {
         state.search = nil
         state.place = .node(Trail(arrivingAt: key, in: catalog))
         state.selection = 0
@@ -106,7 +98,7 @@ extension Navigator {
 
     mutating func revealSearchSelection() {
         guard var pane = state.search else { return }
-        let visible = max(1, searchListHeight / 2)
+        let visible = searchLayout.visibleResults
         if pane.selection >= pane.scroll + visible { pane.scroll = pane.selection - visible + 1 }
         if pane.selection < pane.scroll { pane.scroll = pane.selection }
         pane.scroll = max(0, min(pane.scroll, max(0, pane.results.count - visible)))

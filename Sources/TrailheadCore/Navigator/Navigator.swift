@@ -6,18 +6,23 @@ public struct Navigator: Sendable {
     public let catalog: Catalog
     public internal(set) var state: NavigatorState
     public let version: String
-    /// Built on the first search unless the caller supplies one sooner (see `useSearchIndex`).
+    /// Built on the first search unless an action delivers one sooner (`.searchIndexReady`).
     public internal(set) var searchIndex: (any SearchEngine)?
     /// Placeholder values given up front (`--set name=value`); those placeholders are not asked.
-    public var prefilled: [String: String] = [:]
+    public let prefilled: [String: String]
     /// `--print`: choosing a link prints it and quits instead of opening it (the footer says so).
-    public var printsLinks = false
+    public let printsLinks: Bool
 
     /// Starts at `start` (with the breadcrumb of a walk to it), else at the only tree's start,
     /// else at the list of trees.
-    public init(catalog: Catalog, start: NodeKey? = nil, size: ScreenSize, version: String) {
+    public init(
+        catalog: Catalog, start: NodeKey? = nil, size: ScreenSize, version: String,
+        prefilled: [String: String] = [:], printsLinks: Bool = false
+    ) {
         self.catalog = catalog
         self.version = version
+        self.prefilled = prefilled
+        self.printsLinks = printsLinks
         let place: NavigatorState.Place
         if let start {
             place = .node(Trail(arrivingAt: start, in: catalog))
@@ -45,24 +50,29 @@ public struct Navigator: Sendable {
         return ProbeBoard.probes(of: node).filter { state.probes[$0] == nil }
     }
 
-    /// A probe's answer arrived: the page shows it (and any choice it suggests) from now on.
-    public mutating func recordProbe(_ result: ProbeResult, for key: String) {
-        state.probes.record(result, for: key)
-        clampScroll()
-    }
-
-    /// Offers, on the status row, to go back to where an earlier session left off.
-    public mutating func offerResume(_ offer: ResumeOffer?) {
-        state.resumeOffer = offer
-    }
-
-    /// Shows a message on the status row until the next action.
-    public mutating func showStatus(_ message: String?) {
-        state.status = message
-    }
-
     @discardableResult
     public mutating func handle(_ action: Action) -> NavigatorEffect? {
+        switch action {
+        case .probeAnswered(let key, let result):
+            state.probes.record(result, for: key)
+            clampScroll()
+            return nil
+        case .searchIndexReady(let delivery):
+            if searchIndex == nil { searchIndex = delivery.engine }
+            return nil
+        case .status(let message):
+            state.status = message
+            return nil
+        case .offerResume(let offer):
+            state.resumeOffer = offer
+            return nil
+        case .linkNotOpened(let url, let reason):
+            if !state.printOnExit.contains(url) { state.printOnExit.append(url) }
+            state.overlay = .link(url: url, reason: reason)
+            return nil
+        default:
+            break
+        }
         state.status = nil
         switch action {
         case .resize(let size):
@@ -103,12 +113,6 @@ public struct Navigator: Sendable {
         }
     }
 
-    /// Called when a link could not be opened here: show it to click or copy, print it on exit.
-    public mutating func showUnopenedLink(_ url: String, reason: String) {
-        if !state.printOnExit.contains(url) { state.printOnExit.append(url) }
-        state.overlay = .link(url: url, reason: reason)
-    }
-
     private mutating func handlePage(_ action: Action) -> NavigatorEffect? {
         let count = items.count
         switch action {
@@ -136,6 +140,10 @@ public struct Navigator: Sendable {
             return activate(state.selection)
         case .chooseNumber(let number):
             return chooseNumber(number, count: count)
+        case .activate(let item):
+            return activate(item)
+        case .jump(let key):
+            jump(to: key)
         case .back:
             goBack()
         case .home:

@@ -17,13 +17,14 @@ enum SearchPaneRenderer {
         input.append(count, .dim)
         rows.append(input.finished())
 
-        let listHeight = navigator.searchListHeight
+        let layout = navigator.searchLayout
+        let listHeight = layout.listHeight
         var list: [[Span]] = []
         if pane.query.trimmingSpaces.isEmpty {
             list = hints(width: width)
         } else {
             for index in pane.scroll..<pane.results.count {
-                if list.count + 2 > listHeight { break }
+                guard layout.fits(index - pane.scroll) else { break }
                 list += resultRows(pane.results[index], selected: index == pane.selection, navigator: navigator)
             }
         }
