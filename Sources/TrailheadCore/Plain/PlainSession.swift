@@ -3,27 +3,30 @@
 /// Made for `TERM=dumb`, screen readers and piped answers: no cursor movement, no colour, every
 /// screen a few plain lines ending with a prompt.
 public struct PlainSession<IO: LineIO> {
-    public let catalog: Catalog
+    public var catalog: Catalog { navigator.catalog }
     public var io: IO
     let text: NodeText
+    /// The same state machine as the full-screen interface: plain mode only reads lines into
+    /// its actions and writes its places as lines.
+    private var navigator: Navigator
     private var index: SearchIndex?
-    /// nil while the list of trees is shown (only when there are several).
-    private var trail: Trail?
     private var pendingResults: [SearchResult] = []
     /// Answers the probes of each page shown (synchronously: plain mode has no screen to keep alive).
     private let probeSystem: (any ProbeSystem)?
 
     public init(catalog: Catalog, io: IO, width: Int, start: NodeKey? = nil, probeSystem: (any ProbeSystem)? = nil) {
-        self.catalog = catalog
         self.io = io
         self.probeSystem = probeSystem
         self.text = NodeText(width: width)
-        if let start {
-            trail = Trail(arrivingAt: start, in: catalog)
-        } else if catalog.trees.count == 1, let tree = catalog.trees.first {
-            trail = Trail(at: catalog.startKey(of: tree))
-        }
+        // A page of plain text has no bottom: nothing is ever scrolled out of reach.
+        navigator = Navigator(catalog: catalog, start: start, size: ScreenSize(columns: max(width, 20), rows: 1_000_000), version: "")
     }
+
+    /// Where the session is: the node shown, or nil on the list of guides.
+    public var current: NodeKey? { navigator.state.trail?.current }
+
+    /// The way from the start to the node shown.
+    var trail: Trail? { navigator.state.trail }
 
     /// Runs until the user quits or input ends. Returns the exit status (always 0).
     public mutating func run() -> Int32 {
@@ -40,7 +43,7 @@ public struct PlainSession<IO: LineIO> {
 
     private var prompt: String {
         if !pendingResults.isEmpty { return "Result number (Enter to stay here)> " }
-        guard let trail, let node = catalog.node(trail.current) else {
+        guard let trail = navigator.state.trail, let node = catalog.node(trail.current) else {
             return "Guide number, or start of its title (/ search, q quit)> "
         }
         if let question = node.question {
@@ -53,13 +56,12 @@ public struct PlainSession<IO: LineIO> {
     }
 
     /// Handles one line of input; false means quit.
-    private mutating func handle(_ line: String) -> Bool {
+    mutating func handle(_ line: String) -> Bool {
         if !pendingResults.isEmpty {
             let results = pendingResults
             pendingResults = []
             if let number = Int(line), (1...results.count).contains(number) {
-                trail = Trail(arrivingAt: results[number - 1].key, in: catalog)
-                showCurrent()
+                apply(.jump(results[number - 1].key))
                 return true
             }
             if line.isEmpty || line.lowercased() == "b" {
@@ -73,10 +75,10 @@ public struct PlainSession<IO: LineIO> {
         case "":
             return true
         case "b", "back":
-            goBack()
+            apply(.back)
             return true
         case "g", "start", "home":
-            goToStart()
+            apply(.home)
             return true
         case "?", "h", "help":
             io.write(Self.help)
@@ -92,34 +94,33 @@ public struct PlainSession<IO: LineIO> {
         return true
     }
 
+    /// Gives the navigator one action, then shows where it led, or what it said instead.
+    private mutating func apply(_ action: Action) {
+        let before = navigator.state.place
+        navigator.handle(action)
+        if navigator.state.place != before {
+            showCurrent()
+        } else if let status = navigator.state.status {
+            io.write(TextSanitizer.line(status) + ".\n")
+        }
+    }
+
+    /// An answer by number or by the start of a label: the page's item it names, activated.
     private mutating func answer(_ line: String) {
-        guard var current = trail else {
+        guard let trail = navigator.state.trail else {
             switch AnswerMatcher.choose(line, among: catalog.trees.map(\.title)) {
-            case .success(let index):
-                trail = Trail(at: catalog.startKey(of: catalog.trees[index]))
-                showCurrent()
-            case .failure(let failure):
-                explain(failure, input: line, labels: catalog.trees.map(\.title))
+            case .success(let index): activate(.tree(index))
+            case .failure(let failure): explain(failure, input: line, labels: catalog.trees.map(\.title))
             }
             return
         }
-        guard let node = catalog.node(current.current) else { return }
+        guard let node = catalog.node(trail.current) else { return }
         switch node.content {
         case .question(let question):
             let labels = question.choices.map(\.label)
             switch AnswerMatcher.choose(line, among: labels) {
-            case .success(let index):
-                let choice = question.choices[index]
-                let target = choice.target.key(from: current.current.tree)
-                guard catalog.node(target) != nil else {
-                    io.write("That choice leads to '\(TextSanitizer.line(target.description))', which is not loaded. Run `trailhead validate` to see why.\n")
-                    return
-                }
-                current.follow(.choice(number: index + 1, label: choice.label), to: target)
-                trail = current
-                showCurrent()
-            case .failure(let failure):
-                explain(failure, input: line, labels: labels)
+            case .success(let index): activate(.choice(index))
+            case .failure(let failure): explain(failure, input: line, labels: labels)
             }
         case .resource(let resource):
             guard let number = Int(line), (1...max(1, resource.seeAlso.count)).contains(number), !resource.seeAlso.isEmpty else {
@@ -127,15 +128,13 @@ public struct PlainSession<IO: LineIO> {
                 io.write("This is a resource, not a question. Type \(range)b to go back, g for the start, or q to quit.\n")
                 return
             }
-            let target = resource.seeAlso[number - 1].key(from: current.current.tree)
-            guard catalog.node(target) != nil else {
-                io.write("'\(TextSanitizer.line(target.description))' is not loaded.\n")
-                return
-            }
-            current.follow(.seeAlso, to: target)
-            trail = current
-            showCurrent()
+            activate(.seeAlso(number - 1))
         }
+    }
+
+    private mutating func activate(_ item: PageItem) {
+        guard let position = navigator.items.firstIndex(of: item) else { return }
+        apply(.activate(position))
     }
 
     private mutating func explain(_ failure: AnswerMatcher.Failure, input: String, labels: [String]) {
@@ -145,28 +144,6 @@ public struct PlainSession<IO: LineIO> {
         case .ambiguous(let matches):
             io.write("'\(TextSanitizer.line(String(input.prefix(40))))' could mean: \(matches.map(TextSanitizer.line).joined(separator: ", ")). Type more of the label, or its number.\n")
         }
-    }
-
-    private mutating func goBack() {
-        guard var current = trail else { return }
-        if current.back() {
-            trail = current
-        } else if catalog.trees.count > 1 {
-            trail = nil
-        } else {
-            io.write("You are at the start.\n")
-            return
-        }
-        showCurrent()
-    }
-
-    private mutating func goToStart() {
-        if catalog.trees.count > 1 {
-            trail = nil
-        } else if let tree = catalog.trees.first {
-            trail = Trail(at: catalog.startKey(of: tree))
-        }
-        showCurrent()
     }
 
     private mutating func search(_ query: String) {
@@ -193,7 +170,7 @@ public struct PlainSession<IO: LineIO> {
 
     private mutating func showCurrent() {
         io.write("\n")
-        guard let trail else {
+        guard let trail = navigator.state.trail else {
             io.write("Choose a guide:\n\n")
             for (index, tree) in catalog.trees.enumerated() {
                 let number = "  \(index + 1). "
@@ -219,7 +196,7 @@ public struct PlainSession<IO: LineIO> {
       1, 2, …      choose that answer (or a see-also entry on a resource)
       text         choose the answer whose label starts with the text
       b            go back one step
-      g            go back to the start
+      g            go back to the start of this guide (again: the list of guides)
       /words       search every tree; then type a result number to jump there
       q            quit (end of input quits too)
 
