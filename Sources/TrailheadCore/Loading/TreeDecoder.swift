@@ -154,7 +154,7 @@ struct TreeDecoder {
             report(.error("missing-key", "missing 'format: \(Self.supportedFormat)' at the top; it says which version of the tree format this file uses", at: rootLocation))
             return nil
         }
-        guard document.kind(of: entry.value) == .plainScalar, let version = Int(document.string(entry.value)) else {
+        guard document.kind(of: entry.value) == .plainScalar, case .int(let version) = YAMLCoreSchema.reading(of: document.string(entry.value)) else {
             report(.error("wrong-type", "'format' must be a whole number such as \(Self.supportedFormat)", at: location(of: entry.value)))
             return nil
         }
@@ -186,6 +186,8 @@ struct TreeDecoder {
             let id = document.string(entry.key)
             if !Self.isValidNodeID(id) {
                 report(.error("bad-id", "node id '\(id)' must be lowercase letters, digits, '.', '_' and '-' (at most 64), starting with a letter or digit", at: keyLocation))
+            } else if document.kind(of: entry.key) == .plainScalar, let meaning = Self.nonTextMeaning(of: id) {
+                report(.warning("typed-id", "node id \(id) is \(meaning) to YAML, so other tools read another id; node ids are text: quote it (\"\(id)\":)", at: keyLocation))
             }
             decodeNode(entry.value, id: id, at: keyLocation, inline: false)
         }
@@ -440,9 +442,8 @@ struct TreeDecoder {
         let commandLocation = location(of: yaml)
         var multiline = false
         if let entry = fields["multiline"] {
-            if document.kind(of: entry.value) == .plainScalar,
-               document.scalar(entry.value, is: "true") || document.scalar(entry.value, is: "false") {
-                multiline = document.scalar(entry.value, is: "true")
+            if document.kind(of: entry.value) == .plainScalar, case .bool(let value) = YAMLCoreSchema.reading(of: document.string(entry.value)) {
+                multiline = value
             } else {
                 report(.error("wrong-type", "'multiline' must be true or false", at: location(of: entry.value)))
             }
@@ -649,7 +650,22 @@ struct TreeDecoder {
         return text
     }
 
+    /// What YAML's core schema reads a plain node id as, when that is not text.
+    static func nonTextMeaning(of id: String) -> String? {
+        switch YAMLCoreSchema.reading(of: id) {
+        case .text: nil
+        case .null: "null (nothing)"
+        case .bool(let value): "the boolean \(value)"
+        case .int(let value): "the number \(value)"
+        case .float: "a floating-point number"
+        }
+    }
+
     private mutating func reference(_ yaml: Value, key: String) -> NodeReference? {
+        if document.isNull(yaml) {
+            report(.error("bad-reference", "'\(key)' is empty: YAML reads '\(document.string(yaml))' as nothing; write the node id it leads to", at: location(of: yaml)))
+            return nil
+        }
         guard document.isScalar(yaml) else {
             report(.error("wrong-type", "'\(key)' must be a node id or tree-id/node-id, not \(document.kindName(of: yaml))", at: location(of: yaml)))
             return nil

@@ -91,12 +91,21 @@ public struct YAMLReader: Sendable {
             case YAML_SCALAR_EVENT:
                 let scalar = event.data.scalar
                 if let anchor = scalar.anchor { return .failure(anchorError(anchor, line: line, column: column)) }
+                var plain = scalar.style == YAML_PLAIN_SCALAR_STYLE
+                if let tag = scalar.tag {
+                    // `!!str` (and the non-specific `!`) keep a value as text, as quotes do.
+                    guard Self.textTags.contains(String(cString: tag)) else { return .failure(tagError(tag, line: line, column: column)) }
+                    plain = false
+                }
                 let text = UnsafeBufferPointer(start: scalar.value, count: Int(scalar.length))
-                problem = builder.scalar(text, plain: scalar.style == YAML_PLAIN_SCALAR_STYLE, line: line, column: column)
+                problem = builder.scalar(text, plain: plain, line: line, column: column)
             case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
                 let isMapping = event.type == YAML_MAPPING_START_EVENT
                 if let anchor = isMapping ? event.data.mapping_start.anchor : event.data.sequence_start.anchor {
                     return .failure(anchorError(anchor, line: line, column: column))
+                }
+                if let tag = isMapping ? event.data.mapping_start.tag : event.data.sequence_start.tag {
+                    return .failure(tagError(tag, line: line, column: column))
                 }
                 problem = builder.open(mapping: isMapping, line: line, column: column)
             case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
@@ -106,6 +115,17 @@ public struct YAMLReader: Sendable {
             }
             if let problem { return .failure(problem) }
         }
+    }
+
+    static let textTags: Set<String> = ["tag:yaml.org,2002:str", "!"]
+
+    private func tagError(_ tag: UnsafeMutablePointer<UInt8>, line: Int, column: Int) -> YAMLParseError {
+        var name = String(cString: tag)
+        if name.hasPrefix("tag:yaml.org,2002:") { name = "!!" + name.dropFirst("tag:yaml.org,2002:".count) }
+        return YAMLParseError(
+            code: "tag",
+            message: "the YAML tag \(TextSanitizer.line(String(name.prefix(40)))) is not allowed in tree files; a value is text, a number or true/false by how it is written (only !!str, which keeps a value as text, is allowed)",
+            line: line, column: column)
     }
 
     private func anchorError(_ anchor: UnsafeMutablePointer<UInt8>, line: Int, column: Int) -> YAMLParseError {
@@ -154,18 +174,22 @@ public struct YAMLReader: Sendable {
         return YAMLParseError(code: "yaml-syntax", message: message, line: line, column: column)
     }
 
-    /// Converts a byte offset to a 1-based line and column counted in characters.
+    /// Converts a byte offset to a 1-based line and column counted in characters, as YAML counts
+    /// them: a line ends at LF, CR LF or a lone CR, and a byte-order mark at the start is no column.
     static func position(ofByte offset: Int, in bytes: UnsafeRawBufferPointer) -> (Int, Int) {
         var line = 1
         var column = 1
-        for index in 0..<min(offset, bytes.count) {
+        let end = min(offset, bytes.count)
+        var index = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? min(3, end) : 0
+        while index < end {
             let byte = bytes[index]
-            if byte == 0x0A {
+            if byte == 0x0A || (byte == 0x0D && (index + 1 >= bytes.count || bytes[index + 1] != 0x0A)) {
                 line += 1
                 column = 1
-            } else if byte & 0xC0 != 0x80 {
+            } else if byte & 0xC0 != 0x80 && byte != 0x0D {
                 column += 1
             }
+            index += 1
         }
         return (line, column)
     }
