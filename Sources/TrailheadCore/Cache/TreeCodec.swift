@@ -6,9 +6,10 @@
 /// its node ids in order and the start node's heading, then the nodes. Reading checks the hash
 /// of the whole entry but decodes only up to the nodes; they are decoded when first used.
 enum TreeCodec {
-    static let magic = "trailhead-tree-cache-5"
-    /// Entry file names start with this; it changes with `magic`, so entries of an older format
-    /// are recognised by name and pruned.
+    static let magic = "trailhead-tree-cache-5 " + FormatKeys.textLayout
+    /// Entry file names start with this; it changes with the format number in `magic`, so entries
+    /// of an older format are recognised by name and pruned. (Entries written by a build that
+    /// declared other text fields have another `magic`: refused on reading, then replaced.)
     static let entryPrefix = "tree5-"
 
     /// `expectedSize` reserves the buffer once: an entry is about two thirds of its YAML.

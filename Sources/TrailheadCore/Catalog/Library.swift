@@ -110,6 +110,11 @@ public struct Library: Sendable {
         private var writer = BinaryWriter()
         private var complete = true
 
+        /// The declared text fields are part of the key: an index of other fields is another index.
+        init() {
+            writer.string(FormatKeys.textLayout)
+        }
+
         mutating func add(_ treeID: String, _ fingerprint: ContentFingerprint?) {
             guard let fingerprint else {
                 complete = false

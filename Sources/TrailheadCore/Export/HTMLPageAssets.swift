@@ -71,8 +71,7 @@ enum HTMLPageAssets {
 
       function showQuestion(node) {
         page.appendChild(element("h2", node.question));
-        if (node.explain) { paragraphs(node.explain, page); }
-    \#(headedSections(FormatKeys.questionTexts.map(\.field)))    var list = element("ul", null, "choices");
+    \#(textSections(FormatKeys.questionTexts.map(\.field), leadInBlock: false))    var list = element("ul", null, "choices");
         node.choices.forEach(function (choice) {
           list.appendChild(choiceButton(choice.label, choice.hint, function () { go(choice.target, choice.label); }));
         });
@@ -81,12 +80,7 @@ enum HTMLPageAssets {
 
       function showResource(node) {
         page.appendChild(element("h2", node.title));
-        if (node.body) {
-          var body = element("div", null, "body");
-          paragraphs(node.body, body);
-          page.appendChild(body);
-        }
-    \#(headedSections(FormatKeys.resourceTexts.map(\.field)))    var links = node.links.filter(function (link) { return acceptedURL.test(link.url); });
+    \#(textSections(FormatKeys.resourceTexts.map(\.field), leadInBlock: true))    var links = node.links.filter(function (link) { return acceptedURL.test(link.url); });
         if (links.length > 0) {
           page.appendChild(element("h3", "Links"));
           var list = element("ul");
@@ -185,13 +179,25 @@ enum HTMLPageAssets {
     })();
     """#
 
-    /// A statement per declared text field shown under a heading; none while there are none.
-    private static func headedSections(_ fields: [TextField]) -> String {
-        fields.compactMap { field in
-            guard let heading = field.heading else { return nil }
-            let name = JSONValue.string(field.jsonName).serialized(pretty: false)
-            let title = JSONValue.string(heading).serialized(pretty: false)
-            return "    if (node[\(name)]) { page.appendChild(element(\"h3\", \(title))); paragraphs(node[\(name)], page); }\n"
+    /// The statements that show each declared text field: a lead paragraph (a resource's in a
+    /// `div.body` block), or a section under its heading.
+    private static func textSections(_ fields: [TextField], leadInBlock: Bool) -> String {
+        fields.map { field in
+            // JSON names are identifiers (a test holds every declaration to it), so `node.name` is safe.
+            let name = field.jsonName
+            if let heading = field.heading {
+                let title = JSONValue.string(heading).serialized(pretty: false)
+                return "    if (node.\(name)) { page.appendChild(element(\"h3\", \(title))); paragraphs(node.\(name), page); }\n"
+            }
+            guard leadInBlock else { return "    if (node.\(name)) { paragraphs(node.\(name), page); }\n" }
+            return """
+                if (node.\(name)) {
+                  var \(name) = element("div", null, "body");
+                  paragraphs(node.\(name), \(name));
+                  page.appendChild(\(name));
+                }
+
+            """
         }.joined()
     }
 }

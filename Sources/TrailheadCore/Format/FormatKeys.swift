@@ -221,6 +221,14 @@ public enum FormatKeys {
         all.filter { $0.place == place }
     }
 
+    /// The declared text fields in the order the cache writes them and with the search field each
+    /// counts as: part of the cache's and the search snapshot's formats, so a build that declares
+    /// other fields never reads files another build wrote.
+    static let textLayout: String = (
+        questionTexts.map { "question.\($0.key.name):\($0.field.search.rawValue)" }
+            + resourceTexts.map { "resource.\($0.key.name):\($0.field.search.rawValue)" }
+    ).joined(separator: ",")
+
     /// The free text fields of questions.
     static let questionTexts: [(key: FormatKey, field: TextField, path: WritableKeyPath<Question, String?> & Sendable)] =
         all.compactMap { key in
