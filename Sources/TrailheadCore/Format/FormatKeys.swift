@@ -67,16 +67,8 @@ public enum FormatKeys {
             value: "a list of search keywords",
             help: "Search keywords for this question.",
             schema: FormatKey.ref("tags")),
-        FormatKey(
-            "probes", in: .question, .optional,
-            value: "a list of [probes](#probes-what-the-users-machine-already-has)",
-            help: #"Read-only checks of the user's machine, shown beside the node ("✓ rucio found at /usr/bin/rucio"). Never shell code: a command name looked up on PATH, a file path, or an environment variable name."#,
-            schema: FormatKey.list(of: "probe")),
-        FormatKey(
-            "id", in: .question, .inlineOnly,
-            value: "inline nodes only: the node's id (default `<parent-id>.<choice number>`)",
-            help: "Inline nodes only (under a choice's `node`): the node's id. Without it the id is `<parent-id>.<choice number, from 1>`. Not allowed on nodes under `nodes`, whose id is their key.",
-            schema: FormatKey.ref("nodeId")),
+        probes(in: .question),
+        inlineID(in: .question),
         // MARK: Resource keys
         FormatKey(
             "title", in: .resource, .required,
@@ -109,16 +101,8 @@ public enum FormatKeys {
             value: "a list of node references (`node-id` or `tree-id/node-id`)",
             help: "Related nodes: `node-id` in this tree or `tree-id/node-id` in another tree.",
             schema: FormatKey.list(of: "reference")),
-        FormatKey(
-            "probes", in: .resource, .optional,
-            value: "a list of [probes](#probes-what-the-users-machine-already-has)",
-            help: #"Read-only checks of the user's machine, shown beside the node ("✓ rucio found at /usr/bin/rucio"). Never shell code: a command name looked up on PATH, a file path, or an environment variable name."#,
-            schema: FormatKey.list(of: "probe")),
-        FormatKey(
-            "id", in: .resource, .inlineOnly,
-            value: "inline nodes only: the node's id (default `<parent-id>.<choice number>`)",
-            help: "Inline nodes only (under a choice's `node`): the node's id. Without it the id is `<parent-id>.<choice number, from 1>`. Not allowed on nodes under `nodes`, whose id is their key.",
-            schema: FormatKey.ref("nodeId")),
+        probes(in: .resource),
+        inlineID(in: .resource),
         // MARK: Choice keys
         FormatKey(
             "label", in: .choice, .required,
@@ -215,6 +199,24 @@ public enum FormatKeys {
             help: "With `command`: a regular expression that the output of `NAME --version` must contain (run with a 2-second deadline).",
             schema: [("type", .string("string")), ("minLength", .int(1))]),
     ]
+
+    /// Probes, which questions and resources both take.
+    private static func probes(in place: FormatKey.Place) -> FormatKey {
+        FormatKey(
+            "probes", in: place, .optional,
+            value: "a list of [probes](#probes-what-the-users-machine-already-has)",
+            help: #"Read-only checks of the user's machine, shown beside the node ("✓ rucio found at /usr/bin/rucio"). Never shell code: a command name looked up on PATH, a file path, or an environment variable name."#,
+            schema: FormatKey.list(of: "probe"))
+    }
+
+    /// The id an inline node (a question or a resource under a choice's `node`) may give itself.
+    private static func inlineID(in place: FormatKey.Place) -> FormatKey {
+        FormatKey(
+            "id", in: place, .inlineOnly,
+            value: "inline nodes only: the node's id (default `<parent-id>.<choice number>`)",
+            help: "Inline nodes only (under a choice's `node`): the node's id. Without it the id is `<parent-id>.<choice number, from 1>`. Not allowed on nodes under `nodes`, whose id is their key.",
+            schema: FormatKey.ref("nodeId"))
+    }
 
     /// The keys of one kind of mapping, in declaration order.
     public static func keys(in place: FormatKey.Place) -> [FormatKey] {
