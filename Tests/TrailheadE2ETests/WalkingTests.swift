@@ -28,9 +28,11 @@ struct WalkingTests {
         }
 
         try session.send("Down")
-        try await session.waitFor("↓ to select choice 2") { $0.selectedRow?.hasPrefix(" ▸ 2  Look around") == true }
+        try await session.waitFor("↓ to select choice 2") { $0.selectedRow?.hasPrefix(" ▸ 2  Set up the Rucio client") == true }
         try session.send("Down")
-        try await session.waitFor("↓ to select choice 3") { $0.selectedRow == " ▸ 3  Download data" }
+        try await session.waitFor("↓ to select choice 3") { $0.selectedRow?.hasPrefix(" ▸ 3  Look around") == true }
+        try session.send("Down")
+        try await session.waitFor("↓ to select choice 4") { $0.selectedRow == " ▸ 4  Download data" }
         try session.send("Enter")
         let leaf = try await session.waitFor("Enter to open the rucio-download resource") {
             $0.barRow == " Trailhead › … › The ESCAPE data lake on the command line › Download data"
@@ -41,7 +43,7 @@ struct WalkingTests {
 
         try session.send("Escape")
         try await session.waitFor("Esc to go back to the Rucio question with 'Download data' still selected") {
-            $0.barRow == lake && $0.row(1) == " What do you want to do in the data lake?" && $0.selectedRow == " ▸ 3  Download data"
+            $0.barRow == lake && $0.row(1) == " What do you want to do in the data lake?" && $0.selectedRow == " ▸ 4  Download data"
         }
         try session.send("Escape")
         try await session.waitFor("Esc again to go back to the data question with the data lake answer selected") {
@@ -80,7 +82,7 @@ struct WalkingTests {
         try await session.waitFor("Esc to go back to the parent question, the Rucio menu") {
             $0.barRow == " " + path.dropLast().joined(separator: " › ")
                 && $0.row(1) == " What do you want to do in the data lake?"
-                && $0.selectedRow == " ▸ 3  Download data"
+                && $0.selectedRow == " ▸ 4  Download data"
         }
         try await session.quitTrailhead()
     }
