@@ -64,3 +64,35 @@ import Testing
         #expect(!outcome.stdout.contains("\u{202E}"))
     }
 }
+
+/// `validate --max-age`: the bundled trees are reviewed, and an old date is reported.
+@Suite struct ReviewAgeCommandTests {
+    @Test func theBundledTreesHaveBeenReviewedWithinAYear() throws {
+        let outcome = try CLIRunner.run(["validate", "--max-age", "365", "trees/"])
+        #expect(outcome.status == 0)
+        #expect(outcome.stdout == "2 files checked: 0 errors, 0 warnings\n", "\(outcome.stdout)")
+    }
+
+    @Test func anOldReviewIsAWarningInEveryFormat() throws {
+        let directory = try CLIRunner.treeDirectory(["old.yaml": """
+            format: 1
+            id: old
+            title: Old
+            description: Reviewed long ago.
+            start: leaf
+            reviewed: 2001-01-01
+            nodes:
+              leaf:
+                title: Leaf
+                body: x
+
+            """])
+        let text = try CLIRunner.run(["validate", "--max-age", "30", directory + "/old.yaml"])
+        #expect(text.status == 0)
+        #expect(text.stdout.contains("old.yaml:8:3: warning: node 'leaf' was last reviewed 2001-01-01"), "\(text.stdout)")
+        let github = try CLIRunner.run(["validate", "--format", "github", "--max-age", "30", directory + "/old.yaml"])
+        #expect(github.stdout.contains("::warning file="), "\(github.stdout)")
+        let without = try CLIRunner.run(["validate", directory + "/old.yaml"])
+        #expect(without.stdout == "1 file checked: 0 errors, 0 warnings\n")
+    }
+}

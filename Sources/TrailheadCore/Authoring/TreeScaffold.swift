@@ -21,6 +21,10 @@ public enum TreeScaffold {
         start: start
         # Where "this didn't help me" goes; {tree}, {node}, {path} and {version} are filled in.
         feedback: mailto:support@example.org?subject=Trailhead%20{tree}%2F{node}&body=Path%3A%20{path}
+        # Who keeps this guide true, and the day it was last checked against its sources (YYYY-MM-DD).
+        # A node may have its own; `trailhead validate --max-age 365` lists nodes due for review.
+        # owner: {name: Your team, contact: "mailto:support@example.org?subject={tree}%2F{node}"}
+        # reviewed: 2026-12-06
         nodes:
           # The first question. Ask about the newcomer's situation, not about tools they may not know yet.
           start:

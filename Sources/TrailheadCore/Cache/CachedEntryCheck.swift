@@ -9,7 +9,9 @@ enum CachedEntryCheck {
     }
 
     static func isSound(_ node: Node) -> Bool {
-        guard TreeDecoder.isValidNodeID(node.id), node.tags.allSatisfy(isPlainText), node.probes.allSatisfy(isSound) else { return false }
+        guard TreeDecoder.isValidNodeID(node.id), node.tags.allSatisfy(isPlainText), node.probes.allSatisfy(isSound),
+              node.owner.map(isSound) ?? true
+        else { return false }
         switch node.content {
         case .question(let question):
             return isPlainText(question.text) && FormatKeys.questionTexts.allSatisfy { isPlainText(question[keyPath: $0.path]) }
@@ -33,6 +35,11 @@ enum CachedEntryCheck {
             if case .unquotable = context { return true }
             return false
         }
+    }
+
+    /// An owner's contact is a URL template, checked as the decoder checks it.
+    static func isSound(_ owner: Owner) -> Bool {
+        isPlainText(owner.name) && URLRules.problem(with: FeedbackLink.sample(owner.contact)) == nil
     }
 
     private static func isSound(_ reference: NodeReference) -> Bool {

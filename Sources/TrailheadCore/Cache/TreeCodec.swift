@@ -6,11 +6,11 @@
 /// its node ids in order and the start node's heading, then the nodes. Reading checks the hash
 /// of the whole entry but decodes only up to the nodes; they are decoded when first used.
 enum TreeCodec {
-    static let magic = "trailhead-tree-cache-5 " + FormatKeys.textLayout
+    static let magic = "trailhead-tree-cache-6 " + FormatKeys.textLayout
     /// Entry file names start with this; it changes with the format number in `magic`, so entries
     /// of an older format are recognised by name and pruned. (Entries written by a build that
     /// declared other text fields have another `magic`: refused on reading, then replaced.)
-    static let entryPrefix = "tree5-"
+    static let entryPrefix = "tree6-"
 
     /// `expectedSize` reserves the buffer once: an entry is about two thirds of its YAML.
     /// `records`, when given, are the node records already written in pieces, in node order
@@ -31,6 +31,7 @@ enum TreeCodec {
         writer.string(tree.description)
         writer.string(tree.startID)
         writer.optional(tree.feedback)
+        stewardship(tree.owner, tree.reviewed, &writer)
         writer.bool(tree.isOverlay)
         location(tree.location, &writer)
         location(tree.startLocation, &writer)
@@ -57,6 +58,7 @@ enum TreeCodec {
             location(node.location, &writer)
             writer.int(node.probes.count)
             for probe in node.probes { Self.probe(probe, &writer) }
+            stewardship(node.owner, node.reviewed, &writer)
             switch node.content {
             case .question(let question):
                 writer.int(0)
@@ -130,16 +132,18 @@ enum TreeCodec {
                 let description = try reader.string()
                 let startID = try reader.string()
                 let feedback = try reader.optional()
+                let (owner, reviewed) = try stewardship(&reader)
                 let isOverlay = try reader.bool()
                 let treeLocation = try location(&reader, file)
                 let startLocation = try location(&reader, file)
                 let order = try reader.strings()
                 let startHeading = try reader.optional()
                 // The feedback link is checked as a URL where it is opened, like every link.
-                guard CachedEntryCheck.isSound(tree: id, startID: startID, isOverlay: isOverlay, order: order, texts: [title, description, feedback, startHeading])
+                guard CachedEntryCheck.isSound(tree: id, startID: startID, isOverlay: isOverlay, order: order, texts: [title, description, feedback, startHeading]),
+                      owner.map(CachedEntryCheck.isSound) ?? true
                 else { throw BinaryReader.Corrupt() }
                 let nodesStart = reader.position
-                return Tree(
+                var tree = Tree(
                     formatVersion: formatVersion, id: id, title: title, description: description, startID: startID,
                     feedback: feedback, nodeOrder: order, location: treeLocation, startLocation: startLocation,
                     isOverlay: isOverlay, startHeading: startHeading,
@@ -149,6 +153,9 @@ enum TreeCodec {
                         }
                         return decoded ?? reparse()
                     })
+                tree.owner = owner
+                tree.reviewed = reviewed
+                return tree
             }
         }
     }
@@ -163,6 +170,7 @@ enum TreeCodec {
                 let nodeLocation = try location(&reader, file)
                 var probes: [Probe] = []
                 for _ in 0..<(try reader.count()) { probes.append(try probe(&reader, file)) }
+                let (owner, reviewed) = try stewardship(&reader)
                 let content: Node.Content
                 switch try reader.int() {
                 case 0:
@@ -211,7 +219,7 @@ enum TreeCodec {
                 default:
                     throw BinaryReader.Corrupt()
                 }
-                let node = Node(id: nodeID, content: content, tags: tags, location: nodeLocation, probes: probes)
+                let node = Node(id: nodeID, content: content, tags: tags, location: nodeLocation, probes: probes, owner: owner, reviewed: reviewed)
                 guard CachedEntryCheck.isSound(node) else { throw BinaryReader.Corrupt() }
                 nodes[nodeID] = node
             }
@@ -264,5 +272,22 @@ enum TreeCodec {
 
     private static func reference(_ reader: inout BinaryReader, _ file: String) throws -> NodeReference {
         NodeReference(treeID: try reader.optional(), nodeID: try reader.string(), location: try location(&reader, file))
+    }
+
+    /// An owner and a review date, either of which may be absent.
+    private static func stewardship(_ owner: Owner?, _ reviewed: ReviewDate?, _ writer: inout BinaryWriter) {
+        writer.bool(owner != nil)
+        if let owner {
+            writer.string(owner.name)
+            writer.string(owner.contact)
+        }
+        writer.optional(reviewed?.description)
+    }
+
+    private static func stewardship(_ reader: inout BinaryReader) throws -> (Owner?, ReviewDate?) {
+        let owner = try reader.bool() ? Owner(name: try reader.string(), contact: try reader.string()) : nil
+        guard let date = try reader.optional() else { return (owner, nil) }
+        guard let reviewed = ReviewDate(parsing: date) else { throw BinaryReader.Corrupt() }
+        return (owner, reviewed)
     }
 }

@@ -118,6 +118,11 @@ enum HTMLPageAssets {
           });
           page.appendChild(related);
         }
+        // As Catalog.stewardshipLine writes it in the terminal.
+        if (node.reviewed || node.owner) {
+          var kept = node.reviewed ? "Reviewed " + node.reviewed + (node.owner ? " · " + node.owner.name : "") : "Kept by " + node.owner.name;
+          page.appendChild(element("p", kept, "note"));
+        }
       }
 
       function showElsewhere(target) {

@@ -7,7 +7,7 @@
 public struct FormatKey: Sendable {
     /// The kind of mapping a key belongs to.
     public enum Place: String, Sendable, CaseIterable {
-        case tree, question, resource, choice, link, command, placeholder, probe
+        case tree, question, resource, choice, link, command, placeholder, probe, owner
     }
 
     /// Whether a mapping must have the key, in the words the docs use.

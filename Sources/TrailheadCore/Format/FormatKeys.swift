@@ -35,6 +35,8 @@ public enum FormatKeys {
             value: "an `https://`, `http://` or `mailto:` URL template",
             help: #"Where "this didn't help me" goes: an https, http or mailto URL template. Trailhead fills {tree} (tree id), {node} (current node id), {path} (the route taken from the start) and {version} (Trailhead version), URL-encoded."#,
             schema: [("$ref", .string("#/$defs/url")), ("examples", .array([.string("https://support.example.org/trailhead/feedback?tree={tree}&node={node}&path={path}&version={version}"), .string("mailto:research-it@example.org?subject=Trailhead%20{tree}%2F{node}")]))]),
+        owner(in: .tree),
+        reviewed(in: .tree),
         FormatKey(
             "nodes", in: .tree, .required, overlay: .required,
             value: "a mapping of node id → node",
@@ -68,6 +70,8 @@ public enum FormatKeys {
             help: "Search keywords for this question.",
             schema: FormatKey.ref("tags")),
         probes(in: .question),
+        owner(in: .question),
+        reviewed(in: .question),
         inlineID(in: .question),
         // MARK: Resource keys
         FormatKey(
@@ -102,6 +106,8 @@ public enum FormatKeys {
             help: "Related nodes: `node-id` in this tree or `tree-id/node-id` in another tree.",
             schema: FormatKey.list(of: "reference")),
         probes(in: .resource),
+        owner(in: .resource),
+        reviewed(in: .resource),
         inlineID(in: .resource),
         // MARK: Choice keys
         FormatKey(
@@ -198,7 +204,36 @@ public enum FormatKeys {
             value: "with `command` only: a regular expression its `--version` output must contain",
             help: "With `command`: a regular expression that the output of `NAME --version` must contain (run with a 2-second deadline).",
             schema: [("type", .string("string")), ("minLength", .int(1))]),
+        // MARK: Owner keys
+        FormatKey(
+            "name", in: .owner, .required,
+            value: "one line, not empty",
+            help: "The person or team who keeps the content true, e.g. `ESCAPE VRE team`.",
+            schema: FormatKey.ref("requiredLine")),
+        FormatKey(
+            "contact", in: .owner, .required,
+            value: "an `https://`, `http://` or `mailto:` URL (template)",
+            help: "Where to reach the owner; `!` feedback opens it, with {tree}, {node}, {path} and {version} filled in as in `feedback`.",
+            schema: FormatKey.ref("url")),
     ]
+
+    /// Who keeps a tree or node true; a node's own wins over its tree's.
+    private static func owner(in place: FormatKey.Place) -> FormatKey {
+        FormatKey(
+            "owner", in: place, .optional,
+            value: "`{name, contact}`: who keeps \(place == .tree ? "the tree" : "this node") true; contact is an https, http or mailto URL",
+            help: "Who keeps \(place == .tree ? "the tree's nodes" : "this node") true: a name and a contact URL (https, http or mailto). `!` feedback goes to the contact, with the same {tree}, {node}, {path} and {version} fields as `feedback`.\(place == .tree ? "" : " Overrides the tree's owner.")",
+            schema: FormatKey.ref("owner"))
+    }
+
+    /// When a tree or node was last checked against its sources; a node's own wins.
+    private static func reviewed(in place: FormatKey.Place) -> FormatKey {
+        FormatKey(
+            "reviewed", in: place, .optional,
+            value: "a date, `YYYY-MM-DD`, not in the future",
+            help: "When \(place == .tree ? "the tree" : "this node") was last checked against its sources, as YYYY-MM-DD. `trailhead validate --max-age DAYS` warns about nodes reviewed longer ago.\(place == .tree ? "" : " Overrides the tree's date.")",
+            schema: FormatKey.ref("date"))
+    }
 
     /// Probes, which questions and resources both take.
     private static func probes(in place: FormatKey.Place) -> FormatKey {

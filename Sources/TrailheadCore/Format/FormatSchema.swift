@@ -97,6 +97,7 @@ public enum FormatSchema {
                 ("patternErrorMessage", .string("Must not be empty; no tabs, control, bidi-override or zero-width characters.")),
             ])),
             ("placeholder", mapping(.placeholder, "A value the user types in before the command is shown or copied.")),
+            ("owner", mapping(.owner, "Who keeps a tree or node true: a name and a contact URL.")),
             ("probe", mapping(.probe, "One read-only check: exactly one of `command`, `file` or `env`.", rules: [
                 exactlyOne(in: .probe),
                 ("dependentRequired", .object([("version-matches", .array([.string("command")]))])),
@@ -153,6 +154,12 @@ public enum FormatSchema {
             ("type", .string("string")),
             ("pattern", .string(#"^[^\u0000-\u0008\u000B-\u001F\u007F-\u009F\u200B-\u200D\u2060-\u2064\u180E\u2028\u2029\uFFF9-\uFFFB\uFEFF\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]*$"#)),
             ("patternErrorMessage", .string("No control (other than newline and tab), bidi-override or zero-width characters.")),
+        ])),
+        ("date", .object([
+            ("description", .string("A calendar date, YYYY-MM-DD.")),
+            ("type", .string("string")),
+            ("pattern", .string("^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$")),
+            ("patternErrorMessage", .string("Write the date as YYYY-MM-DD, e.g. 2026-12-06.")),
         ])),
         ("tags", .object([
             ("description", .string("Search keywords for this node.")),

@@ -34,6 +34,7 @@ struct TreeDecoder {
     static let linkKeys = keyNames(in: .link)
     static let commandKeys = keyNames(in: .command)
     static let placeholderKeys = keyNames(in: .placeholder)
+    static let ownerKeys = keyNames(in: .owner)
 
     private static func keyNames(in place: FormatKey.Place) -> KeyNames {
         KeyNames(FormatKeys.keys(in: place).filter { $0.requirement != .inlineOnly }.map(\.name))
@@ -96,6 +97,8 @@ struct TreeDecoder {
         if let feedback {
             checkFeedbackTemplate(feedback.text, at: feedback.location)
         }
+        let owner = decodeOwner(fields["owner"])
+        let reviewed = decodeReviewed(fields["reviewed"])
         if let nodesEntry = fields["nodes"] {
             decodeNodes(nodesEntry.value)
         } else {
@@ -108,11 +111,14 @@ struct TreeDecoder {
                 at: start.location))
         }
         guard let id else { return nil }
-        return Tree(
+        var tree = Tree(
             formatVersion: formatVersion ?? Self.supportedFormat, id: id.text,
             title: title?.text ?? id.text, description: description?.text ?? "",
             startID: start?.text ?? "", feedback: feedback?.text, nodeOrder: nodeOrder, nodes: nodes,
             location: rootLocation, startLocation: start?.location ?? rootLocation)
+        tree.owner = owner
+        tree.reviewed = reviewed
+        return tree
     }
 
     // MARK: - Tree level
@@ -163,6 +169,33 @@ struct TreeDecoder {
             report(.error("unsupported-format", "format \(version) is not supported (this Trailhead reads format \(Self.supportedFormat)); \(advice)", at: location(of: entry.value)))
         }
         return version
+    }
+
+    /// `owner: {name, contact}`; the contact is a URL template like `feedback`.
+    private mutating func decodeOwner(_ entry: Entry?) -> Owner? {
+        guard let entry else { return nil }
+        let ownerLocation = location(of: entry.value)
+        guard let fields = mapping(entry.value, what: "'owner'", allowed: Self.ownerKeys) else { return nil }
+        let name = requiredText(fields, "name", in: "the owner", at: ownerLocation)
+        let contact = requiredText(fields, "contact", in: "the owner", at: ownerLocation)
+        if let contact, let problem = URLRules.problem(with: FeedbackLink.sample(contact.text)) {
+            report(.error("bad-url", "owner contact: \(problem)", at: contact.location))
+            return nil
+        }
+        guard let name, let contact else { return nil }
+        return Owner(name: name.text, contact: contact.text)
+    }
+
+    /// `reviewed: YYYY-MM-DD`. Whether it lies in the future depends on the day it is checked,
+    /// so `ValidationRun` says that.
+    private mutating func decodeReviewed(_ entry: Entry?) -> ReviewDate? {
+        guard let entry else { return nil }
+        let text = document.string(entry.value)
+        guard document.isScalar(entry.value), let date = ReviewDate(parsing: text) else {
+            report(.error("bad-date", "'reviewed' must be a date written YYYY-MM-DD, such as 2026-12-06, not '\(text.prefix(40))'", at: location(of: entry.value)))
+            return nil
+        }
+        return date
     }
 
     private mutating func checkFeedbackTemplate(_ template: String, at location: SourceLocation) {
@@ -252,7 +285,9 @@ struct TreeDecoder {
                 report(.error("wrong-type", "'probes' must be a list of probes such as '- command: rucio', not \(document.kindName(of: entry.value))", at: location(of: entry.value)))
             }
         }
-        nodes[id] = Node(id: id, content: content, tags: tags, location: idLocation, probes: probes)
+        let owner = decodeOwner(fields["owner"])
+        let reviewed = decodeReviewed(fields["reviewed"])
+        nodes[id] = Node(id: id, content: content, tags: tags, location: idLocation, probes: probes, owner: owner, reviewed: reviewed)
         nodeOrder.append(id)
         appendInlineNodes()
     }

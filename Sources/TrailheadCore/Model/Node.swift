@@ -11,13 +11,22 @@ public struct Node: Sendable, Equatable {
     public var location: SourceLocation
     /// Checks of the user's machine shown beside the node ("✓ rucio found at /usr/bin/rucio").
     public var probes: [Probe]
+    /// Who keeps this node true, when it is not the tree's owner.
+    public var owner: Owner?
+    /// When this node was last checked against its sources, when not with the whole tree.
+    public var reviewed: ReviewDate?
 
-    public init(id: String, content: Content, tags: [String], location: SourceLocation, probes: [Probe] = []) {
+    public init(
+        id: String, content: Content, tags: [String], location: SourceLocation, probes: [Probe] = [],
+        owner: Owner? = nil, reviewed: ReviewDate? = nil
+    ) {
         self.id = id
         self.content = content
         self.tags = tags
         self.location = location
         self.probes = probes
+        self.owner = owner
+        self.reviewed = reviewed
     }
 
     public var question: Question? {

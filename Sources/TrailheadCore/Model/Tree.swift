@@ -7,6 +7,10 @@ public struct Tree: Sendable {
     public var startID: String
     /// URL template for "this didn't help me"; may contain `{tree}`, `{node}`, `{path}`, `{version}`.
     public var feedback: String?
+    /// Who keeps the tree true; a node's own owner wins.
+    public var owner: Owner?
+    /// When the tree was last checked against its sources; a node's own date wins.
+    public var reviewed: ReviewDate?
     /// Node ids in the order they appear in the file, inline nodes after their parent.
     public var nodeOrder: [String]
     private var storage: TreeNodes

@@ -1,9 +1,10 @@
 /// Fills a tree's feedback template with where the user was, URL-encoded.
 public enum FeedbackLink {
     /// The template with `{tree}`, `{node}`, `{path}` (node ids from the start, joined by `/`)
-    /// and `{version}` replaced; nil when the tree has no feedback target.
+    /// and `{version}` replaced: the node's owner's contact when it has one (its own or its
+    /// tree's), else the tree's feedback target; nil when there is neither.
     public static func url(for key: NodeKey, trail: [PathStep], in catalog: Catalog, version: String) -> String? {
-        guard let template = catalog.tree(key.tree)?.feedback else { return nil }
+        guard let template = catalog.stewardship(of: key).owner?.contact ?? catalog.tree(key.tree)?.feedback else { return nil }
         let path = (trail.map(\.from.node) + [key.node]).joined(separator: "/")
         var url = template
         for (field, value) in [("{tree}", key.tree), ("{node}", key.node), ("{path}", path), ("{version}", version)] {

@@ -76,6 +76,9 @@ public struct NodeText: Sendable {
                     lines.append("  \(index + 1). \(heading) [\(TextSanitizer.line(target.description))]")
                 }
             }
+            if let stewardship = catalog.stewardshipLine(of: key) {
+                lines += ["", TextSanitizer.line(stewardship)]
+            }
         }
         return lines
     }

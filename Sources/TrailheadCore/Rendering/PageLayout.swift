@@ -162,6 +162,10 @@ public struct PageLayout: Sendable {
                         item(marker: "→ ", title, .plain, detail: target.tree == key.tree ? nil : catalog.tree(target.tree)?.title)
                     }
                 }
+                if let stewardship = catalog.stewardshipLine(of: key) {
+                    blank()
+                    paragraph(stewardship, .dim)
+                }
             }
         }
     }

@@ -5,7 +5,8 @@ public struct ValidationRun: Sendable {
 
     /// Checks `checked` (in precedence order, before `context`); references to other trees are
     /// resolved against both, but only problems located in the checked files are reported.
-    public init(checked: [LoadedFile], context: [LoadedFile], contextDiagnostics: [Diagnostic] = []) {
+    /// `review` adds what the review dates of the checked files call for.
+    public init(checked: [LoadedFile], context: [LoadedFile], contextDiagnostics: [Diagnostic] = [], review: ReviewCheck? = nil) {
         let checkedPaths = Set(checked.map(\.path))
         let everything = Library.assemble(files: checked + context, diagnostics: contextDiagnostics)
         let graph = Library.assemble(files: checked + context, includeBroken: true)
@@ -15,6 +16,9 @@ public struct ValidationRun: Sendable {
         }
         let filesWithErrors = Set(checked.filter { $0.diagnostics.hasErrors }.map(\.path))
         diagnostics += TreeValidator(catalog: graph.catalog).diagnostics(forFiles: checkedPaths, filesWithErrors: filesWithErrors)
+        if let review {
+            diagnostics += checked.compactMap(\.tree).flatMap(review.diagnostics(of:))
+        }
         self.checkedFiles = checked
         self.diagnostics = diagnostics.sortedByLocation
     }

@@ -1,6 +1,10 @@
 import ArgumentParser
 import TrailheadCore
 
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// `trailhead validate`: checks tree files and reports every problem as `file:line:col: severity: message`.
 struct Validate: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -27,10 +31,14 @@ struct Validate: ParsableCommand {
     @Flag(help: "Same as --format json.")
     var json = false
 
+    @Option(help: ArgumentHelp("Warn about nodes last reviewed more than this many days ago, or never ('reviewed:' on the node or its tree).", valueName: "days"))
+    var maxAge: Int?
+
     @Argument(help: ArgumentHelp("Tree files or directories to check.", valueName: "path"))
     var paths: [String] = []
 
     func validate() throws {
+        if let maxAge, maxAge < 0 { throw ValidationError("--max-age must be 0 or more days") }
         if json, let format, format != .json {
             throw ValidationError("--json and --format \(format.rawValue) ask for different output; give one")
         }
@@ -43,14 +51,15 @@ struct Validate: ParsableCommand {
             throw ExitCode(2)
         }
         let context = Library.load(trees.sources, loader: loader)
+        let review = ReviewCheck(today: ReviewDate(secondsSince1970: Int(time(nil))), maxAge: maxAge)
         let run: ValidationRun
         if paths.isEmpty {
-            run = ValidationRun(checked: context.files, context: [], contextDiagnostics: context.crossFileDiagnostics)
+            run = ValidationRun(checked: context.files, context: [], contextDiagnostics: context.crossFileDiagnostics, review: review)
         } else {
             let checked = paths.flatMap { loader.load(path: $0) }
             let checkedCanonical = Set(checked.map { loader.fileSystem.canonicalPath($0.path) })
             let others = context.files.filter { !checkedCanonical.contains(loader.fileSystem.canonicalPath($0.path)) }
-            run = ValidationRun(checked: checked, context: others, contextDiagnostics: context.crossFileDiagnostics)
+            run = ValidationRun(checked: checked, context: others, contextDiagnostics: context.crossFileDiagnostics, review: review)
         }
         switch json ? .json : format ?? .text {
         case .text:
