@@ -31,7 +31,7 @@ struct Trailhead: ParsableCommand {
         version: version,
         subcommands: [
             Browse.self, List.self, Show.self, Walk.self, Search.self, History.self,
-            Validate.self, New.self, Export.self, CheckLinks.self, Sync.self, ShellInit.self,
+            Validate.self, FlowTest.self, New.self, Export.self, CheckLinks.self, Sync.self, ShellInit.self,
         ],
         defaultSubcommand: Browse.self
     )

@@ -96,3 +96,47 @@ import Testing
         #expect(without.stdout == "1 file checked: 0 errors, 0 warnings\n")
     }
 }
+
+/// `trailhead test`: the bundled flow tests pass, and a wrong one fails where it is written.
+@Suite struct FlowTestCommandTests {
+    @Test func theBundledFlowTestsPass() throws {
+        let outcome = try CLIRunner.run(["test", "--no-default-trees", "trees/"])
+        #expect(outcome.status == 0, "\(outcome.stdout)\(outcome.stderr)")
+        let summary = try #require(outcome.stdout.split(separator: "\n").last)
+        let passed = Int(summary.split(separator: " ").first { Int($0) != nil && summary.contains("\($0) passed") } ?? "0") ?? 0
+        #expect(summary.hasPrefix("2 files, ") && summary.hasSuffix(" passed, 0 failed"), "\(summary)")
+        #expect(passed >= 40, "\(summary)")
+    }
+
+    @Test func aWrongScenarioFailsAtItsLine() throws {
+        let directory = try CLIRunner.treeDirectory(["wrong.test.yaml": """
+            scenarios:
+              - name: container
+                start: escape-vre
+                search: Run the VRE Rucio client container
+                expect:
+                  ends-at: rucio-install-container
+                  shows: 'RUCIO_CFG_ACCOUNT='
+              - name: lost
+                start: escape-vre
+                answers: [Get access, nowhere]
+                expect:
+                  ends-at: iam-account
+
+            """])
+        let text = try CLIRunner.run(["test", "--trees", CLIRunner.trees, directory])
+        #expect(text.status == 1)
+        #expect(text.stdout.contains("wrong.test.yaml:7:14: error: scenario 'container': no command of 'escape-vre/rucio-install-container' matches 'RUCIO_CFG_ACCOUNT='"), "\(text.stdout)")
+        #expect(text.stdout.contains("wrong.test.yaml:10:27: error: scenario 'lost': 'nowhere' is not one choice of 'escape-vre/access'"), "\(text.stdout)")
+        #expect(text.stdout.hasSuffix("1 file, 2 scenarios: 0 passed, 2 failed\n"), "\(text.stdout)")
+        let gitlab = try CLIRunner.run(["test", "--format", "gitlab", "--trees", CLIRunner.trees, directory])
+        #expect(gitlab.status == 1 && gitlab.stdout.contains("\"check_name\":\"scenario-failed\""), "\(gitlab.stdout)")
+    }
+
+    @Test func aBrokenScenarioFileIsReportedNotRun() throws {
+        let directory = try CLIRunner.treeDirectory(["broken.test.yaml": "scenarios:\n  - name: x\n    strat: escape-vre\n"])
+        let outcome = try CLIRunner.run(["test", "--trees", CLIRunner.trees, directory])
+        #expect(outcome.status == 1)
+        #expect(outcome.stdout.contains("broken.test.yaml:3:5: error: unknown key 'strat' in a scenario; did you mean 'start'?"), "\(outcome.stdout)")
+    }
+}

@@ -13,7 +13,7 @@ public struct TreeLoader: Sendable {
         self.cache = cache
     }
 
-    /// Loads every `*.yaml`/`*.yml` file of a directory (sorted by name), or one file.
+    /// Loads every `*.yaml`/`*.yml` file of a directory (sorted by name) but flow tests, or one file.
     public func load(path: String) -> [LoadedFile] {
         if fileSystem.isDirectory(path) {
             guard let names = fileSystem.entries(of: path) else {
@@ -97,7 +97,12 @@ public struct TreeLoader: Sendable {
     }
 
     public static func isTreeFileName(_ name: String) -> Bool {
-        !name.hasPrefix(".") && (name.hasSuffix(".yaml") || name.hasSuffix(".yml"))
+        !name.hasPrefix(".") && (name.hasSuffix(".yaml") || name.hasSuffix(".yml")) && !isFlowTestFileName(name)
+    }
+
+    /// `*.test.yaml`: scenarios for `trailhead test`, which may sit beside the trees they test.
+    public static func isFlowTestFileName(_ name: String) -> Bool {
+        !name.hasPrefix(".") && (name.hasSuffix(".test.yaml") || name.hasSuffix(".test.yml"))
     }
 
     private func unreadable(_ path: String, code: String = "unreadable", reason: String) -> LoadedFile {

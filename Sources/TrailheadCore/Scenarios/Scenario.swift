@@ -1,0 +1,30 @@
+/// One flow test: where a walk starts, what the machine is said to have, what the user answers,
+/// and what the walk must end at and show.
+public struct Scenario: Sendable, Equatable {
+    /// The step that takes the walk somewhere: an answer to the current question, or a search
+    /// whose best result is jumped to.
+    public enum Step: Sendable, Equatable {
+        case answer(String)
+        case search(String)
+    }
+
+    /// A value and where it was written, so a failure points at the line to fix.
+    public struct Located<Value: Sendable & Equatable>: Sendable, Equatable {
+        public var value: Value
+        public var location: SourceLocation
+    }
+
+    public var name: String
+    /// `tree` or `tree/node`.
+    public var start: Located<String>
+    /// Probe results given in advance, by probe key (`command:rucio`, `file:~/x`, `env:NAME`).
+    public var probes: [String: ProbeResult.Outcome]
+    public var steps: [Located<Step>]
+    /// The node the walk must end at, as `node` (in the start's tree) or `tree/node`.
+    public var endsAt: Located<String>?
+    /// Patterns some command of the end node must match.
+    public var shows: [Located<String>]
+    /// Patterns no command of the end node may match.
+    public var hides: [Located<String>]
+    public var location: SourceLocation
+}
