@@ -107,7 +107,7 @@ fuzz-smoke: fuzz-build
 install: release
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/trailhead/trees
 	install -m 755 $(RELEASE_BIN) $(DESTDIR)$(PREFIX)/bin/trailhead
-	install -m 644 trees/*.yaml trees/trailhead.schema.json $(DESTDIR)$(PREFIX)/share/trailhead/trees/
+	install -m 644 trees/*.yaml trees/trailhead.schema.json trees/trailhead-test.schema.json $(DESTDIR)$(PREFIX)/share/trailhead/trees/
 
 uninstall:
 	rm -f $(DESTDIR)$(PREFIX)/bin/trailhead

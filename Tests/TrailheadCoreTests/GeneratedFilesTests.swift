@@ -11,6 +11,10 @@ import Testing
         try check(TestTrees.bundledTrees + "/trailhead.schema.json") { _ in FormatSchema.text() }
     }
 
+    @Test func theFlowTestSchemaIsWrittenFromItsKeyDeclarations() throws {
+        try check(TestTrees.bundledTrees + "/trailhead-test.schema.json") { _ in ScenarioSchema.text() }
+    }
+
     @Test func theKeyTablesOfTheFormatDocAreWrittenFromTheKeyDeclarations() throws {
         try check(TestTrees.repositoryRoot + "/docs/tree-format.md") { current in
             try #require(FormatKeyTables.updating(current), "a key table's start marker has no end marker")

@@ -3,8 +3,8 @@
 struct ScenarioDecoder {
     private typealias Value = YAMLDocument.Value
 
-    static let scenarioKeys: KeyNames = ["name", "start", "probes", "search", "answers", "expect"]
-    static let expectKeys: KeyNames = ["ends-at", "shows", "hides"]
+    static let scenarioKeys = KeyNames(ScenarioSchema.scenarioKeys.map(\.name))
+    static let expectKeys = KeyNames(ScenarioSchema.expectKeys.map(\.name))
 
     let file: String
     private(set) var diagnostics: [Diagnostic] = []
