@@ -12,14 +12,12 @@ public final class SearchIndexBuilder: Sendable {
 
     public init(library: Library, cache: TreeCache?) {
         DispatchQueue.global(qos: .userInitiated).async { [self] in
-            if let snapshot = cache?.searchSnapshot(for: library) {
-                publish(snapshot)
-                return
+            var published = false
+            let engine = CatalogSearch.engine(for: library, cache: cache) { index in
+                publish(index)
+                published = true
             }
-            let index = SearchIndex(catalog: library.catalog)
-            publish(index)
-            // Saved once it is in use, so the first search never waits for the disk.
-            _ = cache?.saveSearchSnapshot(of: index, for: library)
+            if !published { publish(engine) }
         }
     }
 

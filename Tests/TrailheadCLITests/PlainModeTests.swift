@@ -24,6 +24,18 @@ import Testing
         #expect(outcome.stdout.contains("$ rucio download"))
     }
 
+    /// Plain mode searches with the engine `trailhead search` and the interface use: the
+    /// catalog's snapshot, saved by the first search and then read again.
+    @Test func plainModeSearchesThroughTheCatalogsSnapshot() throws {
+        let cache = try CLIRunner.testHome() + "/.cache/trailhead"
+        let first = try CLIRunner.run(["--plain", "escape-vre"], stdin: "/rucio download\n1\nq\n")
+        #expect(first.stdout.contains("Results for 'rucio download':\n  1. Download data from the data lake"))
+        let saved = try FileManager.default.contentsOfDirectory(atPath: cache).filter { $0.hasPrefix("search") }
+        #expect(saved.count == 1, "\(saved)")
+        let again = try CLIRunner.run(["--plain", "escape-vre"], stdin: "/rucio download\n1\nq\n")
+        #expect(again.stdout == first.stdout)
+    }
+
     @Test func termDumbUsesPlainMode() throws {
         let outcome = try CLIRunner.run(["escape-vre"], stdin: "q\n", environment: ["TERM": "dumb"])
         #expect(outcome.status == 0)

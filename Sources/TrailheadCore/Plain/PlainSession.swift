@@ -9,13 +9,21 @@ public struct PlainSession<IO: LineIO> {
     /// The same state machine as the full-screen interface: plain mode only reads lines into
     /// its actions and writes its places as lines.
     private var navigator: Navigator
-    private var index: SearchIndex?
+    /// Made on the first search: plain mode often answers without one.
+    private var engine: (any SearchEngine)?
+    private let makeEngine: @Sendable () -> any SearchEngine
     private var pendingResults: [SearchResult] = []
     /// Answers the probes of each page shown (synchronously: plain mode has no screen to keep alive).
     private let probeSystem: (any ProbeSystem)?
 
-    public init(catalog: Catalog, io: IO, width: Int, start: NodeKey? = nil, probeSystem: (any ProbeSystem)? = nil) {
+    /// `searchEngine` makes the engine `/` searches with (the catalog's snapshot, for one);
+    /// without it, an index of the catalog is built on the first search.
+    public init(
+        catalog: Catalog, io: IO, width: Int, start: NodeKey? = nil, probeSystem: (any ProbeSystem)? = nil,
+        searchEngine: (@Sendable () -> any SearchEngine)? = nil
+    ) {
         self.io = io
+        self.makeEngine = searchEngine ?? { SearchIndex(catalog: catalog) }
         self.probeSystem = probeSystem
         self.text = NodeText(width: width)
         // A page of plain text has no bottom: nothing is ever scrolled out of reach.
@@ -151,9 +159,9 @@ public struct PlainSession<IO: LineIO> {
             io.write("Type / followed by words to search for, e.g. /rucio download\n")
             return
         }
-        let index = self.index ?? SearchIndex(catalog: catalog)
-        self.index = index
-        let results = index.search(query, limit: 9)
+        let engine = self.engine ?? makeEngine()
+        self.engine = engine
+        let results = engine.search(SearchQuery(query), limit: 9, within: nil, settled: nil).results
         guard !results.isEmpty else {
             io.write("Nothing matches '\(TextSanitizer.line(query))'.\n")
             return

@@ -34,6 +34,19 @@ public struct CatalogSearch: Sendable {
         source = .snapshot(snapshot, hits: snapshot.search(query, limit: limit), query: SearchSnapshot.PreparedQuery(query))
     }
 
+    /// The engine for searches to come, as the interface and plain mode need it: the catalog's
+    /// snapshot when it is fresh, else an index built now, handed to `built` at once and then
+    /// saved as the next session's snapshot (so a first search never waits for the disk).
+    public static func engine(
+        for library: Library, cache: TreeCache?, built: (any SearchEngine) -> Void = { _ in }
+    ) -> any SearchEngine {
+        if let snapshot = cache?.searchSnapshot(for: library) { return snapshot }
+        let index = SearchIndex(catalog: library.catalog)
+        built(index)
+        _ = cache?.saveSearchSnapshot(of: index, for: library)
+        return index
+    }
+
     public var count: Int {
         switch source {
         case .snapshot(_, let hits, _): hits.count

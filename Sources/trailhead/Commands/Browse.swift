@@ -73,9 +73,11 @@ struct Browse: ParsableCommand {
                 Output.warning("\(error.message); using plain mode")
             }
         }
+        let cache = CacheAccess.cache
         var session = PlainSession(
             catalog: catalog, io: StandardLineIO(), width: Output.width, start: start,
-            probeSystem: LocalProbeSystem(environment: environment))
+            probeSystem: LocalProbeSystem(environment: environment),
+            searchEngine: { CatalogSearch.engine(for: library, cache: cache) })
         let status = session.run()
         if status != 0 { throw ExitCode(status) }
     }
