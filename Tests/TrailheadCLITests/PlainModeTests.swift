@@ -72,3 +72,38 @@ struct PlainModeProbeTests {
         #expect(!without.stdout.contains("(suggested)"))
     }
 }
+
+/// The Rucio leaves ask the machine's `rucio --version` and show the form it understands.
+@Suite struct RucioVersionTests {
+    /// A directory holding a `rucio` that prints `version`, to put first on PATH.
+    static func fakeRucio(_ version: String) throws -> String {
+        let directory = try CLIRunner.treeDirectory(["rucio": "#!/bin/sh\necho \"rucio \(version)\"\n"])
+        chmod(directory + "/rucio", 0o755)
+        return directory
+    }
+
+    @Test(arguments: [("41.0.0", "rucio did list", "rucio list-dids"), ("35.8.0", "rucio list-dids", "rucio did list")])
+    func showPrintsOnlyTheFormTheInstalledClientUnderstands(version: String, shown: String, hidden: String) throws {
+        let path = try Self.fakeRucio(version) + ":/usr/bin:/bin"
+        let outcome = try CLIRunner.run(["show", "escape-vre/rucio-list-dids"], environment: ["PATH": path])
+        #expect(outcome.stdout.contains("  $ \(shown) "), "\(outcome.stdout)")
+        #expect(!outcome.stdout.contains("  $ \(hidden) "), "\(outcome.stdout)")
+        #expect(outcome.stdout.contains("1 command is for other machines: hidden"))
+        let json = try CLIRunner.run(["show", "--json", "escape-vre/rucio-list-dids"], environment: ["PATH": path])
+        #expect(json.stdout.contains("\"holds\":false") && json.stdout.contains("\"holds\":true"), "\(json.stdout)")
+    }
+
+    @Test func withoutRucioBothFormsAreShownEachMarked() throws {
+        let outcome = try CLIRunner.run(["show", "escape-vre/rucio-list-dids"])
+        #expect(outcome.stdout.contains("  $ rucio list-dids ") && outcome.stdout.contains("  $ rucio did list "), "\(outcome.stdout)")
+        #expect(outcome.stdout.contains("(for rucio < 37: cannot tell, rucio is not on your PATH)"), "\(outcome.stdout)")
+    }
+
+    @Test func vInPlainModeShowsTheOtherForm() throws {
+        let path = try Self.fakeRucio("41.0.0") + ":/usr/bin:/bin"
+        let outcome = try CLIRunner.run(["--plain", "escape-vre/rucio-list-dids"], stdin: "v\nq\n", environment: ["PATH": path])
+        let pages = outcome.stdout.components(separatedBy: "[ESCAPE Virtual Research Environment")
+        #expect(pages.count == 3, "\(outcome.stdout)")
+        #expect(!pages[1].contains("  $ rucio list-dids ") && pages[2].contains("  $ rucio list-dids "), "\(outcome.stdout)")
+    }
+}

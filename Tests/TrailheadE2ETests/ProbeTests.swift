@@ -81,4 +81,27 @@ struct ProbeScreenTests {
         }
         try await session.quitTrailhead()
     }
+
+    /// With rucio-clients 41 on PATH the Rucio leaf shows only the noun-verb form and says why;
+    /// `v` shows the older form too.
+    @Test func theRucioLeafShowsTheFormOfTheInstalledClientAndVRevealsTheOther() async throws {
+        let session = try await TmuxSession(columns: 120, rows: 40)
+        defer { session.shutdown() }
+        let tools = URL(fileURLWithPath: "/tmp/thr-\(UUID().uuidString.prefix(6))")
+        try FileManager.default.createDirectory(at: tools, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: tools) }
+        try Self.tool("rucio", in: tools, script: "echo 'rucio 41.0.0'")
+        try session.runShell("PATH=\(E2E.shellQuote(tools.path)):$PATH " + session.trailheadCommand(["escape-vre/rucio-list-dids"]))
+        let page = try await session.waitFor("only the noun-verb form, with the reason") { screen in
+            screen.showsInterface && screen.screenRows.contains { $0.contains("$ rucio did list --filter") }
+                && screen.screenRows.contains { $0.contains("for rucio >= 37: yes, rucio 41.0.0 found at") }
+                && screen.screenRows.contains { $0.contains("1 command is for other machines: hidden (v shows them)") }
+        }
+        #expect(!page.screenRows.contains { $0.contains("$ rucio list-dids") })
+        try session.send("v")
+        try await session.waitFor("v shows the older form too") { screen in
+            screen.screenRows.contains { $0.contains("$ rucio list-dids --filter") }
+                && screen.screenRows.contains { $0.contains("for rucio < 37: not here, rucio 41.0.0 found at") }
+        }
+    }
 }

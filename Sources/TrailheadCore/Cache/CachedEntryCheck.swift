@@ -51,6 +51,7 @@ enum CachedEntryCheck {
         case .command(let name, let pattern): TreeDecoder.isCommandName(name) && isPlainText(pattern)
         case .file(let path): (path.hasPrefix("/") || path.hasPrefix("~/")) && isPlainText(path)
         case .environment(let name): TreeDecoder.isVariableName(name)
+        case .version(let name): TreeDecoder.isCommandName(name)
         }
     }
 

@@ -6,11 +6,11 @@
 /// its node ids in order and the start node's heading, then the nodes. Reading checks the hash
 /// of the whole entry but decodes only up to the nodes; they are decoded when first used.
 enum TreeCodec {
-    static let magic = "trailhead-tree-cache-6 " + FormatKeys.textLayout
+    static let magic = "trailhead-tree-cache-7 " + FormatKeys.textLayout
     /// Entry file names start with this; it changes with the format number in `magic`, so entries
     /// of an older format are recognised by name and pruned. (Entries written by a build that
     /// declared other text fields have another `magic`: refused on reading, then replaced.)
-    static let entryPrefix = "tree6-"
+    static let entryPrefix = "tree7-"
 
     /// `expectedSize` reserves the buffer once: an entry is about two thirds of its YAML.
     /// `records`, when given, are the node records already written in pieces, in node order
@@ -88,6 +88,7 @@ enum TreeCodec {
                     writer.string(command.run)
                     writer.string(command.does)
                     writer.bool(command.multiline)
+                    writer.optional(command.when?.description)
                     location(command.location, &writer)
                     writer.int(command.placeholders.count)
                     for placeholder in command.placeholders {
@@ -201,6 +202,10 @@ enum TreeCodec {
                         let run = try reader.string()
                         let does = try reader.string()
                         let multiline = try reader.bool()
+                        let when = try reader.optional().map { text in
+                            guard case .success(let condition) = Condition.parse(text) else { throw BinaryReader.Corrupt() }
+                            return condition
+                        }
                         let commandLocation = try location(&reader, file)
                         var placeholders: [Placeholder] = []
                         for _ in 0..<(try reader.count()) {
@@ -208,7 +213,7 @@ enum TreeCodec {
                                 name: try reader.string(), prompt: try reader.string(), defaultValue: try reader.optional(),
                                 pattern: try reader.optional(), location: try location(&reader, file)))
                         }
-                        commands.append(Command(run: run, does: does, placeholders: placeholders, multiline: multiline, location: commandLocation))
+                        commands.append(Command(run: run, does: does, placeholders: placeholders, multiline: multiline, location: commandLocation, when: when))
                     }
                     var seeAlso: [NodeReference] = []
                     for _ in 0..<(try reader.count()) { seeAlso.append(try reference(&reader, file)) }
@@ -240,6 +245,9 @@ enum TreeCodec {
         case .environment(let name):
             writer.int(2)
             writer.string(name)
+        case .version(let name):
+            writer.int(3)
+            writer.string(name)
         }
         location(probe.location, &writer)
     }
@@ -250,6 +258,7 @@ enum TreeCodec {
         case 0: check = .command(try reader.string(), versionPattern: try reader.optional())
         case 1: check = .file(try reader.string())
         case 2: check = .environment(try reader.string())
+        case 3: check = .version(try reader.string())
         default: throw BinaryReader.Corrupt()
         }
         return Probe(check: check, location: try location(&reader, file))

@@ -99,6 +99,8 @@ enum HTMLPageAssets {
           page.appendChild(element("h3", "Commands"));
           node.commands.forEach(function (command) {
             page.appendChild(element("p", command.does, "does"));
+            // A page cannot ask the reader's machine, so every command is shown with its condition.
+            if (command.when) { page.appendChild(element("p", "For " + command.when.condition, "note")); }
             var pre = element("pre");
             pre.appendChild(element("code", command.run));
             page.appendChild(pre);

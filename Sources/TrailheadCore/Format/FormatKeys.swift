@@ -167,6 +167,11 @@ public enum FormatKeys {
             value: "`true` or `false` (default `false`); must be `true` if `run` contains a line break",
             help: "Set to true when `run` spans several lines (for example a heredoc). Default false.",
             schema: [("type", .string("boolean")), ("default", .bool(false))]),
+        FormatKey(
+            "when", in: .command, .optional,
+            value: "a condition: `NAME >= VERSION` (or `>`, `<=`, `<`, `==`), `command NAME`, `file PATH` or `env NAME`",
+            help: "When the command applies, checked on the user's machine like a probe: `rucio >= 37` compares the version `rucio --version` prints. A command whose condition is false is hidden (v shows it); one that cannot be checked is shown, marked.",
+            schema: [("type", .string("string")), ("pattern", .string("^(command [A-Za-z0-9._+-]+|file (/|~/)\\S*|env [A-Za-z_][A-Za-z0-9_]*|[A-Za-z0-9._+-]+ (>=|>|<=|<|==) [0-9]+(\\.[0-9]+)*)$"))]),
         // MARK: Placeholder keys
         FormatKey(
             "prompt", in: .placeholder, .required,

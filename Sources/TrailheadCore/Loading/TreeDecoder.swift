@@ -525,7 +525,14 @@ struct TreeDecoder {
         for placeholder in placeholders where !segments.contains(.placeholder(placeholder.name)) {
             report(.error("unused-placeholder", "placeholder '\(placeholder.name)' is declared but '{\(placeholder.name)}' does not appear in 'run'", at: placeholder.location))
         }
-        return Command(run: trimmedRun, does: does?.text ?? "", placeholders: placeholders, multiline: multiline, location: commandLocation)
+        var condition: Condition?
+        if let when = optionalText(fields["when"], key: "when") {
+            switch Condition.parse(when.text) {
+            case .success(let parsed): condition = parsed
+            case .failure(let error): report(.error("bad-condition", "when: \(error)", at: when.location))
+            }
+        }
+        return Command(run: trimmedRun, does: does?.text ?? "", placeholders: placeholders, multiline: multiline, location: commandLocation, when: condition)
     }
 
     private mutating func decodePlaceholder(_ entry: Entry) -> Placeholder? {

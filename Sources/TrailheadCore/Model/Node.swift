@@ -128,13 +128,16 @@ public struct Command: Sendable, Equatable {
     public var placeholders: [Placeholder]
     public var multiline: Bool
     public var location: SourceLocation
+    /// When the command applies (`rucio >= 37`); shown anyway while that cannot be checked.
+    public var when: Condition?
 
-    public init(run: String, does: String, placeholders: [Placeholder], multiline: Bool, location: SourceLocation) {
+    public init(run: String, does: String, placeholders: [Placeholder], multiline: Bool, location: SourceLocation, when: Condition? = nil) {
         self.run = run
         self.does = does
         self.placeholders = placeholders
         self.multiline = multiline
         self.location = location
+        self.when = when
     }
 }
 

@@ -8,6 +8,8 @@ public struct Probe: Sendable, Hashable {
         case file(String)
         /// An environment variable that is set and not empty.
         case environment(String)
+        /// The version `name --version` prints (its first dotted number), for a `when:` condition.
+        case version(String)
     }
 
     public var check: Check
@@ -24,6 +26,7 @@ public struct Probe: Sendable, Hashable {
         case .command(let name, let pattern): "command:\(name)" + (pattern.map { " ~ \($0)" } ?? "")
         case .file(let path): "file:\(path)"
         case .environment(let name): "env:\(name)"
+        case .version(let name): "version:\(name)"
         }
     }
 
@@ -32,6 +35,7 @@ public struct Probe: Sendable, Hashable {
         case .command: "command"
         case .file: "file"
         case .environment: "env"
+        case .version: "version"
         }
     }
 
@@ -40,6 +44,7 @@ public struct Probe: Sendable, Hashable {
         case .command(let name, _): name
         case .file(let path): path
         case .environment(let name): name
+        case .version(let name): name
         }
     }
 }
@@ -54,10 +59,13 @@ public struct ProbeResult: Sendable, Equatable {
 
     public var outcome: Outcome
     public var detail: String
+    /// The version a `version` probe found, such as `41.0.0`.
+    public var version: String?
 
-    public init(_ outcome: Outcome, _ detail: String) {
+    public init(_ outcome: Outcome, _ detail: String, version: String? = nil) {
         self.outcome = outcome
         self.detail = detail
+        self.version = version
     }
 
     public var passed: Bool { outcome == .passed }

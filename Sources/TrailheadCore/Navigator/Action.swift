@@ -26,6 +26,8 @@ public enum Action: Equatable, Sendable {
     case activate(Int)
     /// Go to a node with the path that leads there, as choosing a search result does.
     case jump(NodeKey)
+    /// Show or hide the commands whose condition does not hold on this machine.
+    case toggleHidden
 
     // What happened outside the keyboard comes in the same way, so every change of state is an
     // action the tests can replay. These leave the status row alone.

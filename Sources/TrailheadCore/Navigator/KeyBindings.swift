@@ -36,6 +36,7 @@ public enum KeyBindings {
         case .character("?"): return .toggleHelp
         case .character("!"): return .showFeedback
         case .character("r"): return .resume
+        case .character("v"): return .toggleHidden
         case .character("c"), .character("y"): return .copy
         case .character("q"): return .quit
         case .character(let character):
@@ -85,6 +86,7 @@ public enum KeyBindings {
             ("Esc ← h ⌫", "back one step"),
             ("g  Home", "back to the start"),
             ("r", "resume where the last session left off"),
+            ("v", "also show commands for other machines"),
             ("PgUp PgDn", "scroll a page (also the mouse wheel)"),
             ("G  End", "the last choice or link"),
             ("click", "choose what you click"),

@@ -39,10 +39,10 @@ public struct Navigator: Sendable {
     public var bodyHeight: Int { max(1, state.size.rows - 3) }
 
     public var layout: PageLayout {
-        PageLayout(place: state.place, catalog: catalog, width: state.size.columns - 2, probes: state.probes)
+        PageLayout(place: state.place, catalog: catalog, width: state.size.columns - 2, probes: state.probes, revealHidden: state.revealHidden)
     }
 
-    public var items: [PageItem] { PageItem.items(of: state.place, in: catalog) }
+    public var items: [PageItem] { PageItem.items(of: state.place, in: catalog, probes: state.probes, revealHidden: state.revealHidden) }
 
     /// The probes the current page shows that have no answer yet, for the caller to run.
     public var unansweredProbes: [Probe] {
@@ -142,6 +142,10 @@ public struct Navigator: Sendable {
             return chooseNumber(number, count: count)
         case .activate(let item):
             return activate(item)
+        case .toggleHidden:
+            state.revealHidden.toggle()
+            state.status = state.revealHidden ? "Showing every command, also those for other machines" : "Showing the commands that apply here"
+            select(min(max(state.selection, 0), max(items.count - 1, 0)))
         case .jump(let key):
             jump(to: key)
         case .back:

@@ -36,6 +36,8 @@ public struct NavigatorState: Equatable, Sendable {
     public var resumeOffer: ResumeOffer?
     /// What the probes of the pages seen so far found; filled in the background.
     public var probes = ProbeBoard()
+    /// Commands whose condition is false here are shown too (key `v`).
+    public var revealHidden = false
     public var size: ScreenSize
 
     public init(place: Place, size: ScreenSize) {

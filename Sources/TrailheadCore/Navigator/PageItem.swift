@@ -6,8 +6,11 @@ public enum PageItem: Equatable, Sendable {
     case command(Int)
     case seeAlso(Int)
 
-    /// The items of a place, in the order they are shown.
-    public static func items(of place: NavigatorState.Place, in catalog: Catalog) -> [PageItem] {
+    /// The items of a place, in the order they are shown: without the commands whose condition
+    /// `probes` say is false, unless `revealHidden`.
+    public static func items(
+        of place: NavigatorState.Place, in catalog: Catalog, probes: ProbeBoard = ProbeBoard(), revealHidden: Bool = false
+    ) -> [PageItem] {
         switch place {
         case .treeList:
             return catalog.trees.indices.map(PageItem.tree)
@@ -18,7 +21,7 @@ public enum PageItem: Equatable, Sendable {
                 return question.choices.indices.map(PageItem.choice)
             case .resource(let resource):
                 return resource.links.indices.map(PageItem.link)
-                    + resource.commands.indices.map(PageItem.command)
+                    + resource.commands.indices.filter { revealHidden || probes.shows(resource.commands[$0]) }.map(PageItem.command)
                     + resource.seeAlso.indices.map(PageItem.seeAlso)
             }
         }

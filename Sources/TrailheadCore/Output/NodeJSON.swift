@@ -27,7 +27,7 @@ public enum NodeJSON {
             members.append(("links", .array(resource.links.map { link in
                 .object([("label", .string(link.displayLabel)), ("url", .string(link.url))])
             })))
-            members.append(("commands", .array(resource.commands.map(command))))
+            members.append(("commands", .array(resource.commands.map { command($0, probes: probes) })))
             members.append(("seeAlso", .array(resource.seeAlso.map { reference in
                 let target = reference.key(from: key.tree)
                 return .object([
@@ -53,11 +53,15 @@ public enum NodeJSON {
         return .object(members)
     }
 
-    public static func command(_ command: Command) -> JSONValue {
+    /// `when` is null, or the condition as written and whether it holds here (null: not known).
+    public static func command(_ command: Command, probes: ProbeBoard = ProbeBoard()) -> JSONValue {
         .object([
             ("run", .string(command.run)),
             ("does", .string(command.does)),
             ("multiline", .bool(command.multiline)),
+            ("when", command.when.map { condition in
+                .object([("condition", .string(condition.description)), ("holds", condition.holds(in: probes).map(JSONValue.bool) ?? .null)])
+            } ?? .null),
             ("placeholders", .array(command.placeholders.map { placeholder in
                 .object([
                     ("name", .string(placeholder.name)),

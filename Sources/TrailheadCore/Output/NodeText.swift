@@ -13,7 +13,8 @@ public struct NodeText: Sendable {
     }
 
     /// The node's text. Choices and see-also entries are numbered from 1, as the user types them.
-    public func lines(for key: NodeKey, in catalog: Catalog, probes: ProbeBoard = ProbeBoard()) -> [String] {
+    /// Commands whose condition `probes` say is false are left out (and counted), unless `revealHidden`.
+    public func lines(for key: NodeKey, in catalog: Catalog, probes: ProbeBoard = ProbeBoard(), revealHidden: Bool = false) -> [String] {
         guard let node = catalog.node(key) else { return [] }
         var lines: [String] = []
         var probeLines: [String] = []
@@ -55,8 +56,9 @@ public struct NodeText: Sendable {
             if !resource.commands.isEmpty {
                 lines.append("")
                 lines.append("Commands:")
-                for command in resource.commands {
+                for command in resource.commands where revealHidden || probes.shows(command) {
                     lines.append("  # " + TextSanitizer.line(command.does))
+                    if let note = probes.note(for: command) { lines.append("  # (" + TextSanitizer.line(note) + ")") }
                     for runLine in command.run.split(separator: "\n", omittingEmptySubsequences: false) {
                         lines.append("  $ " + TextSanitizer.line(String(runLine)))
                     }
@@ -65,6 +67,11 @@ public struct NodeText: Sendable {
                         if let value = placeholder.defaultValue { line += " (default: \(TextSanitizer.line(value)))" }
                         lines.append(line)
                     }
+                }
+                let hidden = probes.hiddenCount(in: resource)
+                if hidden > 0 {
+                    let what = hidden == 1 ? "1 command is for other machines" : "\(hidden) commands are for other machines"
+                    lines.append("  (\(what): \(revealHidden ? "shown" : "hidden, v shows them"))")
                 }
             }
             if !resource.seeAlso.isEmpty {

@@ -91,6 +91,10 @@ public struct PlainSession<IO: LineIO> {
         case "?", "h", "help":
             io.write(Self.help)
             return true
+        case "v":
+            apply(.toggleHidden)
+            showCurrent()
+            return true
         default:
             break
         }
@@ -192,7 +196,7 @@ public struct PlainSession<IO: LineIO> {
         }
         io.write("[\(text.breadcrumb(trail.steps, tree: catalog.tree(trail.current.tree)))]\n\n")
         let probes = probeSystem.flatMap { system in catalog.node(trail.current).map { ProbeBoard.evaluated($0, on: system) } }
-        for line in text.lines(for: trail.current, in: catalog, probes: probes ?? ProbeBoard()) {
+        for line in text.lines(for: trail.current, in: catalog, probes: probes ?? ProbeBoard(), revealHidden: navigator.state.revealHidden) {
             io.write(line + "\n")
         }
         io.write("\n")
@@ -206,6 +210,7 @@ public struct PlainSession<IO: LineIO> {
       b            go back one step
       g            go back to the start of this guide (again: the list of guides)
       /words       search every tree; then type a result number to jump there
+      v            also show the commands for other machines (again: hide them)
       q            quit (end of input quits too)
 
 

@@ -10,9 +10,39 @@ public struct ProbeBoard: Sendable, Equatable {
         results[key] = result
     }
 
-    /// Every probe a node's page shows: its own, then the choices' `suggest-if`.
+    /// Every probe a node's page needs: its own, the choices' `suggest-if`, then those its
+    /// commands' conditions ask (each once).
     public static func probes(of node: Node) -> [Probe] {
-        node.probes + (node.question?.choices.compactMap(\.suggestIf) ?? [])
+        var probes = node.probes + (node.question?.choices.compactMap(\.suggestIf) ?? [])
+        for command in node.resource?.commands ?? [] {
+            guard let condition = command.when else { continue }
+            let probe = Probe(check: condition.probe, location: command.location)
+            if !probes.contains(where: { $0.key == probe.key }) { probes.append(probe) }
+        }
+        return probes
+    }
+
+    /// Whether a command is shown: yes unless its condition is known to be false.
+    public func shows(_ command: Command) -> Bool {
+        command.when.map { $0.holds(in: self) != false } ?? true
+    }
+
+    /// What a command's condition comes to here, said next to it: "for rucio >= 37: yes, rucio
+    /// 41.0.0 found at /usr/bin/rucio"; nil for a command without one.
+    public func note(for command: Command) -> String? {
+        guard let condition = command.when else { return nil }
+        let result = results[Probe(check: condition.probe, location: command.location).key]
+        switch (condition.holds(in: self), result) {
+        case (true?, let result?): return "for \(condition): yes, \(result.detail)"
+        case (false?, let result?): return "for \(condition): not here, \(result.detail)"
+        case (nil, let result?): return "for \(condition): cannot tell, \(result.detail)"
+        default: return "for \(condition)"
+        }
+    }
+
+    /// How many of a resource's commands are hidden here.
+    public func hiddenCount(in resource: Resource) -> Int {
+        resource.commands.filter { !shows($0) }.count
     }
 
     /// Evaluates a node's probes at once, for scripted commands (the interface runs them in the background).

@@ -30,7 +30,23 @@ public enum ProbeEvaluator {
         case .environment(let name):
             return (system.environment[name] ?? "").isEmpty
                 ? ProbeResult(.failed, "\(name) is not set") : ProbeResult(.passed, "\(name) is set")
+        case .version(let name):
+            guard let path = executable(named: name, on: system) else { return ProbeResult(.failed, "\(name) is not on your PATH") }
+            guard let output = system.versionOutput(of: path) else {
+                return ProbeResult(.unknown, "\(name) found at \(path), but '\(name) --version' did not answer in time")
+            }
+            guard let version = firstVersion(in: output) else {
+                return ProbeResult(.unknown, "\(name) found at \(path), but '\(name) --version' printed no version")
+            }
+            return ProbeResult(.passed, "\(name) \(version) found at \(path)", version: version)
         }
+    }
+
+    /// The first dotted number in the start of the output (`rucio 41.0.0` → `41.0.0`).
+    static func firstVersion(in output: String) -> String? {
+        let start = String(String.UnicodeScalarView(output.unicodeScalars.prefix(PatternSafety.maxSearchedLength)))
+        guard let match = start.firstMatch(of: /[0-9]+(\.[0-9]+)*/) else { return nil }
+        return String(match.output.0.prefix(40))
     }
 
     static func executable(named name: String, on system: any ProbeSystem) -> String? {

@@ -18,8 +18,9 @@ public struct PageLayout: Sendable {
 
     public var lines: [Line]
 
-    public init(place: NavigatorState.Place, catalog: Catalog, width: Int, probes: ProbeBoard = ProbeBoard()) {
-        var builder = Builder(width: max(10, width), probes: probes)
+    /// Commands whose condition `probes` say is false are left out, unless `revealHidden`.
+    public init(place: NavigatorState.Place, catalog: Catalog, width: Int, probes: ProbeBoard = ProbeBoard(), revealHidden: Bool = false) {
+        var builder = Builder(width: max(10, width), probes: probes, revealHidden: revealHidden)
         switch place {
         case .treeList:
             builder.treeList(catalog)
@@ -39,6 +40,7 @@ public struct PageLayout: Sendable {
     private struct Builder {
         let width: Int
         let probes: ProbeBoard
+        let revealHidden: Bool
         var lines: [Line] = []
         var itemCount = 0
 
@@ -150,8 +152,14 @@ public struct PageLayout: Sendable {
                 }
                 if !resource.commands.isEmpty {
                     heading("Commands")
-                    for command in resource.commands {
-                        item(marker: "$ ", command.run, .command, detail: command.does)
+                    for command in resource.commands where revealHidden || probes.shows(command) {
+                        item(marker: "$ ", command.run, .command, detail: command.does, note: probes.note(for: command))
+                    }
+                    let hidden = probes.hiddenCount(in: resource)
+                    if hidden > 0 {
+                        blank()
+                        let what = hidden == 1 ? "1 command is for other machines" : "\(hidden) commands are for other machines"
+                        paragraph(revealHidden ? "\(what): shown (v hides them)" : "\(what): hidden (v shows them)", .dim, indent: 2)
                     }
                 }
                 if !resource.seeAlso.isEmpty {

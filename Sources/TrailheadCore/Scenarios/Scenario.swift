@@ -17,8 +17,9 @@ public struct Scenario: Sendable, Equatable {
     public var name: String
     /// `tree` or `tree/node`.
     public var start: Located<String>
-    /// Probe results given in advance, by probe key (`command:rucio`, `file:~/x`, `env:NAME`).
-    public var probes: [String: ProbeResult.Outcome]
+    /// Probe results given in advance, by probe key (`command:rucio`, `file:~/x`, `env:NAME`,
+    /// `version:rucio` with the version found).
+    public var probes: [String: ProbeResult]
     public var steps: [Located<Step>]
     /// The node the walk must end at, as `node` (in the start's tree) or `tree/node`.
     public var endsAt: Located<String>?

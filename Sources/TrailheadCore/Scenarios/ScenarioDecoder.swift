@@ -71,18 +71,23 @@ struct ScenarioDecoder {
         return scenario
     }
 
-    private mutating func decodeProbes(_ yaml: Value) -> [String: ProbeResult.Outcome] {
+    private mutating func decodeProbes(_ yaml: Value) -> [String: ProbeResult] {
         guard document.kind(of: yaml) == .mapping else {
             report("'probes' must map probe keys to results, such as 'command:rucio: passed'", at: yaml)
             return [:]
         }
-        var results: [String: ProbeResult.Outcome] = [:]
+        var results: [String: ProbeResult] = [:]
         for entry in document.entries(of: yaml) {
-            guard let outcome = ProbeResult.Outcome(rawValue: document.string(entry.value)) else {
-                report("a probe result is passed, failed or unknown", at: entry.value)
-                continue
+            let key = document.string(entry.key)
+            let value = document.string(entry.value)
+            if let outcome = ProbeResult.Outcome(rawValue: value) {
+                results[key] = ProbeResult(outcome, "\(outcome.rawValue), as the scenario says")
+            } else if key.hasPrefix("version:"), Condition.version(value) != nil {
+                let name = key.dropFirst("version:".count)
+                results[key] = ProbeResult(.passed, "\(name) \(value), as the scenario says", version: value)
+            } else {
+                report("a probe result is passed, failed or unknown, or for a version: key the version found (41.0.0)", at: entry.value)
             }
-            results[document.string(entry.key)] = outcome
         }
         return results
     }

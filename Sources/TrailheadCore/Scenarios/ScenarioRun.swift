@@ -63,8 +63,8 @@ public struct ScenarioRun: Sendable {
             return [failure("'\(TextSanitizer.line(scenario.start.value))' is not a loaded tree or node", at: scenario.start.location)]
         }
         var navigator = Navigator(catalog: catalog, start: start, size: ScreenSize(columns: 80, rows: 1_000_000), version: "test")
-        for (key, outcome) in scenario.probes.sorted(by: { $0.key < $1.key }) {
-            navigator.handle(.probeAnswered(key: key, ProbeResult(outcome, "given by the scenario")))
+        for (key, result) in scenario.probes.sorted(by: { $0.key < $1.key }) {
+            navigator.handle(.probeAnswered(key: key, result))
         }
         for step in scenario.steps {
             let here = navigator.state.trail?.current ?? start
@@ -94,7 +94,9 @@ public struct ScenarioRun: Sendable {
         if let expected = scenario.endsAt, Self.resolve(expected.value, from: start.tree, in: catalog, mustExist: false) != end {
             failures.append(failure("ended at '\(end)', not at '\(TextSanitizer.line(expected.value))'", at: expected.location))
         }
-        let commands = catalog.node(end)?.resource?.commands.map(\.run) ?? []
+        // What the page shows on that machine: a command whose condition is false is not there.
+        let board = navigator.state.probes
+        let commands = (catalog.node(end)?.resource?.commands ?? []).filter(board.shows).map(\.run)
         for pattern in scenario.shows where !commands.contains(where: { Self.matches(pattern.value, $0) }) {
             failures.append(failure("no command of '\(end)' matches '\(TextSanitizer.line(pattern.value))'", at: pattern.location))
         }

@@ -11,9 +11,9 @@ public enum ScenarioSchema {
     static let scenarioKeys: [Key] = [
         Key(name: "name", required: true, help: "What the scenario protects, in one line.", schema: [("type", .string("string")), ("minLength", .int(1))]),
         Key(name: "start", required: true, help: "Where the walk starts: a tree id (its start node) or tree/node.", schema: [("type", .string("string")), ("pattern", .string("^[a-z0-9][a-z0-9-]*(/[a-z0-9][a-z0-9._-]*)?$"))]),
-        Key(name: "probes", required: false, help: "Probe results given in advance, by probe key (command:NAME, file:PATH, env:NAME): passed, failed or unknown.", schema: [
+        Key(name: "probes", required: false, help: "Probe results given in advance, by probe key (command:NAME, file:PATH, env:NAME): passed, failed or unknown; for version:NAME, the version found (41.0.0).", schema: [
             ("type", .string("object")),
-            ("additionalProperties", .object([("enum", .array([.string("passed"), .string("failed"), .string("unknown")]))])),
+            ("additionalProperties", .object([("type", .string("string")), ("pattern", .string("^(passed|failed|unknown|[0-9]+(\\.[0-9]+)*)$"))])),
         ]),
         Key(name: "search", required: false, help: "A query; the walk jumps to its best result, as / does, before any answers.", schema: [("type", .string("string")), ("minLength", .int(1))]),
         Key(name: "answers", required: false, help: "Answers to the questions on the way, each a choice number or the start of a label.", schema: [
