@@ -60,6 +60,8 @@ public enum TreeScaffold {
               # {user} is a placeholder: it is asked for, checked against `pattern` and quoted.
               - run: ssh {user}@login.example.org
                 does: Logs in to the login node.
+                # A command for some machines only says so, and is hidden elsewhere (v shows it):
+                # when: ssh >= 8.0     (or: command NAME, file PATH, env NAME)
                 placeholders:
                   user:
                     prompt: Your user name
