@@ -99,3 +99,35 @@ import Testing
         #expect(TestTrees.diagnostics(yaml).contains { $0.contains("error: when: 'rucio => 37' is not a condition") })
     }
 }
+
+/// Links take conditions the same way as commands.
+@Suite struct LinkConditionTests {
+    static let tree = TestTrees.minimal(extraNodes: """
+          portal:
+            title: Portal
+            links:
+              - url: https://old.example.org
+                label: Old portal
+                when: tool < 2
+              - url: https://new.example.org
+                label: New portal
+                when: tool >= 2
+
+        """)
+    static let key = NodeKey(tree: "demo", node: "portal")
+
+    @Test func aLinkForAnotherVersionIsHiddenAndCounted() throws {
+        let catalog = TestTrees.catalog([Self.tree])
+        var board = ProbeBoard()
+        board.record(ProbeResult(.passed, "tool 2.1 found at /usr/bin/tool", version: "2.1"), for: "version:tool")
+        let items = PageItem.items(of: .node(Trail(at: Self.key)), in: catalog, probes: board)
+        #expect(items == [.link(1)])
+        let text = NodeText(width: 100).lines(for: Self.key, in: catalog, probes: board)
+        #expect(text.contains("  New portal: https://new.example.org") && !text.contains("  Old portal: https://old.example.org"))
+        #expect(text.contains("  (1 link is for other machines: hidden, v shows them)"), "\(text)")
+        let json = NodeJSON.node(Self.key, in: catalog, probes: board).serialized(pretty: false)
+        #expect(json.contains(#""url":"https://old.example.org","when":{"condition":"tool < 2","holds":false}"#), "\(json)")
+        let cached = try TreeCodec.decode(TreeCodec.encode(try #require(TestTrees.load(Self.tree).tree)), file: "test.yaml")
+        #expect(cached.nodes[Self.key.node]?.resource?.links.map { $0.when?.description } == ["tool < 2", "tool >= 2"])
+    }
+}

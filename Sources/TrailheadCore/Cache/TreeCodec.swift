@@ -6,11 +6,11 @@
 /// its node ids in order and the start node's heading, then the nodes. Reading checks the hash
 /// of the whole entry but decodes only up to the nodes; they are decoded when first used.
 enum TreeCodec {
-    static let magic = "trailhead-tree-cache-7 " + FormatKeys.textLayout
+    static let magic = "trailhead-tree-cache-8 " + FormatKeys.textLayout
     /// Entry file names start with this; it changes with the format number in `magic`, so entries
     /// of an older format are recognised by name and pruned. (Entries written by a build that
     /// declared other text fields have another `magic`: refused on reading, then replaced.)
-    static let entryPrefix = "tree7-"
+    static let entryPrefix = "tree8-"
 
     /// `expectedSize` reserves the buffer once: an entry is about two thirds of its YAML.
     /// `records`, when given, are the node records already written in pieces, in node order
@@ -81,6 +81,7 @@ enum TreeCodec {
                 for link in resource.links {
                     writer.string(link.url)
                     writer.optional(link.label)
+                    writer.optional(link.when?.description)
                     location(link.location, &writer)
                 }
                 writer.int(resource.commands.count)
@@ -195,17 +196,15 @@ enum TreeCodec {
                     for text in FormatKeys.resourceTexts { resource[keyPath: text.path] = try reader.optional() }
                     var links: [Link] = []
                     for _ in 0..<(try reader.count()) {
-                        links.append(Link(url: try reader.string(), label: try reader.optional(), location: try location(&reader, file)))
+                        let url = try reader.string(), label = try reader.optional(), when = try condition(&reader)
+                        links.append(Link(url: url, label: label, location: try location(&reader, file), when: when))
                     }
                     var commands: [Command] = []
                     for _ in 0..<(try reader.count()) {
                         let run = try reader.string()
                         let does = try reader.string()
                         let multiline = try reader.bool()
-                        let when = try reader.optional().map { text in
-                            guard case .success(let condition) = Condition.parse(text) else { throw BinaryReader.Corrupt() }
-                            return condition
-                        }
+                        let when = try condition(&reader)
                         let commandLocation = try location(&reader, file)
                         var placeholders: [Placeholder] = []
                         for _ in 0..<(try reader.count()) {
@@ -281,6 +280,13 @@ enum TreeCodec {
 
     private static func reference(_ reader: inout BinaryReader, _ file: String) throws -> NodeReference {
         NodeReference(treeID: try reader.optional(), nodeID: try reader.string(), location: try location(&reader, file))
+    }
+
+    /// A link's or command's condition, as written.
+    private static func condition(_ reader: inout BinaryReader) throws -> Condition? {
+        guard let text = try reader.optional() else { return nil }
+        guard case .success(let condition) = Condition.parse(text) else { throw BinaryReader.Corrupt() }
+        return condition
     }
 
     /// An owner and a review date, either of which may be absent.

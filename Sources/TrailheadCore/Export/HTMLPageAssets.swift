@@ -91,6 +91,7 @@ enum HTMLPageAssets {
             anchor.target = "_blank";
             var item = element("li");
             item.appendChild(anchor);
+            if (link.when) { item.appendChild(element("span", " (for " + link.when.condition + ")", "note")); }
             list.appendChild(item);
           });
           page.appendChild(list);

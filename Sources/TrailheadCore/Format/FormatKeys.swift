@@ -146,6 +146,7 @@ public enum FormatKeys {
             value: "the text shown; defaults to the URL",
             help: "Text shown for the link; defaults to the URL.",
             schema: FormatKey.ref("requiredLine")),
+        condition(in: .link),
         // MARK: Command keys
         FormatKey(
             "run", in: .command, .required,
@@ -167,11 +168,7 @@ public enum FormatKeys {
             value: "`true` or `false` (default `false`); must be `true` if `run` contains a line break",
             help: "Set to true when `run` spans several lines (for example a heredoc). Default false.",
             schema: [("type", .string("boolean")), ("default", .bool(false))]),
-        FormatKey(
-            "when", in: .command, .optional,
-            value: "a condition: `NAME >= VERSION` (or `>`, `<=`, `<`, `==`), `command NAME`, `file PATH` or `env NAME`",
-            help: "When the command applies, checked on the user's machine like a probe: `rucio >= 37` compares the version `rucio --version` prints. A command whose condition is false is hidden (v shows it); one that cannot be checked is shown, marked.",
-            schema: [("type", .string("string")), ("pattern", .string("^(command [A-Za-z0-9._+-]+|file (/|~/)\\S*|env [A-Za-z_][A-Za-z0-9_]*|[A-Za-z0-9._+-]+ (>=|>|<=|<|==) [0-9]+(\\.[0-9]+)*)$"))]),
+        condition(in: .command),
         // MARK: Placeholder keys
         FormatKey(
             "prompt", in: .placeholder, .required,
@@ -221,6 +218,15 @@ public enum FormatKeys {
             help: "Where to reach the owner; `!` feedback opens it, with {tree}, {node}, {path} and {version} filled in as in `feedback`.",
             schema: FormatKey.ref("url")),
     ]
+
+    /// When a link or command applies on the user's machine.
+    private static func condition(in place: FormatKey.Place) -> FormatKey {
+        FormatKey(
+            "when", in: place, .optional,
+            value: "a condition: `NAME >= VERSION` (or `>`, `<=`, `<`, `==`), `command NAME`, `file PATH` or `env NAME`",
+            help: "When the \(place == .link ? "link" : "command") applies, checked on the user's machine like a probe: `rucio >= 37` compares the version `rucio --version` prints. One whose condition is false is hidden (v shows it); one that cannot be checked is shown, marked.",
+            schema: [("type", .string("string")), ("pattern", .string("^(command [A-Za-z0-9._+-]+|file (/|~/)\\S*|env [A-Za-z_][A-Za-z0-9_]*|[A-Za-z0-9._+-]+ (>=|>|<=|<|==) [0-9]+(\\.[0-9]+)*)$"))])
+    }
 
     /// Who keeps a tree or node true; a node's own wins over its tree's.
     private static func owner(in place: FormatKey.Place) -> FormatKey {

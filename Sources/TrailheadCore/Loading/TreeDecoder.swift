@@ -469,7 +469,18 @@ struct TreeDecoder {
             report(.warning("lookalike-host", warning, at: url.location))
         }
         let label = optionalText(fields["label"], key: "label")?.text
-        return Link(url: url.text, label: label, location: linkLocation)
+        return Link(url: url.text, label: label, location: linkLocation, when: decodeCondition(fields["when"]))
+    }
+
+    /// A link's or command's `when:`.
+    private mutating func decodeCondition(_ entry: Entry?) -> Condition? {
+        guard let when = optionalText(entry, key: "when") else { return nil }
+        switch Condition.parse(when.text) {
+        case .success(let condition): return condition
+        case .failure(let error):
+            report(.error("bad-condition", "when: \(error)", at: when.location))
+            return nil
+        }
     }
 
     private mutating func decodeCommand(_ yaml: Value) -> Command? {
@@ -525,14 +536,9 @@ struct TreeDecoder {
         for placeholder in placeholders where !segments.contains(.placeholder(placeholder.name)) {
             report(.error("unused-placeholder", "placeholder '\(placeholder.name)' is declared but '{\(placeholder.name)}' does not appear in 'run'", at: placeholder.location))
         }
-        var condition: Condition?
-        if let when = optionalText(fields["when"], key: "when") {
-            switch Condition.parse(when.text) {
-            case .success(let parsed): condition = parsed
-            case .failure(let error): report(.error("bad-condition", "when: \(error)", at: when.location))
-            }
-        }
-        return Command(run: trimmedRun, does: does?.text ?? "", placeholders: placeholders, multiline: multiline, location: commandLocation, when: condition)
+        return Command(
+            run: trimmedRun, does: does?.text ?? "", placeholders: placeholders, multiline: multiline, location: commandLocation,
+            when: decodeCondition(fields["when"]))
     }
 
     private mutating func decodePlaceholder(_ entry: Entry) -> Placeholder? {

@@ -111,11 +111,14 @@ public struct Link: Sendable, Equatable {
     public var url: String
     public var label: String?
     public var location: SourceLocation
+    /// When the link applies; shown anyway while that cannot be checked.
+    public var when: Condition?
 
-    public init(url: String, label: String?, location: SourceLocation) {
+    public init(url: String, label: String?, location: SourceLocation, when: Condition? = nil) {
         self.url = url
         self.label = label
         self.location = location
+        self.when = when
     }
 
     public var displayLabel: String { label ?? url }

@@ -6,7 +6,7 @@ public enum PageItem: Equatable, Sendable {
     case command(Int)
     case seeAlso(Int)
 
-    /// The items of a place, in the order they are shown: without the commands whose condition
+    /// The items of a place, in the order they are shown: without the links and commands whose condition
     /// `probes` say is false, unless `revealHidden`.
     public static func items(
         of place: NavigatorState.Place, in catalog: Catalog, probes: ProbeBoard = ProbeBoard(), revealHidden: Bool = false
@@ -20,7 +20,7 @@ public enum PageItem: Equatable, Sendable {
             case .question(let question):
                 return question.choices.indices.map(PageItem.choice)
             case .resource(let resource):
-                return resource.links.indices.map(PageItem.link)
+                return resource.links.indices.filter { revealHidden || probes.shows(resource.links[$0]) }.map(PageItem.link)
                     + resource.commands.indices.filter { revealHidden || probes.shows(resource.commands[$0]) }.map(PageItem.command)
                     + resource.seeAlso.indices.map(PageItem.seeAlso)
             }

@@ -25,7 +25,7 @@ public enum NodeJSON {
             members.append(("title", .string(resource.title)))
             for text in FormatKeys.resourceTexts { members.append((text.field.jsonName, .optional(resource[keyPath: text.path]))) }
             members.append(("links", .array(resource.links.map { link in
-                .object([("label", .string(link.displayLabel)), ("url", .string(link.url))])
+                .object([("label", .string(link.displayLabel)), ("url", .string(link.url)), ("when", condition(link.when, probes: probes))])
             })))
             members.append(("commands", .array(resource.commands.map { command($0, probes: probes) })))
             members.append(("seeAlso", .array(resource.seeAlso.map { reference in
@@ -59,9 +59,7 @@ public enum NodeJSON {
             ("run", .string(command.run)),
             ("does", .string(command.does)),
             ("multiline", .bool(command.multiline)),
-            ("when", command.when.map { condition in
-                .object([("condition", .string(condition.description)), ("holds", condition.holds(in: probes).map(JSONValue.bool) ?? .null)])
-            } ?? .null),
+            ("when", condition(command.when, probes: probes)),
             ("placeholders", .array(command.placeholders.map { placeholder in
                 .object([
                     ("name", .string(placeholder.name)),
@@ -71,6 +69,11 @@ public enum NodeJSON {
                 ])
             })),
         ])
+    }
+
+    /// A link's or command's condition as written and whether it holds here (null: not known).
+    static func condition(_ condition: Condition?, probes: ProbeBoard) -> JSONValue {
+        condition.map { .object([("condition", .string($0.description)), ("holds", $0.holds(in: probes).map(JSONValue.bool) ?? .null)]) } ?? .null
     }
 
     /// The breadcrumb from the tree's start: each question on the way and the answer given.

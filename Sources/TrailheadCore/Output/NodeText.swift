@@ -48,9 +48,10 @@ public struct NodeText: Sendable {
             if !resource.links.isEmpty {
                 lines.append("")
                 lines.append("Links:")
-                for link in resource.links {
+                for link in resource.links where revealHidden || probes.shows(link) {
                     let url = TextSanitizer.line(link.url)
                     lines.append(link.label == nil ? "  \(url)" : "  \(TextSanitizer.line(link.displayLabel)): \(url)")
+                    if let note = probes.note(for: link.when) { lines.append("    (" + TextSanitizer.line(note) + ")") }
                 }
             }
             if !resource.commands.isEmpty {
@@ -58,7 +59,7 @@ public struct NodeText: Sendable {
                 lines.append("Commands:")
                 for command in resource.commands where revealHidden || probes.shows(command) {
                     lines.append("  # " + TextSanitizer.line(command.does))
-                    if let note = probes.note(for: command) { lines.append("  # (" + TextSanitizer.line(note) + ")") }
+                    if let note = probes.note(for: command.when) { lines.append("  # (" + TextSanitizer.line(note) + ")") }
                     for runLine in command.run.split(separator: "\n", omittingEmptySubsequences: false) {
                         lines.append("  $ " + TextSanitizer.line(String(runLine)))
                     }
@@ -68,11 +69,9 @@ public struct NodeText: Sendable {
                         lines.append(line)
                     }
                 }
-                let hidden = probes.hiddenCount(in: resource)
-                if hidden > 0 {
-                    let what = hidden == 1 ? "1 command is for other machines" : "\(hidden) commands are for other machines"
-                    lines.append("  (\(what): \(revealHidden ? "shown" : "hidden, v shows them"))")
-                }
+            }
+            if let hidden = probes.hiddenSummary(in: resource) {
+                lines += ["", "  (\(hidden): \(revealHidden ? "shown" : "hidden, v shows them"))"]
             }
             if !resource.seeAlso.isEmpty {
                 lines.append("")

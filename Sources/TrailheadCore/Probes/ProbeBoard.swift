@@ -14,24 +14,29 @@ public struct ProbeBoard: Sendable, Equatable {
     /// commands' conditions ask (each once).
     public static func probes(of node: Node) -> [Probe] {
         var probes = node.probes + (node.question?.choices.compactMap(\.suggestIf) ?? [])
-        for command in node.resource?.commands ?? [] {
-            guard let condition = command.when else { continue }
-            let probe = Probe(check: condition.probe, location: command.location)
+        let resource = node.resource
+        let conditions = (resource?.links.map { ($0.when, $0.location) } ?? []) + (resource?.commands.map { ($0.when, $0.location) } ?? [])
+        for case let (condition?, location) in conditions {
+            let probe = Probe(check: condition.probe, location: location)
             if !probes.contains(where: { $0.key == probe.key }) { probes.append(probe) }
         }
         return probes
     }
 
-    /// Whether a command is shown: yes unless its condition is known to be false.
-    public func shows(_ command: Command) -> Bool {
-        command.when.map { $0.holds(in: self) != false } ?? true
+    /// Whether an item with this condition is shown: yes unless it is known to be false.
+    public func shows(_ condition: Condition?) -> Bool {
+        condition.map { $0.holds(in: self) != false } ?? true
     }
 
-    /// What a command's condition comes to here, said next to it: "for rucio >= 37: yes, rucio
-    /// 41.0.0 found at /usr/bin/rucio"; nil for a command without one.
-    public func note(for command: Command) -> String? {
-        guard let condition = command.when else { return nil }
-        let result = results[Probe(check: condition.probe, location: command.location).key]
+    public func shows(_ command: Command) -> Bool { shows(command.when) }
+
+    public func shows(_ link: Link) -> Bool { shows(link.when) }
+
+    /// What a condition comes to here, said next to its item: "for rucio >= 37: yes, rucio
+    /// 41.0.0 found at /usr/bin/rucio"; nil without a condition.
+    public func note(for condition: Condition?) -> String? {
+        guard let condition else { return nil }
+        let result = results[Probe(check: condition.probe, location: SourceLocation(file: "", line: 0, column: 0)).key]
         switch (condition.holds(in: self), result) {
         case (true?, let result?): return "for \(condition): yes, \(result.detail)"
         case (false?, let result?): return "for \(condition): not here, \(result.detail)"
@@ -40,9 +45,13 @@ public struct ProbeBoard: Sendable, Equatable {
         }
     }
 
-    /// How many of a resource's commands are hidden here.
-    public func hiddenCount(in resource: Resource) -> Int {
-        resource.commands.filter { !shows($0) }.count
+    /// "1 command is for other machines", "2 links and 1 command are …"; nil when nothing is hidden.
+    public func hiddenSummary(in resource: Resource) -> String? {
+        let links = resource.links.filter { !shows($0) }.count
+        let commands = resource.commands.filter { !shows($0) }.count
+        let parts = [(links, "link"), (commands, "command")].filter { $0.0 > 0 }.map { "\($0.0) \($0.1)\($0.0 == 1 ? "" : "s")" }
+        guard !parts.isEmpty else { return nil }
+        return parts.joined(separator: " and ") + (links + commands == 1 ? " is" : " are") + " for other machines"
     }
 
     /// Evaluates a node's probes at once, for scripted commands (the interface runs them in the background).

@@ -146,21 +146,19 @@ public struct PageLayout: Sendable {
                 }
                 if !resource.links.isEmpty {
                     heading("Links")
-                    for link in resource.links {
-                        item(marker: "↗ ", link.displayLabel, .link, detail: link.label == nil ? nil : link.url)
+                    for link in resource.links where revealHidden || probes.shows(link) {
+                        item(marker: "↗ ", link.displayLabel, .link, detail: link.label == nil ? nil : link.url, note: probes.note(for: link.when))
                     }
                 }
                 if !resource.commands.isEmpty {
                     heading("Commands")
                     for command in resource.commands where revealHidden || probes.shows(command) {
-                        item(marker: "$ ", command.run, .command, detail: command.does, note: probes.note(for: command))
+                        item(marker: "$ ", command.run, .command, detail: command.does, note: probes.note(for: command.when))
                     }
-                    let hidden = probes.hiddenCount(in: resource)
-                    if hidden > 0 {
-                        blank()
-                        let what = hidden == 1 ? "1 command is for other machines" : "\(hidden) commands are for other machines"
-                        paragraph(revealHidden ? "\(what): shown (v hides them)" : "\(what): hidden (v shows them)", .dim, indent: 2)
-                    }
+                }
+                if let hidden = probes.hiddenSummary(in: resource) {
+                    blank()
+                    paragraph(revealHidden ? "\(hidden): shown (v hides them)" : "\(hidden): hidden (v shows them)", .dim, indent: 2)
                 }
                 if !resource.seeAlso.isEmpty {
                     heading("See also")
