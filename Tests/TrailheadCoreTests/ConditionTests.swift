@@ -83,8 +83,11 @@ import Testing
         var navigator = Navigator(catalog: Self.catalog, start: Self.key, size: ScreenSize(columns: 100, rows: 40), version: "t")
         navigator.handle(.probeAnswered(key: "version:rucio", ProbeResult(.passed, "rucio 41.0.0", version: "41.0.0")))
         #expect(navigator.items.count == 2)
+        navigator.handle(.chooseNumber(1))
+        #expect(navigator.items[navigator.state.selection] == .command(1))
         navigator.handle(KeyBindings.action(for: .character("v"), in: navigator.state) ?? .quit)
         #expect(navigator.items.count == 3 && navigator.state.revealHidden)
+        #expect(navigator.items[navigator.state.selection] == .command(1), "the new form stays selected")
     }
 
     @Test func theCacheKeepsConditions() throws {

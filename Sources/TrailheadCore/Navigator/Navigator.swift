@@ -143,9 +143,11 @@ public struct Navigator: Sendable {
         case .activate(let item):
             return activate(item)
         case .toggleHidden:
+            // The selected item stays selected when others appear or disappear around it.
+            let selected = items.indices.contains(state.selection) ? items[state.selection] : nil
             state.revealHidden.toggle()
             state.status = state.revealHidden ? "Showing every command, also those for other machines" : "Showing the commands that apply here"
-            select(min(max(state.selection, 0), max(items.count - 1, 0)))
+            select(selected.flatMap { items.firstIndex(of: $0) } ?? min(max(state.selection, 0), max(items.count - 1, 0)))
         case .jump(let key):
             jump(to: key)
         case .back:
