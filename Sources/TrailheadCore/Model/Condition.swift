@@ -51,7 +51,7 @@ public struct Condition: Sendable, Equatable, CustomStringConvertible {
     /// True or false once the machine has answered; nil while it has not, or cannot (the
     /// command is missing or prints no version): such an item is shown, marked as unchecked.
     public func holds(in board: ProbeBoard) -> Bool? {
-        guard let result = board.results[Probe(check: probe, location: SourceLocation(file: "", line: 0, column: 0)).key] else { return nil }
+        guard let result = board.results[probe.key] else { return nil }
         switch test {
         case .probe:
             return result.outcome == .unknown ? nil : result.passed

@@ -10,6 +10,16 @@ public struct Probe: Sendable, Hashable {
         case environment(String)
         /// The version `name --version` prints (its first dotted number), for a `when:` condition.
         case version(String)
+
+        /// What a result is recorded under; it names the check, not where it is written.
+        public var key: String {
+            switch self {
+            case .command(let name, let pattern): "command:\(name)" + (pattern.map { " ~ \($0)" } ?? "")
+            case .file(let path): "file:\(path)"
+            case .environment(let name): "env:\(name)"
+            case .version(let name): "version:\(name)"
+            }
+        }
     }
 
     public var check: Check
@@ -21,14 +31,7 @@ public struct Probe: Sendable, Hashable {
     }
 
     /// The same check from another place in a tree gives the same answer, so results are shared by this key.
-    public var key: String {
-        switch check {
-        case .command(let name, let pattern): "command:\(name)" + (pattern.map { " ~ \($0)" } ?? "")
-        case .file(let path): "file:\(path)"
-        case .environment(let name): "env:\(name)"
-        case .version(let name): "version:\(name)"
-        }
-    }
+    public var key: String { check.key }
 
     public var kind: String {
         switch check {

@@ -36,7 +36,7 @@ public struct ProbeBoard: Sendable, Equatable {
     /// 41.0.0 found at /usr/bin/rucio"; nil without a condition.
     public func note(for condition: Condition?) -> String? {
         guard let condition else { return nil }
-        let result = results[Probe(check: condition.probe, location: SourceLocation(file: "", line: 0, column: 0)).key]
+        let result = results[condition.probe.key]
         switch (condition.holds(in: self), result) {
         case (true?, let result?): return "for \(condition): yes, \(result.detail)"
         case (false?, let result?): return "for \(condition): not here, \(result.detail)"

@@ -16,7 +16,7 @@ struct FlowTest: ParsableCommand {
     @OptionGroup var trees: TreeOptions
 
     @Option(help: "text, json ({files, scenarios, passed, failed, diagnostics: [{file, line, column, severity, code, message}]}), github or gitlab.")
-    var format: Validate.Format?
+    var format: DiagnosticReport.Format?
 
     @Argument(help: ArgumentHelp("Flow-test files, or directories of them and the trees they test.", valueName: "path"))
     var paths: [String]
@@ -47,18 +47,7 @@ struct FlowTest: ParsableCommand {
         var options = trees
         options.directories = directories + options.directories
         let run = ScenarioRun(files: files, catalog: try options.loadCatalog())
-        switch format ?? .text {
-        case .text:
-            run.diagnostics.forEach { Output.line($0.description) }
-            Output.line(run.summary)
-        case .json:
-            Output.json(run.json)
-        case .github:
-            GitHubAnnotations.lines(for: run.diagnostics).forEach(Output.line)
-            Output.line(run.summary)
-        case .gitlab:
-            Output.json(GitLabCodeQuality.report(for: run.diagnostics))
-        }
+        DiagnosticReport.print(run.diagnostics, summary: run.summary, json: run.json, as: format ?? .text)
         if run.diagnostics.hasErrors || run.scenarioCount == 0 { throw ExitCode(1) }
     }
 }

@@ -18,15 +18,10 @@ struct Validate: ParsableCommand {
         Exit status: 0 no errors (warnings allowed), 1 errors found, 2 usage error.
         """)
 
-    /// How the diagnostics are printed.
-    enum Format: String, CaseIterable, ExpressibleByArgument {
-        case text, json, github, gitlab
-    }
-
     @OptionGroup var trees: TreeOptions
 
     @Option(help: "text, json ({files, errors, warnings, diagnostics: [{file, line, column, severity, code, message}]}), github or gitlab.")
-    var format: Format?
+    var format: DiagnosticReport.Format?
 
     @Flag(help: "Same as --format json.")
     var json = false
@@ -61,22 +56,7 @@ struct Validate: ParsableCommand {
             let others = context.files.filter { !checkedCanonical.contains(loader.fileSystem.canonicalPath($0.path)) }
             run = ValidationRun(checked: checked, context: others, contextDiagnostics: context.crossFileDiagnostics, review: review)
         }
-        switch json ? .json : format ?? .text {
-        case .text:
-            for diagnostic in run.diagnostics {
-                Output.line(diagnostic.description)
-            }
-            Output.line(run.summary)
-        case .json:
-            Output.json(run.json)
-        case .github:
-            for line in GitHubAnnotations.lines(for: run.diagnostics) {
-                Output.line(line)
-            }
-            Output.line(run.summary)
-        case .gitlab:
-            Output.json(GitLabCodeQuality.report(for: run.diagnostics))
-        }
+        DiagnosticReport.print(run.diagnostics, summary: run.summary, json: run.json, as: json ? .json : format ?? .text)
         if run.diagnostics.hasErrors { throw ExitCode(1) }
     }
 }
