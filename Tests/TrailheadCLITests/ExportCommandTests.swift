@@ -90,6 +90,45 @@ import Testing
         #expect(steps[6]["crumbs"] as? [String] == ["Start", "Data", "See also: Ask for help"])
     }
 
+    /// Rich text reaches the page as elements: inline and block code, list items, callouts, and a
+    /// `when` section shown with its condition, since a page cannot ask the reader's machine.
+    @Test(.enabled(if: nodeAvailable, "needs /usr/bin/node"))
+    func htmlPageDrawsRichText() throws {
+        let directory = try CLIRunner.treeDirectory(["rich.yaml": """
+        format: 1
+        id: rich
+        title: Rich
+        description: A tree for tests.
+        start: leaf
+        nodes:
+          leaf:
+            title: Configure
+            body: |
+              Set `auth_type`:
+
+              - first <b>item</b>
+
+              ```
+              [client]
+              auth_type = oidc
+              ```
+
+              ::: warning
+              Tokens expire.
+              :::
+
+              ::: when rucio >= 37
+              New client.
+              :::
+        """])
+        let page = try CLIRunner.run(["export", "rich", "--format", "html", "--trees", directory]).stdout
+        let step = try #require(try walk(page, []).first)
+        #expect(step["code"] as? [String] == ["[client]\nauth_type = oidc"])
+        #expect(step["allCode"] as? [String] == ["auth_type", "[client]\nauth_type = oidc"])
+        #expect(step["items"] as? [String] == ["first <b>item</b>"])
+        #expect(step["callouts"] as? [String] == ["callout warning: WarningTokens expire.", "callout note: For rucio >= 37New client."])
+    }
+
     private func demoDirectory() throws -> String {
         try CLIRunner.treeDirectory(["demo.yaml": """
         format: 1

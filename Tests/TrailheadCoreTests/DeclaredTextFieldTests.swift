@@ -49,7 +49,7 @@ import Testing
             #expect(NodeText(width: 80).lines(for: key, in: cached).contains(word), "the cache dropped \(word)")
             let page = PageLayout(place: .node(Trail(at: key)), catalog: catalog, width: 80)
             #expect(page.lines.contains { line in line.spans.contains { $0.text == word } }, "the page lacks \(word)")
-            #expect(HTMLPageAssets.script.contains("paragraphs(node.\(field.jsonName), "), "the web page does not show \(field.jsonName)")
+            #expect(HTMLPageAssets.script.contains("blocks(node.\(field.jsonName)Blocks, "), "the web page does not show \(field.jsonName)")
             #expect(field.jsonName.utf8.allSatisfy { (0x61...0x7A).contains($0 | 0x20) }, "\(field.jsonName) must be a plain identifier")
             let hit = index.search(word).first
             #expect(hit?.key == key && hit?.field == field.search, "search for \(word) found \(String(describing: hit))")

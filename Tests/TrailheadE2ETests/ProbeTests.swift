@@ -105,3 +105,45 @@ struct ProbeScreenTests {
         }
     }
 }
+
+/// Rich body text as a user meets it: a code block they select and copy whole, and a section
+/// that follows the Rucio client installed.
+@Suite(.timeLimit(.minutes(1)))
+struct RichTextSessionTests {
+    @Test func aCodeBlockIsSelectedFirstAndEnterCopiesItWhole() async throws {
+        let session = try await TmuxSession(columns: 100, rows: 40)
+        defer { session.shutdown() }
+        try await session.openTrailhead(["escape-vre/rucio-config"])
+        let page = try await session.waitFor("the configuration as a selected code block") { screen in
+            screen.selectedRow?.contains("[client]") == true && screen.screenRows.contains { $0.contains("Enter copy") }
+        }
+        #expect(page.screenRows.contains("   rucio_host = https://vre-rucio.cern.ch"), "code lines are shown as written\n\(page)")
+        #expect(page.screenRows.contains { $0.hasPrefix(" Note:") }, "the note is labelled\n\(page)")
+        #expect(try session.buffers().isEmpty)
+        try session.send("Enter")
+        try await session.waitFor("Enter to copy the code block") { $0.statusRow.contains("Code copied") }
+        let copied = try session.showBuffer()
+        #expect(copied.hasPrefix("[client]\nrucio_host = https://vre-rucio.cern.ch\n") && copied.hasSuffix("lfn2pfn_algorithm_default = hash"), "\(copied)")
+        try await session.quitTrailhead()
+    }
+
+    @Test func aSectionForAnotherClientIsHiddenUntilV() async throws {
+        let session = try await TmuxSession(columns: 120, rows: 50)
+        defer { session.shutdown() }
+        let tools = URL(fileURLWithPath: "/tmp/thr-\(UUID().uuidString.prefix(6))")
+        try FileManager.default.createDirectory(at: tools, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: tools) }
+        try ProbeScreenTests.tool("rucio", in: tools, script: "echo 'rucio 41.0.0'")
+        try session.runShell("PATH=\(E2E.shellQuote(tools.path)):$PATH " + session.trailheadCommand(["escape-vre/rucio-cli-versions"]))
+        let page = try await session.waitFor("the section for this client, with the reason") { screen in
+            screen.showsInterface && screen.screenRows.contains { $0.contains("For rucio >= 37: yes, rucio 41.0.0 found at") }
+                && screen.screenRows.contains { $0.contains("1 section is for other machines: hidden (v shows them)") }
+        }
+        #expect(!page.screenRows.contains { $0.contains("knows only the hyphenated forms") })
+        try session.send("v")
+        try await session.waitFor("v shows the section for older clients") { screen in
+            screen.screenRows.contains { $0.contains("For rucio < 37: not here, rucio 41.0.0 found at") }
+                && screen.screenRows.contains { $0.contains("knows only the hyphenated forms") }
+        }
+    }
+}

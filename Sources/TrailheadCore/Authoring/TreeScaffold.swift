@@ -34,6 +34,7 @@ public enum TreeScaffold {
               - label: Log in for the first time
                 hint: Each answer leads to a node with `goto`
                 goto: first-login
+                # An answer for some machines only: when: env SLURM_CLUSTER_NAME
               - label: Read the documentation
                 # A short leaf used only once can be written in place, under `node:`.
                 node:
@@ -50,9 +51,23 @@ public enum TreeScaffold {
             tags: [ssh, login]
             body: |
               Explain what the newcomer needs before they start. Separate paragraphs
-              with one blank line; Trailhead re-wraps them to the window.
+              with one blank line; Trailhead re-wraps them to the window. Write names
+              such as `~/.ssh/config` as inline code.
 
+              A file to write goes in a code block, shown as written and copied whole:
+
+              ```
+              Host login
+                  HostName login.example.org
+              ```
+
+              ::: note
               Commands are shown and copied, never run by Trailhead.
+              :::
+
+              ::: when command kinit
+              A section for some machines only; here, those with Kerberos.
+              :::
             links:
               - url: https://docs.example.org/first-login
                 label: First login guide

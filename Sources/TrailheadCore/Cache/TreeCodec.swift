@@ -6,11 +6,11 @@
 /// its node ids in order and the start node's heading, then the nodes. Reading checks the hash
 /// of the whole entry but decodes only up to the nodes; they are decoded when first used.
 enum TreeCodec {
-    static let magic = "trailhead-tree-cache-8 " + FormatKeys.textLayout
+    static let magic = "trailhead-tree-cache-9 " + FormatKeys.textLayout
     /// Entry file names start with this; it changes with the format number in `magic`, so entries
     /// of an older format are recognised by name and pruned. (Entries written by a build that
     /// declared other text fields have another `magic`: refused on reading, then replaced.)
-    static let entryPrefix = "tree8-"
+    static let entryPrefix = "tree9-"
 
     /// `expectedSize` reserves the buffer once: an entry is about two thirds of its YAML.
     /// `records`, when given, are the node records already written in pieces, in node order
@@ -72,6 +72,7 @@ enum TreeCodec {
                     location(choice.location, &writer)
                     writer.bool(choice.suggestIf != nil)
                     if let suggestIf = choice.suggestIf { Self.probe(suggestIf, &writer) }
+                    writer.optional(choice.when?.description)
                 }
             case .resource(let resource):
                 writer.int(1)
@@ -186,7 +187,8 @@ enum TreeCodec {
                         let target = try reference(&reader, file)
                         let choiceLocation = try location(&reader, file)
                         let suggestIf = try reader.bool() ? try probe(&reader, file) : nil
-                        choices.append(Choice(label: label, hint: hint, target: target, location: choiceLocation, suggestIf: suggestIf))
+                        let when = try condition(&reader)
+                        choices.append(Choice(label: label, hint: hint, target: target, location: choiceLocation, suggestIf: suggestIf, when: when))
                     }
                     question.choices = choices
                     content = .question(question)

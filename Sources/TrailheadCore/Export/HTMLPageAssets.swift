@@ -16,7 +16,9 @@ enum HTMLPageAssets {
     .choices button { width: 100%; text-align: left; padding: 0.6rem 0.8rem; font: inherit; border: 1px solid var(--line); border-radius: 6px; background: none; color: inherit; cursor: pointer; }
     .choices button:hover, .choices button:focus { border-color: var(--accent); }
     .hint { display: block; font-size: 0.9em; }
-    .body p { white-space: pre-line; }
+    .callout { border-left: 4px solid var(--line); padding: 0 0.8rem; margin: 0.8rem 0; }
+    .callout.warning { border-color: #c60; }
+    .callout .label { font-weight: bold; margin-bottom: 0; }
     pre { background: var(--code); padding: 0.6rem; overflow-x: auto; white-space: pre-wrap; }
     h2:focus { outline: none; }
     """
@@ -42,9 +44,42 @@ enum HTMLPageAssets {
         return made;
       }
 
-      function paragraphs(text, into) {
-        text.split(/\n[ \t]*\n/).forEach(function (part) {
-          if (part.trim() !== "") { into.appendChild(element("p", part.trim())); }
+      function spans(list, into) {
+        list.forEach(function (span) {
+          if (span.text === "\n" && !span.code) { into.appendChild(document.createElement("br")); return; }
+          into.appendChild(span.code ? element("code", span.text) : document.createTextNode(span.text));
+        });
+      }
+
+      // Rich text as show --json gives it (docs/cli.md). A page cannot ask the reader's machine,
+      // so a `when` section is shown with its condition, like a command's.
+      function blocks(list, into) {
+        list.forEach(function (block) {
+          if (block.type === "paragraph") {
+            var paragraph = element("p");
+            spans(block.spans, paragraph);
+            into.appendChild(paragraph);
+          } else if (block.type === "list") {
+            var numbered = block.items.length > 0 && block.items[0].marker !== "•";
+            var items = element(numbered ? "ol" : "ul");
+            if (numbered) { items.start = parseInt(block.items[0].marker, 10) || 1; }
+            block.items.forEach(function (entry) {
+              var item = element("li");
+              spans(entry.spans, item);
+              items.appendChild(item);
+            });
+            into.appendChild(items);
+          } else if (block.type === "code") {
+            var pre = element("pre");
+            pre.appendChild(element("code", block.text));
+            into.appendChild(pre);
+          } else {
+            var box = element("div", null, "callout " + (block.type === "warning" ? "warning" : "note"));
+            var label = block.type === "when" ? "For " + block.condition : block.type === "warning" ? "Warning" : "Note";
+            box.appendChild(element("p", label, "label"));
+            blocks(block.blocks, box);
+            into.appendChild(box);
+          }
         });
       }
 
@@ -73,7 +108,8 @@ enum HTMLPageAssets {
         page.appendChild(element("h2", node.question));
     \#(textSections(FormatKeys.questionTexts.map(\.field), leadInBlock: false))    var list = element("ul", null, "choices");
         node.choices.forEach(function (choice) {
-          list.appendChild(choiceButton(choice.label, choice.hint, function () { go(choice.target, choice.label); }));
+          var hint = choice.when ? (choice.hint ? choice.hint + " · " : "") + "for " + choice.when.condition : choice.hint;
+          list.appendChild(choiceButton(choice.label, hint, function () { go(choice.target, choice.label); }));
         });
         page.appendChild(list);
       }
@@ -193,15 +229,16 @@ enum HTMLPageAssets {
         fields.map { field in
             // JSON names are identifiers (a test holds every declaration to it), so `node.name` is safe.
             let name = field.jsonName
+            let blocks = "node.\(name)Blocks"
             if let heading = field.heading {
                 let title = JSONValue.string(heading).serialized(pretty: false)
-                return "    if (node.\(name)) { page.appendChild(element(\"h3\", \(title))); paragraphs(node.\(name), page); }\n"
+                return "    if (\(blocks)) { page.appendChild(element(\"h3\", \(title))); blocks(\(blocks), page); }\n"
             }
-            guard leadInBlock else { return "    if (node.\(name)) { paragraphs(node.\(name), page); }\n" }
+            guard leadInBlock else { return "    if (\(blocks)) { blocks(\(blocks), page); }\n" }
             return """
-                if (node.\(name)) {
+                if (\(blocks)) {
                   var \(name) = element("div", null, "body");
-                  paragraphs(node.\(name), \(name));
+                  blocks(\(blocks), \(name));
                   page.appendChild(\(name));
                 }
 

@@ -55,8 +55,8 @@ public enum FormatKeys {
             schema: FormatKey.ref("requiredLine")),
         FormatKey(
             "explain", in: .question, .optional,
-            value: #"help text shown under the question; may span several lines (use `|` or `>`)"#,
-            help: "Optional help shown under the question; may span several lines (use `|` or `>`).",
+            value: #"help text shown under the question; may span several lines (use `|`), in [rich text](#rich-text-code-lists-callouts-conditions)"#,
+            help: "Optional help shown under the question; may span several lines (use `|`) and is rich text like a resource's `body`.",
             schema: FormatKey.ref("text"),
             text: TextField(access: .question(\.explanation), jsonName: "explain", search: .body, heading: nil, multiline: true)),
         FormatKey(
@@ -81,8 +81,8 @@ public enum FormatKeys {
             schema: FormatKey.ref("requiredLine")),
         FormatKey(
             "body", in: .resource, .optional,
-            value: "explanation text, several lines allowed",
-            help: "Explanation text; paragraphs are separated by a blank line and re-wrapped to the window width. Use `|`.",
+            value: "explanation text, several lines allowed, in [rich text](#rich-text-code-lists-callouts-conditions)",
+            help: "Explanation text: paragraphs separated by a blank line and re-wrapped to the window width, inline `code`, lists (`- ` or `1. `), fenced code blocks (never re-wrapped; the reader copies one with `c`) and `::: note`, `::: warning` or `::: when CONDITION` sections closed by `:::`. Use `|`.",
             schema: FormatKey.ref("text"),
             text: TextField(access: .resource(\.body), jsonName: "body", search: .body, heading: nil, multiline: true)),
         FormatKey(
@@ -135,6 +135,7 @@ public enum FormatKeys {
             value: #"one [probe](#probes-what-the-users-machine-already-has); when it passes the choice is marked "✓ suggested""#,
             help: #"Mark this choice as the one the machine suggests when this probe passes (e.g. `{command: rucio}` on "It is installed")."#,
             schema: FormatKey.ref("probe")),
+        condition(in: .choice),
         // MARK: Link keys
         FormatKey(
             "url", in: .link, .required,
@@ -224,7 +225,7 @@ public enum FormatKeys {
         FormatKey(
             "when", in: place, .optional,
             value: "a condition: `NAME >= VERSION` (or `>`, `<=`, `<`, `==`), `command NAME`, `file PATH` or `env NAME`",
-            help: "When the \(place == .link ? "link" : "command") applies, checked on the user's machine like a probe: `rucio >= 37` compares the version `rucio --version` prints. One whose condition is false is hidden (v shows it); one that cannot be checked is shown, marked.",
+            help: "When the \(place.rawValue) applies, checked on the user's machine like a probe: `rucio >= 37` compares the version `rucio --version` prints. One whose condition is false is hidden (v shows it); one that cannot be checked is shown, marked.",
             schema: [("type", .string("string")), ("pattern", .string("^(command [A-Za-z0-9._+-]+|file (/|~/)\\S*|env [A-Za-z_][A-Za-z0-9_]*|[A-Za-z0-9._+-]+ (>=|>|<=|<|==) [0-9]+(\\.[0-9]+)*)$"))])
     }
 

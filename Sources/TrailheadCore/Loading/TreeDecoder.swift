@@ -334,7 +334,21 @@ struct TreeDecoder {
         into owner: inout Owner
     ) {
         for text in texts {
-            owner[keyPath: text.path] = optionalText(fields[text.key.name], key: text.key.name, multiline: text.field.multiline)?.text
+            let entry = fields[text.key.name]
+            let value = optionalText(entry, key: text.key.name, multiline: text.field.multiline)
+            owner[keyPath: text.path] = value?.text
+            if let entry, let value, text.field.multiline, RichText.hasStructure(value.text) {
+                checkRichText(value.text, key: text.key.name, keyAt: keyLocation(entry), valueAt: value.location)
+            }
+        }
+    }
+
+    /// Reports the sections and code blocks of a text that do not close or name what they mean.
+    /// A `|` block's first line is the one after its key, so line k of the text is k lines below it.
+    private mutating func checkRichText(_ text: String, key: String, keyAt keyLocation: SourceLocation, valueAt valueLocation: SourceLocation) {
+        for problem in RichText.parse(text).problems {
+            let at = SourceLocation(file: file, line: valueLocation.line + problem.line, column: keyLocation.column + 2)
+            report(.error("bad-text", "line \(problem.line) of '\(key)': \(problem.message)", at: at))
         }
     }
 
@@ -359,8 +373,9 @@ struct TreeDecoder {
             target = nil
         }
         let suggestIf = fields["suggest-if"].flatMap { decodeProbe($0.value, what: "'suggest-if' of \(choiceName())") }
+        let when = decodeCondition(fields["when"])
         guard let target else { return nil }
-        return Choice(label: label?.text ?? "", hint: hint, target: target, location: choiceLocation, suggestIf: suggestIf)
+        return Choice(label: label?.text ?? "", hint: hint, target: target, location: choiceLocation, suggestIf: suggestIf, when: when)
     }
 
     /// `{command: NAME, version-matches: REGEX}`, `{file: PATH}` or `{env: NAME}`: read-only checks, never code.
@@ -472,7 +487,7 @@ struct TreeDecoder {
         return Link(url: url.text, label: label, location: linkLocation, when: decodeCondition(fields["when"]))
     }
 
-    /// A link's or command's `when:`.
+    /// A choice's, link's or command's `when:`.
     private mutating func decodeCondition(_ entry: Entry?) -> Condition? {
         guard let when = optionalText(entry, key: "when") else { return nil }
         switch Condition.parse(when.text) {

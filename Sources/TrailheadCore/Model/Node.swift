@@ -79,13 +79,18 @@ public struct Choice: Sendable, Equatable {
     public var location: SourceLocation
     /// When this probe passes, the interface marks the choice as the one the machine suggests.
     public var suggestIf: Probe?
+    /// When the answer applies; offered anyway while that cannot be checked.
+    public var when: Condition?
 
-    public init(label: String, hint: String?, target: NodeReference, location: SourceLocation, suggestIf: Probe? = nil) {
+    public init(
+        label: String, hint: String?, target: NodeReference, location: SourceLocation, suggestIf: Probe? = nil, when: Condition? = nil
+    ) {
         self.label = label
         self.hint = hint
         self.target = target
         self.location = location
         self.suggestIf = suggestIf
+        self.when = when
     }
 }
 

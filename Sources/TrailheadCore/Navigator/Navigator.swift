@@ -213,6 +213,8 @@ public struct Navigator: Sendable {
             return .openLink(link.url)
         case (.command(let commandIndex), .node(let trail)):
             return use(commandAt: commandIndex, of: trail.current, for: .print)
+        case (.codeBlock(let blockIndex), .node(let trail)):
+            return copyCodeBlock(blockIndex, of: trail.current)
         case (.seeAlso(let seeIndex), .node(var trail)):
             guard let reference = catalog.node(trail.current)?.resource?.seeAlso[seeIndex] else { return nil }
             let target = reference.key(from: trail.current.tree)
@@ -262,7 +264,10 @@ public struct Navigator: Sendable {
             let previous = trail.steps.last
             if trail.back() {
                 var selection = 0
-                if case .choice(let number, _)? = previous?.via { selection = number - 1 }
+                if case .choice(let number, _)? = previous?.via {
+                    let items = PageItem.items(of: .node(trail), in: catalog, probes: state.probes, revealHidden: state.revealHidden)
+                    selection = items.firstIndex(of: .choice(number - 1)) ?? 0
+                }
                 go(to: .node(trail), selecting: selection)
             } else if catalog.trees.count > 1 {
                 let treeIndex = catalog.trees.firstIndex { $0.id == trail.current.tree } ?? 0
@@ -288,7 +293,7 @@ public struct Navigator: Sendable {
     private mutating func copySelection() -> NavigatorEffect? {
         let items = self.items
         guard case .node(let trail) = state.place, items.indices.contains(state.selection) else {
-            state.status = "Select a link or command to copy"
+            state.status = "Select a link, command or code block to copy"
             return nil
         }
         switch items[state.selection] {
@@ -297,10 +302,17 @@ public struct Navigator: Sendable {
             return .copy(link.url, what: "Link")
         case .command(let index):
             return use(commandAt: index, of: trail.current, for: .copy)
+        case .codeBlock(let index):
+            return copyCodeBlock(index, of: trail.current)
         default:
-            state.status = "Select a link or command to copy"
+            state.status = "Select a link, command or code block to copy"
             return nil
         }
+    }
+
+    private func copyCodeBlock(_ index: Int, of key: NodeKey) -> NavigatorEffect? {
+        let blocks = catalog.node(key)?.resource?.codeBlocks(probes: state.probes, revealHidden: state.revealHidden) ?? []
+        return blocks.indices.contains(index) ? .copy(blocks[index], what: "Code") : nil
     }
 
     private mutating func showFeedback() {

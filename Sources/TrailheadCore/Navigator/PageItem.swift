@@ -2,12 +2,14 @@
 public enum PageItem: Equatable, Sendable {
     case tree(Int)
     case choice(Int)
+    /// A code block of a resource's text, counted among those shown.
+    case codeBlock(Int)
     case link(Int)
     case command(Int)
     case seeAlso(Int)
 
-    /// The items of a place, in the order they are shown: without the links and commands whose condition
-    /// `probes` say is false, unless `revealHidden`.
+    /// The items of a place, in the order they are shown: without the choices, code blocks, links
+    /// and commands whose condition `probes` say is false, unless `revealHidden`.
     public static func items(
         of place: NavigatorState.Place, in catalog: Catalog, probes: ProbeBoard = ProbeBoard(), revealHidden: Bool = false
     ) -> [PageItem] {
@@ -18,9 +20,10 @@ public enum PageItem: Equatable, Sendable {
             guard let node = catalog.node(trail.current) else { return [] }
             switch node.content {
             case .question(let question):
-                return question.choices.indices.map(PageItem.choice)
+                return question.choices.indices.filter { revealHidden || probes.shows(question.choices[$0]) }.map(PageItem.choice)
             case .resource(let resource):
-                return resource.links.indices.filter { revealHidden || probes.shows(resource.links[$0]) }.map(PageItem.link)
+                return resource.codeBlocks(probes: probes, revealHidden: revealHidden).indices.map(PageItem.codeBlock)
+                    + resource.links.indices.filter { revealHidden || probes.shows(resource.links[$0]) }.map(PageItem.link)
                     + resource.commands.indices.filter { revealHidden || probes.shows(resource.commands[$0]) }.map(PageItem.command)
                     + resource.seeAlso.indices.map(PageItem.seeAlso)
             }

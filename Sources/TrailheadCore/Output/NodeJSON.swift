@@ -11,7 +11,7 @@ public enum NodeJSON {
         switch node.content {
         case .question(let question):
             members.append(("question", .string(question.text)))
-            for text in FormatKeys.questionTexts { members.append((text.field.jsonName, .optional(question[keyPath: text.path]))) }
+            for text in FormatKeys.questionTexts { members += declaredText(question[keyPath: text.path], name: text.field.jsonName, probes: probes) }
             members.append(("choices", .array(question.choices.enumerated().map { index, choice in
                 .object([
                     ("number", .int(index + 1)),
@@ -19,11 +19,12 @@ public enum NodeJSON {
                     ("hint", .optional(choice.hint)),
                     ("target", .string(choice.target.key(from: key.tree).description)),
                     ("suggested", probes.suggests(choice).map(JSONValue.bool) ?? .null),
+                    ("when", condition(choice.when, probes: probes)),
                 ])
             })))
         case .resource(let resource):
             members.append(("title", .string(resource.title)))
-            for text in FormatKeys.resourceTexts { members.append((text.field.jsonName, .optional(resource[keyPath: text.path]))) }
+            for text in FormatKeys.resourceTexts { members += declaredText(resource[keyPath: text.path], name: text.field.jsonName, probes: probes) }
             members.append(("links", .array(resource.links.map { link in
                 .object([("label", .string(link.displayLabel)), ("url", .string(link.url)), ("when", condition(link.when, probes: probes))])
             })))
@@ -51,6 +52,49 @@ public enum NodeJSON {
         members.append(("path", path(to: key, in: catalog)))
         members.append(("source", location(node.location)))
         return .object(members)
+    }
+
+    /// A text field as written (`body`), and read as blocks (`bodyBlocks`); both null when absent.
+    static func declaredText(_ text: String?, name: String, probes: ProbeBoard) -> [(String, JSONValue)] {
+        [(name, .optional(text)), (name + "Blocks", text.map { blocks(RichText.parse($0).text.blocks, probes: probes) } ?? .null)]
+    }
+
+    /// Rich text as data: `{"type": "paragraph", "spans": […]}`, `list` (`items`, each with
+    /// `marker` and `spans`), `code` (`text`), `note` and `warning` (`blocks`), and `when`
+    /// (`condition`, `holds`, `blocks`). A span is `{"text": …, "code": true|false}`; a kept line
+    /// break is `{"text": "\n", "code": false}`.
+    static func blocks(_ blocks: [RichText.Block], probes: ProbeBoard) -> JSONValue {
+        .array(blocks.map { block in
+            switch block {
+            case .paragraph(let spans):
+                .object([("type", .string("paragraph")), ("spans", self.spans(spans))])
+            case .list(let items):
+                .object([("type", .string("list")), ("items", .array(items.map { item in
+                    .object([("marker", .string(item.marker)), ("spans", spans(item.spans))])
+                }))])
+            case .code(let text):
+                .object([("type", .string("code")), ("text", .string(text))])
+            case .callout(let callout, let inner):
+                .object([("type", .string(callout.rawValue)), ("blocks", self.blocks(inner, probes: probes))])
+            case .conditional(let when, let inner):
+                .object([
+                    ("type", .string("when")),
+                    ("condition", .string(when.description)),
+                    ("holds", when.holds(in: probes).map(JSONValue.bool) ?? .null),
+                    ("blocks", self.blocks(inner, probes: probes)),
+                ])
+            }
+        })
+    }
+
+    private static func spans(_ spans: [RichText.Span]) -> JSONValue {
+        .array(spans.map { span in
+            switch span {
+            case .text(let text): .object([("text", .string(text)), ("code", .bool(false))])
+            case .code(let text): .object([("text", .string(text)), ("code", .bool(true))])
+            case .lineBreak: .object([("text", .string("\n")), ("code", .bool(false))])
+            }
+        })
     }
 
     /// `when` is null, or the condition as written and whether it holds here (null: not known).

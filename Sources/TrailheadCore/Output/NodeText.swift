@@ -24,27 +24,26 @@ public struct NodeText: Sendable {
         switch node.content {
         case .question(let question):
             lines += wrapped(question.text)
-            for text in FormatKeys.questionTexts {
-                if let value = question[keyPath: text.path] { lines += declaredText(value, heading: text.field.heading) }
-            }
+            for declared in DeclaredText.of(question) { lines += declaredText(declared, probes: probes, revealHidden: revealHidden) }
             if !probeLines.isEmpty { lines += [""] + probeLines }
             lines.append("")
-            for (index, choice) in question.choices.enumerated() {
+            // Numbered as shown, which is how plain mode reads the answer typed.
+            for (index, choice) in question.choices.filter({ revealHidden || probes.shows($0) }).enumerated() {
                 let number = "  \(index + 1). "
                 var line = number + TextSanitizer.line(choice.label)
                 if let hint = choice.hint { line += " — " + TextSanitizer.line(hint) }
                 if probes.suggests(choice) == true { line += " (suggested)" }
+                if let note = probes.note(for: choice.when) { line += " (" + TextSanitizer.line(note) + ")" }
                 lines += TextWrapper.wrap(line, width: width).enumerated().map { offset, text in
                     offset == 0 ? text : String(repeating: " ", count: number.count) + text.trimmingSpaces
                 }
             }
+            lines += hiddenSummary(node, probes: probes, revealHidden: revealHidden)
         case .resource(let resource):
             lines.append(TextSanitizer.line(resource.title))
             lines.append(String(repeating: "=", count: min(width, DisplayWidth.of(TextSanitizer.line(resource.title)))))
             if !probeLines.isEmpty { lines += [""] + probeLines }
-            for text in FormatKeys.resourceTexts {
-                if let value = resource[keyPath: text.path] { lines += declaredText(value, heading: text.field.heading) }
-            }
+            for declared in DeclaredText.of(resource) { lines += declaredText(declared, probes: probes, revealHidden: revealHidden) }
             if !resource.links.isEmpty {
                 lines.append("")
                 lines.append("Links:")
@@ -70,9 +69,7 @@ public struct NodeText: Sendable {
                     }
                 }
             }
-            if let hidden = probes.hiddenSummary(in: resource) {
-                lines += ["", "  (\(hidden): \(revealHidden ? "shown" : "hidden, v shows them"))"]
-            }
+            lines += hiddenSummary(node, probes: probes, revealHidden: revealHidden)
             if !resource.seeAlso.isEmpty {
                 lines.append("")
                 lines.append("See also:")
@@ -89,9 +86,18 @@ public struct NodeText: Sendable {
         return lines
     }
 
-    /// A declared text field after a blank line: the lead paragraph, or a section under "Heading:".
-    private func declaredText(_ text: String, heading: String?) -> [String] {
-        [""] + (heading.map { ["\($0):"] } ?? []) + wrapped(text)
+    /// A declared text field after a blank line: the lead text, or a section under "Heading:".
+    /// Inline code keeps its backticks; code lines are printed whole, indented, for the terminal to fold.
+    private func declaredText(_ declared: DeclaredText, probes: ProbeBoard, revealHidden: Bool) -> [String] {
+        let body = RichTextLayout.lines(for: declared.text, width: width, probes: probes, revealHidden: revealHidden, marksCode: true, cutsCode: false)
+        return [""] + (declared.heading.map { ["\($0):"] } ?? []) + body.map { line in
+            line.segments.isEmpty ? "" : String(repeating: " ", count: line.indent) + line.segments.map(\.text).joined()
+        }
+    }
+
+    private func hiddenSummary(_ node: Node, probes: ProbeBoard, revealHidden: Bool) -> [String] {
+        guard let hidden = probes.hiddenSummary(of: node) else { return [] }
+        return ["", "  (\(hidden): \(revealHidden ? "shown" : "hidden, v shows them"))"]
     }
 
     private func wrapped(_ text: String) -> [String] {

@@ -129,9 +129,11 @@ public struct PlainSession<IO: LineIO> {
         guard let node = catalog.node(trail.current) else { return }
         switch node.content {
         case .question(let question):
-            let labels = question.choices.map(\.label)
+            // Numbered as shown: without the answers the machine's probes rule out.
+            let shown = question.choices.indices.filter { navigator.state.revealHidden || navigator.state.probes.shows(question.choices[$0]) }
+            let labels = shown.map { question.choices[$0].label }
             switch AnswerMatcher.choose(line, among: labels) {
-            case .success(let index): activate(.choice(index))
+            case .success(let index): activate(.choice(shown[index]))
             case .failure(let failure): explain(failure, input: line, labels: labels)
             }
         case .resource(let resource):
@@ -195,8 +197,12 @@ public struct PlainSession<IO: LineIO> {
             return
         }
         io.write("[\(text.breadcrumb(trail.steps, tree: catalog.tree(trail.current.tree)))]\n\n")
-        let probes = probeSystem.flatMap { system in catalog.node(trail.current).map { ProbeBoard.evaluated($0, on: system) } }
-        for line in text.lines(for: trail.current, in: catalog, probes: probes ?? ProbeBoard(), revealHidden: navigator.state.revealHidden) {
+        if let system = probeSystem, let node = catalog.node(trail.current) {
+            for probe in ProbeBoard.probes(of: node) where navigator.state.probes[probe] == nil {
+                navigator.handle(.probeAnswered(key: probe.key, ProbeEvaluator.evaluate(probe, on: system)))
+            }
+        }
+        for line in text.lines(for: trail.current, in: catalog, probes: navigator.state.probes, revealHidden: navigator.state.revealHidden) {
             io.write(line + "\n")
         }
         io.write("\n")
@@ -210,7 +216,7 @@ public struct PlainSession<IO: LineIO> {
       b            go back one step
       g            go back to the start of this guide (again: the list of guides)
       /words       search every tree; then type a result number to jump there
-      v            also show the commands for other machines (again: hide them)
+      v            also show what is for other machines (again: hide it)
       q            quit (end of input quits too)
 
 

@@ -11,12 +11,15 @@ public struct ProbeBoard: Sendable, Equatable {
     }
 
     /// Every probe a node's page needs: its own, the choices' `suggest-if`, then those its
-    /// commands' conditions ask (each once).
+    /// conditions ask (each once): of its text's sections, choices, links and commands.
     public static func probes(of node: Node) -> [Probe] {
         var probes = node.probes + (node.question?.choices.compactMap(\.suggestIf) ?? [])
         let resource = node.resource
-        let conditions = (resource?.links.map { ($0.when, $0.location) } ?? []) + (resource?.commands.map { ($0.when, $0.location) } ?? [])
-        for case let (condition?, location) in conditions {
+        let conditions = DeclaredText.of(node).flatMap { $0.text.conditions.map { ($0, node.location) } }
+            + (node.question?.choices.compactMap { choice in choice.when.map { ($0, choice.location) } } ?? [])
+            + (resource?.links.compactMap { link in link.when.map { ($0, link.location) } } ?? [])
+            + (resource?.commands.compactMap { command in command.when.map { ($0, command.location) } } ?? [])
+        for (condition, location) in conditions {
             let probe = Probe(check: condition.probe, location: location)
             if !probes.contains(where: { $0.key == probe.key }) { probes.append(probe) }
         }
@@ -32,6 +35,8 @@ public struct ProbeBoard: Sendable, Equatable {
 
     public func shows(_ link: Link) -> Bool { shows(link.when) }
 
+    public func shows(_ choice: Choice) -> Bool { shows(choice.when) }
+
     /// What a condition comes to here, said next to its item: "for rucio >= 37: yes, rucio
     /// 41.0.0 found at /usr/bin/rucio"; nil without a condition.
     public func note(for condition: Condition?) -> String? {
@@ -45,13 +50,17 @@ public struct ProbeBoard: Sendable, Equatable {
         }
     }
 
-    /// "1 command is for other machines", "2 links and 1 command are …"; nil when nothing is hidden.
-    public func hiddenSummary(in resource: Resource) -> String? {
-        let links = resource.links.filter { !shows($0) }.count
-        let commands = resource.commands.filter { !shows($0) }.count
-        let parts = [(links, "link"), (commands, "command")].filter { $0.0 > 0 }.map { "\($0.0) \($0.1)\($0.0 == 1 ? "" : "s")" }
-        guard !parts.isEmpty else { return nil }
-        return parts.joined(separator: " and ") + (links + commands == 1 ? " is" : " are") + " for other machines"
+    /// "1 command is for other machines", "2 links and 1 section are …"; nil when nothing is hidden.
+    public func hiddenSummary(of node: Node) -> String? {
+        let sections = DeclaredText.of(node).reduce(0) { $0 + $1.text.hiddenSections { self.shows($0) } }
+        let answers = node.question?.choices.filter { !shows($0) }.count ?? 0
+        let links = node.resource?.links.filter { !shows($0) }.count ?? 0
+        let commands = node.resource?.commands.filter { !shows($0) }.count ?? 0
+        let counts = [(sections, "section"), (answers, "answer"), (links, "link"), (commands, "command")].filter { $0.0 > 0 }
+        guard !counts.isEmpty else { return nil }
+        let parts = counts.map { "\($0.0) \($0.1)\($0.0 == 1 ? "" : "s")" }
+        let listed = parts.count == 1 ? parts[0] : parts.dropLast().joined(separator: ", ") + " and " + parts[parts.count - 1]
+        return listed + (counts.reduce(0) { $0 + $1.0 } == 1 ? " is" : " are") + " for other machines"
     }
 
     /// Evaluates a node's probes at once, for scripted commands (the interface runs them in the background).

@@ -98,14 +98,41 @@ public struct PageLayout: Sendable {
             }
         }
 
-        /// A declared text field: the node's lead paragraph in `lead` style, or a headed section.
-        mutating func declaredText(_ text: String, heading title: String?, lead: Style) {
-            if let title {
+        /// A declared text field: the node's lead text in `lead` style, or a headed section. Its
+        /// code blocks become items when `selectableCode` (a resource's, which come before its links).
+        mutating func declaredText(_ declared: DeclaredText, lead: Style, selectableCode: Bool) {
+            if let title = declared.heading {
                 heading(title)
             } else {
                 blank()
             }
-            paragraph(text, title == nil ? lead : .plain)
+            var layout = RichTextLayout(width: width, probes: probes, revealHidden: revealHidden, marksCode: false, cutsCode: true)
+            layout.add(declared.text.blocks, indent: 0)
+            let firstItem = itemCount
+            if selectableCode { itemCount += layout.codeBlockCount }
+            for line in layout.lines {
+                let style = declared.heading == nil ? lead : .plain
+                let spans = line.segments.map { segment in Span(segment.text, Self.style(of: segment.role, text: style)) }
+                let item = selectableCode ? line.codeBlock.map { firstItem + $0 } : nil
+                lines.append(Line(spans.isEmpty ? [] : [Span(String(repeating: " ", count: line.indent))] + spans, item: item, indent: line.indent))
+            }
+        }
+
+        static func style(of role: RichTextLayout.Role, text: Style) -> Style {
+            switch role {
+            case .text: text
+            case .code, .codeBlock: .command
+            case .note, .condition: .bold
+            case .warning: .warning
+            case .continuation: .dim
+            }
+        }
+
+        /// What the machine's answers leave out, and the key that shows it.
+        mutating func hiddenSummary(_ node: Node) {
+            guard let hidden = probes.hiddenSummary(of: node) else { return }
+            blank()
+            paragraph(revealHidden ? "\(hidden): shown (v hides them)" : "\(hidden): hidden (v shows them)", .dim, indent: 2)
         }
 
         mutating func heading(_ text: String) {
@@ -129,21 +156,20 @@ public struct PageLayout: Sendable {
             switch node.content {
             case .question(let question):
                 paragraph(question.text, .title)
-                for text in FormatKeys.questionTexts {
-                    if let value = question[keyPath: text.path] { declaredText(value, heading: text.field.heading, lead: .dim) }
-                }
+                for declared in DeclaredText.of(question) { declaredText(declared, lead: .dim, selectableCode: false) }
                 probeLines(node)
                 blank()
-                for (index, choice) in question.choices.enumerated() {
-                    let note = probes.suggests(choice) == true ? "✓ suggested: " + (choice.suggestIf.flatMap { probes[$0]?.detail } ?? "") : nil
-                    item(marker: index < 9 ? "\(index + 1)  " : "   ", choice.label, .plain, detail: choice.hint, note: note)
+                let shown = question.choices.filter { revealHidden || probes.shows($0) }
+                for (index, choice) in shown.enumerated() {
+                    let suggested = probes.suggests(choice) == true ? "✓ suggested: " + (choice.suggestIf.flatMap { probes[$0]?.detail } ?? "") : nil
+                    let note = [suggested, probes.note(for: choice.when)].compactMap { $0 }.joined(separator: "; ")
+                    item(marker: index < 9 ? "\(index + 1)  " : "   ", choice.label, .plain, detail: choice.hint, note: note.isEmpty ? nil : note)
                 }
+                hiddenSummary(node)
             case .resource(let resource):
                 paragraph(resource.title, .title)
                 probeLines(node)
-                for text in FormatKeys.resourceTexts {
-                    if let value = resource[keyPath: text.path] { declaredText(value, heading: text.field.heading, lead: .plain) }
-                }
+                for declared in DeclaredText.of(resource) { declaredText(declared, lead: .plain, selectableCode: true) }
                 if !resource.links.isEmpty {
                     heading("Links")
                     for link in resource.links where revealHidden || probes.shows(link) {
@@ -156,10 +182,7 @@ public struct PageLayout: Sendable {
                         item(marker: "$ ", command.run, .command, detail: command.does, note: probes.note(for: command.when))
                     }
                 }
-                if let hidden = probes.hiddenSummary(in: resource) {
-                    blank()
-                    paragraph(revealHidden ? "\(hidden): shown (v hides them)" : "\(hidden): hidden (v shows them)", .dim, indent: 2)
-                }
+                hiddenSummary(node)
                 if !resource.seeAlso.isEmpty {
                     heading("See also")
                     for reference in resource.seeAlso {

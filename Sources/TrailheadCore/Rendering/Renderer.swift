@@ -192,6 +192,7 @@ public enum Renderer {
         case .choice: return "choose"
         case .link: return navigator.printsLinks ? "print & quit" : "open"
         case .command: return "print & quit"
+        case .codeBlock: return "copy"
         case .seeAlso: return "go there"
         }
     }

@@ -27,5 +27,16 @@ public struct Scenario: Sendable, Equatable {
     public var shows: [Located<String>]
     /// Patterns no command of the end node may match.
     public var hides: [Located<String>]
+    /// Patterns the end page's text, as shown on that machine, must match.
+    public var says: [Located<String>] = []
+    /// Conditions that must hold with the scenario's probe results.
+    public var holds: [Located<Condition>] = []
+    /// Labels (or their starts) of the end question's choices the probes must mark as suggested.
+    public var suggests: [Located<String>] = []
+
+    /// Whether the scenario checks anything where it ends.
+    var expectsSomething: Bool {
+        endsAt != nil || !shows.isEmpty || !hides.isEmpty || !says.isEmpty || !holds.isEmpty || !suggests.isEmpty
+    }
     public var location: SourceLocation
 }

@@ -64,9 +64,19 @@ struct ScenarioDecoder {
             scenario.endsAt = text(expected["ends-at"])
             scenario.shows = patterns(expected["shows"])
             scenario.hides = patterns(expected["hides"])
+            scenario.says = patterns(expected["says"])
+            scenario.holds = texts(expected["holds"]).compactMap { written in
+                switch Condition.parse(written.value) {
+                case .success(let condition): return .init(value: condition, location: written.location)
+                case .failure(let error):
+                    diagnostics.append(.error("bad-scenario", "holds: \(error)", at: written.location))
+                    return nil
+                }
+            }
+            scenario.suggests = texts(expected["suggests"])
         }
-        if scenario.endsAt == nil && scenario.shows.isEmpty && scenario.hides.isEmpty {
-            report("scenario '\(TextSanitizer.line(name.value))' expects nothing; add 'expect:' with ends-at, shows or hides", at: yaml)
+        if !scenario.expectsSomething {
+            report("scenario '\(TextSanitizer.line(name.value))' expects nothing; add 'expect:' with ends-at, shows, hides, says, holds or suggests", at: yaml)
         }
         return scenario
     }
@@ -94,16 +104,18 @@ struct ScenarioDecoder {
 
     /// One pattern or a list of them, each a regular expression that must compile.
     private mutating func patterns(_ yaml: Value?) -> [Scenario.Located<String>] {
+        texts(yaml).filter { pattern in
+            guard (try? Regex(pattern.value)) == nil else { return true }
+            diagnostics.append(.error("bad-scenario", "'\(TextSanitizer.line(String(pattern.value.prefix(60))))' is not a valid regular expression", at: pattern.location))
+            return false
+        }
+    }
+
+    /// One text or a list of them.
+    private mutating func texts(_ yaml: Value?) -> [Scenario.Located<String>] {
         guard let yaml else { return [] }
         let items = document.kind(of: yaml) == .sequence ? document.items(of: yaml) : [yaml]
-        return items.compactMap { item in
-            guard let pattern = text(item) else { return nil }
-            if (try? Regex(pattern.value)) == nil {
-                report("'\(TextSanitizer.line(String(pattern.value.prefix(60))))' is not a valid regular expression", at: item)
-                return nil
-            }
-            return pattern
-        }
+        return items.compactMap { text($0) }
     }
 
     private mutating func mapping(_ yaml: Value, allowed: KeyNames, what: String) -> [String: Value]? {

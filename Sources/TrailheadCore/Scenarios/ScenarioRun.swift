@@ -79,9 +79,12 @@ public struct ScenarioRun: Sendable {
                     return [failure("'\(here)' is a resource; there is no question left to answer '\(TextSanitizer.line(answer))'", at: step.location)]
                 }
                 let labels = question.choices.map(\.label)
-                guard case .success(let choice) = AnswerMatcher.choose(answer, among: labels),
-                      let item = navigator.items.firstIndex(of: .choice(choice)) else {
+                guard case .success(let choice) = AnswerMatcher.choose(answer, among: labels) else {
                     return [failure("'\(TextSanitizer.line(answer))' is not one choice of '\(here)'; its choices are \(labels.map { "'\(TextSanitizer.line($0))'" }.joined(separator: ", "))", at: step.location)]
+                }
+                guard let item = navigator.items.firstIndex(of: .choice(choice)) else {
+                    let condition = question.choices[choice].when?.description ?? ""
+                    return [failure("'\(TextSanitizer.line(labels[choice]))' is hidden on this machine: 'when: \(condition)' is false with the scenario's probes", at: step.location)]
                 }
                 navigator.handle(.activate(item))
                 if navigator.state.trail?.current == here {
@@ -106,6 +109,30 @@ public struct ScenarioRun: Sendable {
             guard let regex = try? Regex(pattern.value) else { continue }
             if let shown = commands.first(where: { $0.contains(regex) }) {
                 failures.append(failure("'\(end)' shows a command matching '\(TextSanitizer.line(pattern.value))': \(TextSanitizer.line(shown))", at: pattern.location))
+            }
+        }
+        if !scenario.says.isEmpty {
+            let page = NodeText(width: 100_000).lines(for: end, in: catalog, probes: board).joined(separator: "\n")
+            for pattern in scenario.says {
+                guard let regex = try? Regex(pattern.value), !page.contains(regex) else { continue }
+                failures.append(failure("the page of '\(end)' does not say anything matching '\(TextSanitizer.line(pattern.value))'", at: pattern.location))
+            }
+        }
+        for condition in scenario.holds {
+            let answer = condition.value.holds(in: board).map { $0 ? "true" : "false" }
+            if answer != "true" {
+                let advice = answer == "false" ? "is false with the scenario's probes" : "cannot be told without its probe's result; give it in 'probes:'"
+                failures.append(failure("'\(condition.value)' \(advice)", at: condition.location))
+            }
+        }
+        let choices = catalog.node(end)?.question?.choices ?? []
+        for label in scenario.suggests {
+            guard case .success(let index) = AnswerMatcher.choose(label.value, among: choices.map(\.label)) else {
+                failures.append(failure("'\(TextSanitizer.line(label.value))' is not one choice of '\(end)'", at: label.location))
+                continue
+            }
+            if board.suggests(choices[index]) != true {
+                failures.append(failure("'\(TextSanitizer.line(choices[index].label))' is not suggested with the scenario's probes", at: label.location))
             }
         }
         return failures

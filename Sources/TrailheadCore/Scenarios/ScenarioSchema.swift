@@ -20,13 +20,16 @@ public enum ScenarioSchema {
             ("type", .string("array")),
             ("items", .object([("type", .array([.string("string"), .string("integer")]))])),
         ]),
-        Key(name: "expect", required: true, help: "What must hold where the walk ends: at least one of ends-at, shows, hides.", schema: [("$ref", .string("#/$defs/expect"))]),
+        Key(name: "expect", required: true, help: "What must hold where the walk ends: at least one of ends-at, shows, hides, says, holds, suggests.", schema: [("$ref", .string("#/$defs/expect"))]),
     ]
 
     static let expectKeys: [Key] = [
         Key(name: "ends-at", required: false, help: "The node the walk must end at: node (in the start's tree) or tree/node.", schema: [("type", .string("string"))]),
         Key(name: "shows", required: false, help: "A regular expression, or a list of them, that some command of the end node must match.", schema: [("$ref", .string("#/$defs/patterns"))]),
         Key(name: "hides", required: false, help: "A regular expression, or a list of them, that no command of the end node may match.", schema: [("$ref", .string("#/$defs/patterns"))]),
+        Key(name: "says", required: false, help: "A regular expression, or a list of them, that the end page's text must match, as shown on the scenario's machine (sections whose condition is false left out).", schema: [("$ref", .string("#/$defs/patterns"))]),
+        Key(name: "holds", required: false, help: "A condition, or a list of them, as written in when: (rucio >= 37), that must be true with the scenario's probe results.", schema: [("$ref", .string("#/$defs/patterns"))]),
+        Key(name: "suggests", required: false, help: "The label (or its start) of a choice of the end question, or a list of them, that the probes must mark as suggested.", schema: [("$ref", .string("#/$defs/patterns"))]),
     ]
 
     public static func text() -> String {
@@ -43,7 +46,7 @@ public enum ScenarioSchema {
             ]))])),
             ("additionalProperties", .bool(false)),
             ("$defs", .object([
-                ("expect", .object(object(expectKeys, description: "At least one of ends-at, shows, hides.") + [("minProperties", .int(1))])),
+                ("expect", .object(object(expectKeys, description: "At least one of ends-at, shows, hides, says, holds, suggests.") + [("minProperties", .int(1))])),
                 ("patterns", .object([("oneOf", .array([
                     .object([("type", .string("string"))]),
                     .object([("type", .string("array")), ("items", .object([("type", .string("string"))]))]),

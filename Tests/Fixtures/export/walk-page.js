@@ -48,6 +48,7 @@ global.document = {
   title: "",
   getElementById: (id) => byID[id] || null,
   createElement: (tag) => new Element(tag),
+  createTextNode: (text) => { const node = new Element("#text"); node.ownText = String(text); return node; },
   write: () => { throw new Error("document.write used"); },
 };
 
@@ -62,6 +63,9 @@ function snapshot() {
     buttons: page.all("button").map((button) => button.textContent),
     links: page.all("a").map((a) => ({ text: a.textContent, href: a.href, rel: a.rel, target: a.target })),
     code: page.all("pre").map((pre) => pre.textContent),
+    allCode: page.all("code").map((code) => code.textContent),
+    callouts: page.all("div").filter((div) => div.className.startsWith("callout")).map((div) => div.className + ": " + div.textContent),
+    items: page.all("li").map((li) => li.textContent),
     crumbs: byID.crumbs.all("li").map((li) => li.textContent),
     backDisabled: byID.back.disabled,
   };
