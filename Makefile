@@ -3,7 +3,8 @@ SWIFT ?= swift
 # Optimizes TrailheadCore in debug builds (Package.swift says why).
 export TRAILHEAD_OPTIMIZE_DEBUG := 1
 PREFIX ?= /usr/local
-# Debian packages a new machine may lack: ncursesw for the UI, libyaml for reading trees, libssl for SHA-256; tmux, zsh and fish for the
+# Debian packages a new machine may lack: ncursesw for the UI, libyaml for reading trees, libssl for SHA-256, libstemmer for
+# searching in words; tmux, zsh and fish for the
 # end-to-end tests of the interface and the shell widgets; curl for `trailhead check-links`.
 DEBUG_BIN := .build/debug/trailhead
 RELEASE_BIN := .build/release/trailhead
@@ -24,6 +25,7 @@ deps:
 	[ -e /usr/include/ncursesw/curses.h ] || missing="$$missing libncursesw5-dev"; \
 	[ -e /usr/include/yaml.h ] || missing="$$missing libyaml-dev"; \
 	[ -e /usr/include/openssl/sha.h ] || missing="$$missing libssl-dev"; \
+	[ -e /usr/include/libstemmer.h ] || missing="$$missing libstemmer-dev"; \
 	command -v tmux >/dev/null 2>&1 || missing="$$missing tmux"; \
 	command -v zsh >/dev/null 2>&1 || missing="$$missing zsh"; \
 	command -v fish >/dev/null 2>&1 || missing="$$missing fish"; \

@@ -22,13 +22,15 @@ let package = Package(
     targets: [
         .target(
             name: "TrailheadCore",
-            dependencies: ["CLibYAML", "COpenSSL", "CProcess"],
+            dependencies: ["CLibYAML", "COpenSSL", "CProcess", "CStemmer"],
             swiftSettings: optimizedDebugCore
         ),
         // libyaml from Debian's libyaml-dev, read at the event level (see docs/DECISIONS.md: why not Yams).
         .systemLibrary(name: "CLibYAML", providers: [.apt(["libyaml-dev"])]),
         // SHA-256 from Debian's libssl-dev, for the cache's keys (docs/DECISIONS.md: "Cache keys are SHA-256").
         .systemLibrary(name: "COpenSSL", providers: [.apt(["libssl-dev"])]),
+        // Snowball's English stemmer from Debian's libstemmer-dev, for searching in words (docs/DECISIONS.md).
+        .systemLibrary(name: "CStemmer", providers: [.apt(["libstemmer-dev"])]),
         // ncursesw from Debian's libncursesw5-dev; a module map and a shim for the macros.
         .systemLibrary(name: "CNcursesw", providers: [.apt(["libncursesw5-dev"])]),
         // glibc's <malloc.h>, for the allocator settings the command-line tool starts with.

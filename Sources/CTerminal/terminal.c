@@ -11,10 +11,10 @@ static int remembered_fd = -1;
 static struct termios saved_termios;
 static int have_termios = 0;
 
-/* Leave the alternate screen, show the cursor, stop mouse reporting, reset attributes,
- * keypad (application cursor keys) off. */
+/* Leave the alternate screen, show the cursor, stop mouse reporting and bracketed paste, reset
+ * attributes, keypad (application cursor keys) off. */
 static const char reset_bytes[] =
-    "\033[?1000l\033[?1002l\033[?1003l\033[?1006l\033[0m\033[?25h\033[?1049l\033[?1l\033>";
+    "\033[?1000l\033[?1002l\033[?1003l\033[?1006l\033[?2004l\033[0m\033[?25h\033[?1049l\033[?1l\033>";
 
 static volatile sig_atomic_t pending[65];
 

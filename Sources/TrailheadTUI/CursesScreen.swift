@@ -1,6 +1,7 @@
 import CNcursesw
 import CTerminal
 import TrailheadCore
+import TrailheadProcess
 
 #if canImport(Glibc)
 import Glibc
@@ -59,7 +60,16 @@ final class CursesScreen {
         // first and then stop the whole job. endwin brings the shell's suspend character back.
         th_terminal_suspend_key_as_input(descriptor)
         def_prog_mode()
+        define_key("\u{1B}[200~", Int32(KeyDecoder.Code.pasteStart))
+        define_key("\u{1B}[201~", Int32(KeyDecoder.Code.pasteEnd))
+        DescriptorWriter.writeAll(Self.bracketedPasteOn, to: descriptor)
     }
+
+    /// Bracketed paste: the terminal marks pasted text, so a pasted line break is text, not Enter.
+    static let bracketedPasteOn = "\u{1B}[?2004h"
+    static let bracketedPasteOff = "\u{1B}[?2004l"
+    /// A paste longer than this is cut: an error message is not a log.
+    static let maximumPaste = 16 * 1024
 
     var size: ScreenSize {
         ScreenSize(columns: Int(th_cols()), rows: Int(th_lines()))
@@ -139,11 +149,31 @@ final class CursesScreen {
             guard getmouse(&event) == OK else { return nil }
             return KeyDecoder.decodeMouse(state: UInt(event.bstate), column: Int(event.x), row: Int(event.y), masks: mouseMasks)
         }
+        if result == th_key_code_yes() && value == KeyDecoder.Code.pasteStart { return readPaste() }
         return KeyDecoder.decode(isKeyCode: result == th_key_code_yes(), value: UInt32(value))
+    }
+
+    /// The text up to the end of a bracketed paste, as one event: printable characters, and line
+    /// breaks as `\n`; everything else is dropped.
+    private func readPaste() -> KeyEvent {
+        var text = ""
+        var value: wint_t = 0
+        while true {
+            let result = wget_wch(th_stdscr(), &value)
+            if result == th_err() || (result == th_key_code_yes() && value == KeyDecoder.Code.pasteEnd) { break }
+            guard result != th_key_code_yes(), text.utf8.count < Self.maximumPaste else { continue }
+            if value == 0x0A || value == 0x0D {
+                text += "\n"
+            } else if case .character(let character)? = KeyDecoder.decode(isKeyCode: false, value: UInt32(value)) {
+                text.append(character)
+            }
+        }
+        return .paste(text)
     }
 
     /// Leaves full-screen mode so the shell can take over while we are stopped.
     func suspend() {
+        DescriptorWriter.writeAll(Self.bracketedPasteOff, to: descriptor)
         endwin()
         fflush(file)
     }
@@ -153,12 +183,14 @@ final class CursesScreen {
         reset_prog_mode()
         clearok(th_curscr(), true)
         refresh()
+        DescriptorWriter.writeAll(Self.bracketedPasteOn, to: descriptor)
     }
 
     /// Restores the terminal exactly as it was. Safe to call twice.
     func end() {
         guard !ended else { return }
         ended = true
+        DescriptorWriter.writeAll(Self.bracketedPasteOff, to: descriptor)
         endwin()
         delscreen(screen)
         th_terminal_restore_now()

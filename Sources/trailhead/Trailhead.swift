@@ -30,7 +30,7 @@ struct Trailhead: ParsableCommand {
         """,
         version: version,
         subcommands: [
-            Browse.self, List.self, Show.self, Walk.self, Search.self, History.self,
+            Browse.self, List.self, Show.self, Walk.self, Search.self, Explain.self, History.self,
             Validate.self, FlowTest.self, New.self, Export.self, CheckLinks.self, Sync.self, ShellInit.self,
         ],
         defaultSubcommand: Browse.self

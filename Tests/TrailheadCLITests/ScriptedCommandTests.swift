@@ -116,12 +116,12 @@ import Testing
         #expect(try #require(piped.json["results"] as? [[String: Any]]).count > 10)
         let empty = try CLIRunner.run(["search", "qqqzzzxx", "--json"])
         #expect(empty.status == 1)
-        #expect(empty.stdout == "{\"query\":\"qqqzzzxx\",\"results\":[]}\n")
+        #expect(empty.stdout == "{\"query\":\"qqqzzzxx\",\"reading\":\"fuzzy\",\"results\":[]}\n")
         // `script` gives the command a terminal for stdout.
         let command = "\(CLIRunner.binary) search rucio --json --limit 2 --no-default-trees --trees \(CLIRunner.trees)"
         let onTerminal = try CLIRunner.run(["-qc", command, "/dev/null"], executable: "/usr/bin/script")
         let text = onTerminal.stdout.replacingOccurrences(of: "\r\n", with: "\n")
-        #expect(text.hasPrefix("{\n  \"query\": \"rucio\",\n  \"results\": [\n    {\n      \"tree\": \"escape-vre\","))
+        #expect(text.hasPrefix("{\n  \"query\": \"rucio\",\n  \"reading\": \"fuzzy\",\n  \"results\": [\n    {\n      \"tree\": \"escape-vre\","))
         #expect(text.hasSuffix("\n    }\n  ]\n}\n"))
         let parsed = try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any]
         #expect((parsed?["results"] as? [Any])?.count == 2)

@@ -27,7 +27,7 @@ import Testing
 
     /// The decoder accepts exactly the declared keys, in each mapping.
     @Test func theDecoderAllowsTheDeclaredKeys() {
-        #expect(TreeDecoder.resourceKeys.names == ["title", "body", "tags", "links", "commands", "see-also", "probes", "owner", "reviewed"])
+        #expect(TreeDecoder.resourceKeys.names == ["title", "body", "tags", "links", "commands", "see-also", "errors", "probes", "owner", "reviewed"])
         #expect(TreeDecoder.overlayKeys.names == ["format", "description", "nodes", "overrides"])
         #expect(TreeDecoder.questionKeys.adding("id").names == FormatKeys.keys(in: .question).map(\.name))
     }

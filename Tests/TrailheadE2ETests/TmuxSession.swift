@@ -102,6 +102,12 @@ final class TmuxSession: @unchecked Sendable {
         try run(["send-keys", "-t", target, "-l", "--", text])
     }
 
+    /// Pastes `text` as a terminal does: bracketed (`paste-buffer -p`) when the program asked for it.
+    func paste(_ text: String) throws {
+        try run(["set-buffer", "-b", "e2e-paste", "--", text])
+        try run(["paste-buffer", "-p", "-d", "-b", "e2e-paste", "-t", target])
+    }
+
     /// Types a command line into the shell and presses Enter.
     func runShell(_ commandLine: String) throws {
         try type(commandLine)

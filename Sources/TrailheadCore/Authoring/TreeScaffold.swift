@@ -25,6 +25,9 @@ public enum TreeScaffold {
         # A node may have its own; `trailhead validate --max-age 365` lists nodes due for review.
         # owner: {name: Your team, contact: "mailto:support@example.org?subject={tree}%2F{node}"}
         # reviewed: 2026-12-06
+        # Words search treats as one, in groups: a newcomer who types one finds nodes with the others.
+        # aliases:
+        #   - [login, ssh]
         nodes:
           # The first question. Ask about the newcomer's situation, not about tools they may not know yet.
           start:
@@ -49,6 +52,9 @@ public enum TreeScaffold {
           first-login:
             title: Log in for the first time
             tags: [ssh, login]
+            # Error messages this node answers, as the program prints them; * stands for any text.
+            errors:
+              - "Permission denied (publickey"
             body: |
               Explain what the newcomer needs before they start. Separate paragraphs
               with one blank line; Trailhead re-wraps them to the window. Write names

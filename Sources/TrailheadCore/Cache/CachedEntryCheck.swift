@@ -9,7 +9,8 @@ enum CachedEntryCheck {
     }
 
     static func isSound(_ node: Node) -> Bool {
-        guard TreeDecoder.isValidNodeID(node.id), node.tags.allSatisfy(isPlainText), node.probes.allSatisfy(isSound),
+        guard TreeDecoder.isValidNodeID(node.id), node.tags.allSatisfy(isPlainText), node.errors.allSatisfy(isPlainText),
+              node.probes.allSatisfy(isSound),
               node.owner.map(isSound) ?? true
         else { return false }
         switch node.content {
@@ -57,7 +58,7 @@ enum CachedEntryCheck {
 
     /// Text with nothing a terminal or shell would act on; line breaks are allowed, since
     /// every sink that shows a one-line field folds them anyway.
-    private static func isPlainText(_ text: String?) -> Bool {
+    static func isPlainText(_ text: String?) -> Bool {
         guard let text else { return true }
         return TextSanitizer.firstHazard(in: text, multiline: true) == nil
     }

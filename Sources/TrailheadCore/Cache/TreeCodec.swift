@@ -6,11 +6,11 @@
 /// its node ids in order and the start node's heading, then the nodes. Reading checks the hash
 /// of the whole entry but decodes only up to the nodes; they are decoded when first used.
 enum TreeCodec {
-    static let magic = "trailhead-tree-cache-9 " + FormatKeys.textLayout
+    static let magic = "trailhead-tree-cache-10 " + FormatKeys.textLayout
     /// Entry file names start with this; it changes with the format number in `magic`, so entries
     /// of an older format are recognised by name and pruned. (Entries written by a build that
     /// declared other text fields have another `magic`: refused on reading, then replaced.)
-    static let entryPrefix = "tree9-"
+    static let entryPrefix = "tree10-"
 
     /// `expectedSize` reserves the buffer once: an entry is about two thirds of its YAML.
     /// `records`, when given, are the node records already written in pieces, in node order
@@ -32,6 +32,8 @@ enum TreeCodec {
         writer.string(tree.startID)
         writer.optional(tree.feedback)
         stewardship(tree.owner, tree.reviewed, &writer)
+        writer.int(tree.aliases.count)
+        tree.aliases.forEach { writer.strings($0) }
         writer.bool(tree.isOverlay)
         location(tree.location, &writer)
         location(tree.startLocation, &writer)
@@ -59,6 +61,7 @@ enum TreeCodec {
             writer.int(node.probes.count)
             for probe in node.probes { Self.probe(probe, &writer) }
             stewardship(node.owner, node.reviewed, &writer)
+            writer.strings(node.errors)
             switch node.content {
             case .question(let question):
                 writer.int(0)
@@ -136,6 +139,7 @@ enum TreeCodec {
                 let startID = try reader.string()
                 let feedback = try reader.optional()
                 let (owner, reviewed) = try stewardship(&reader)
+                let aliases = try (0..<(try reader.count())).map { _ in try reader.strings() }
                 let isOverlay = try reader.bool()
                 let treeLocation = try location(&reader, file)
                 let startLocation = try location(&reader, file)
@@ -143,7 +147,7 @@ enum TreeCodec {
                 let startHeading = try reader.optional()
                 // The feedback link is checked as a URL where it is opened, like every link.
                 guard CachedEntryCheck.isSound(tree: id, startID: startID, isOverlay: isOverlay, order: order, texts: [title, description, feedback, startHeading]),
-                      owner.map(CachedEntryCheck.isSound) ?? true
+                      owner.map(CachedEntryCheck.isSound) ?? true, aliases.joined().allSatisfy(CachedEntryCheck.isPlainText)
                 else { throw BinaryReader.Corrupt() }
                 let nodesStart = reader.position
                 var tree = Tree(
@@ -158,6 +162,7 @@ enum TreeCodec {
                     })
                 tree.owner = owner
                 tree.reviewed = reviewed
+                tree.aliases = aliases
                 return tree
             }
         }
@@ -174,6 +179,7 @@ enum TreeCodec {
                 var probes: [Probe] = []
                 for _ in 0..<(try reader.count()) { probes.append(try probe(&reader, file)) }
                 let (owner, reviewed) = try stewardship(&reader)
+                let errors = try reader.strings()
                 let content: Node.Content
                 switch try reader.int() {
                 case 0:
@@ -225,7 +231,7 @@ enum TreeCodec {
                 default:
                     throw BinaryReader.Corrupt()
                 }
-                let node = Node(id: nodeID, content: content, tags: tags, location: nodeLocation, probes: probes, owner: owner, reviewed: reviewed)
+                let node = Node(id: nodeID, content: content, tags: tags, location: nodeLocation, probes: probes, owner: owner, reviewed: reviewed, errors: errors)
                 guard CachedEntryCheck.isSound(node) else { throw BinaryReader.Corrupt() }
                 nodes[nodeID] = node
             }

@@ -38,6 +38,11 @@ public enum FormatKeys {
         owner(in: .tree),
         reviewed(in: .tree),
         FormatKey(
+            "aliases", in: .tree, .optional,
+            value: "a list of word groups, each a list of at least two words: `[[chat, mattermost, slack], [proxy, voms-proxy]]`",
+            help: "Words search treats as one, in groups: a newcomer who types one word of a group also finds nodes with the others. Each group has at least two words; a word is in one group only.",
+            schema: [("type", .string("array")), ("items", .object([("type", .string("array")), ("minItems", .int(2)), ("uniqueItems", .bool(true)), ("items", .object([("type", .string("string")), ("minLength", .int(1))]))]))]),
+        FormatKey(
             "nodes", in: .tree, .required, overlay: .required,
             value: "a mapping of node id → node",
             help: "All top-level nodes of the tree, keyed by node id. A node is a question (has `question`) or a resource (has `title`). Node ids: lowercase letters, digits, `.`, `_` and `-`, starting with a letter or digit, at most 64 characters.",
@@ -69,6 +74,7 @@ public enum FormatKeys {
             value: "a list of search keywords",
             help: "Search keywords for this question.",
             schema: FormatKey.ref("tags")),
+        errors(in: .question),
         probes(in: .question),
         owner(in: .question),
         reviewed(in: .question),
@@ -105,6 +111,7 @@ public enum FormatKeys {
             value: "a list of node references (`node-id` or `tree-id/node-id`)",
             help: "Related nodes: `node-id` in this tree or `tree-id/node-id` in another tree.",
             schema: FormatKey.list(of: "reference")),
+        errors(in: .resource),
         probes(in: .resource),
         owner(in: .resource),
         reviewed(in: .resource),
@@ -227,6 +234,15 @@ public enum FormatKeys {
             value: "a condition: `NAME >= VERSION` (or `>`, `<=`, `<`, `==`), `command NAME`, `file PATH` or `env NAME`",
             help: "When the \(place.rawValue) applies, checked on the user's machine like a probe: `rucio >= 37` compares the version `rucio --version` prints. One whose condition is false is hidden (v shows it); one that cannot be checked is shown, marked.",
             schema: [("type", .string("string")), ("pattern", .string("^(command [A-Za-z0-9._+-]+|file (/|~/)\\S*|env [A-Za-z_][A-Za-z0-9_]*|[A-Za-z0-9._+-]+ (>=|>|<=|<|==) [0-9]+(\\.[0-9]+)*)$"))])
+    }
+
+    /// Error messages a node answers, matched against text a newcomer pastes.
+    private static func errors(in place: FormatKey.Place) -> FormatKey {
+        FormatKey(
+            "errors", in: place, .optional,
+            value: "a list of message fragments, `*` standing for any text: `Permission denied (publickey)`, `voms-proxy-init: command not found`",
+            help: "Error messages this node answers, as fragments of the text a program prints; `*` stands for any text. Search and `trailhead explain` match them in what a newcomer pastes, after paths, host names, long numbers, times and quoted names are set aside on both sides.",
+            schema: [("type", .string("array")), ("items", .object([("type", .string("string")), ("minLength", .int(4))]))])
     }
 
     /// Who keeps a tree or node true; a node's own wins over its tree's.

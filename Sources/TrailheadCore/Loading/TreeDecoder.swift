@@ -99,6 +99,7 @@ struct TreeDecoder {
         }
         let owner = decodeOwner(fields["owner"])
         let reviewed = decodeReviewed(fields["reviewed"])
+        let aliases = decodeAliases(fields["aliases"])
         if let nodesEntry = fields["nodes"] {
             decodeNodes(nodesEntry.value)
         } else {
@@ -118,6 +119,7 @@ struct TreeDecoder {
             location: rootLocation, startLocation: start?.location ?? rootLocation)
         tree.owner = owner
         tree.reviewed = reviewed
+        tree.aliases = aliases
         return tree
     }
 
@@ -169,6 +171,54 @@ struct TreeDecoder {
             report(.error("unsupported-format", "format \(version) is not supported (this Trailhead reads format \(Self.supportedFormat)); \(advice)", at: location(of: entry.value)))
         }
         return version
+    }
+
+    /// `errors:`: fragments of messages, each with enough literal text to mean something.
+    private mutating func decodeErrors(_ entry: Entry?) -> [String] {
+        var seen: Set<String> = []
+        return list(entry, key: "errors").compactMap { item in
+            guard let fragment = listText(item, key: "errors") else { return nil }
+            let literal = ErrorText.pieces(of: fragment).joined()
+            if literal.filter({ $0.isLetter }).count < 4 {
+                report(.error("bad-error", "the error fragment '\(TextSanitizer.line(String(fragment.prefix(60))))' has too little literal text to match one message; quote more of it", at: location(of: item)))
+                return nil
+            }
+            if !seen.insert(ErrorText.normalized(fragment)).inserted {
+                report(.warning("duplicate-error", "the error fragment '\(TextSanitizer.line(String(fragment.prefix(60))))' is listed twice", at: location(of: item)))
+                return nil
+            }
+            return fragment
+        }
+    }
+
+    /// `aliases:`: groups of at least two words search treats as one; a word is in one group only.
+    private mutating func decodeAliases(_ entry: Entry?) -> [[String]] {
+        var owner: [String: Int] = [:]
+        var groups: [[String]] = []
+        for (number, item) in list(entry, key: "aliases").enumerated() {
+            guard document.kind(of: item) == .sequence else {
+                report(.error("wrong-type", "each item of 'aliases' must be a list of words, such as [chat, mattermost, slack]", at: location(of: item)))
+                continue
+            }
+            var group: [String] = []
+            for word in document.items(of: item) {
+                guard let text = listText(word, key: "aliases") else { continue }
+                let folded = text.lowercased()
+                if let other = owner[folded] {
+                    let place = other == number ? "this group" : "alias group \(other + 1)"
+                    report(.error("duplicate-alias", "'\(TextSanitizer.line(String(text.prefix(40))))' is already in \(place); a word belongs to one group", at: location(of: word)))
+                    continue
+                }
+                owner[folded] = number
+                group.append(text)
+            }
+            if group.count < 2 {
+                report(.error("empty-alias", "alias group \(number + 1) needs at least two words that mean the same", at: location(of: item)))
+                continue
+            }
+            groups.append(group)
+        }
+        return groups
     }
 
     /// `owner: {name, contact}`; the contact is a URL template like `feedback`.
@@ -287,7 +337,8 @@ struct TreeDecoder {
         }
         let owner = decodeOwner(fields["owner"])
         let reviewed = decodeReviewed(fields["reviewed"])
-        nodes[id] = Node(id: id, content: content, tags: tags, location: idLocation, probes: probes, owner: owner, reviewed: reviewed)
+        let errors = decodeErrors(fields["errors"])
+        nodes[id] = Node(id: id, content: content, tags: tags, location: idLocation, probes: probes, owner: owner, reviewed: reviewed, errors: errors)
         nodeOrder.append(id)
         appendInlineNodes()
     }

@@ -15,10 +15,12 @@ public struct Node: Sendable, Equatable {
     public var owner: Owner?
     /// When this node was last checked against its sources, when not with the whole tree.
     public var reviewed: ReviewDate?
+    /// Fragments of error messages this node answers, with `*` wildcards (`ErrorText`).
+    public var errors: [String]
 
     public init(
         id: String, content: Content, tags: [String], location: SourceLocation, probes: [Probe] = [],
-        owner: Owner? = nil, reviewed: ReviewDate? = nil
+        owner: Owner? = nil, reviewed: ReviewDate? = nil, errors: [String] = []
     ) {
         self.id = id
         self.content = content
@@ -27,6 +29,7 @@ public struct Node: Sendable, Equatable {
         self.probes = probes
         self.owner = owner
         self.reviewed = reviewed
+        self.errors = errors
     }
 
     public var question: Question? {

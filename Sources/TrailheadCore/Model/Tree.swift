@@ -11,6 +11,8 @@ public struct Tree: Sendable {
     public var owner: Owner?
     /// When the tree was last checked against its sources; a node's own date wins.
     public var reviewed: ReviewDate?
+    /// Groups of words search treats as one (`[chat, mattermost, slack]`).
+    public var aliases: [[String]] = []
     /// Node ids in the order they appear in the file, inline nodes after their parent.
     public var nodeOrder: [String]
     private var storage: TreeNodes

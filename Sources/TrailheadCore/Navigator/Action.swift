@@ -9,6 +9,8 @@ public enum Action: Equatable, Sendable {
     case back
     case home
     case openSearch
+    /// Opens the search pane with this text in it: what a paste does outside the pane.
+    case search(String)
     case type(String)
     case deleteBackward
     case deleteWord

@@ -23,6 +23,7 @@ public enum KeyBindings {
         if state.form != nil { return formAction(for: key) }
         if state.search != nil { return searchAction(for: key) }
         switch key {
+        case .paste(let text): return .search(text)
         case .up, .character("k"), .control("p"): return .move(-1)
         case .down, .character("j"), .control("n"), .tab: return .move(1)
         case .backTab: return .move(-1)
@@ -56,6 +57,7 @@ public enum KeyBindings {
         case .control("w"): return .deleteWord
         case .control("u"): return .clearInput
         case .character(let character): return .type(String(character))
+        case .paste(let text): return .type(String(text.prefix { $0 != "\n" }))
         default: return nil
         }
     }
@@ -72,6 +74,7 @@ public enum KeyBindings {
         case .control("w"): return .deleteWord
         case .control("u"): return .clearInput
         case .character(let character): return .type(String(character))
+        case .paste(let text): return .type(text)
         default: return nil
         }
     }
@@ -93,9 +96,9 @@ public enum KeyBindings {
         ]),
         ("Search", [
             ("/", "search every tree"),
-            ("type", "results as you type; all words must match"),
+            ("type", "a question, a few words, or letters in order"),
             ("↑ ↓  Ctrl-P Ctrl-N", "move in the results"),
-            ("Enter", "go there, with the path that leads to it"),
+            ("Enter", "go there; no answer: tell us what you sought"),
             ("Ctrl-W  Ctrl-U", "delete a word / the whole query"),
             ("Esc", "close the search"),
         ]),

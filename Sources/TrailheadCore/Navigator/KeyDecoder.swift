@@ -18,6 +18,9 @@ public enum KeyDecoder {
         public static let end: UInt32 = 0o550
         public static let mouse: UInt32 = 0o631
         public static let resize: UInt32 = 0o632
+        /// Bound with `define_key` to the terminal's bracketed-paste markers (`ESC [200~`, `ESC [201~`).
+        public static let pasteStart: UInt32 = 0o1101
+        public static let pasteEnd: UInt32 = 0o1102
     }
 
     /// Decodes one `wget_wch` result: `isKeyCode` is true when it returned `KEY_CODE_YES`.

@@ -6,6 +6,8 @@ public enum KeyEvent: Equatable, Sendable {
     case enter, escape, backspace, delete, tab, backTab
     case up, down, left, right, home, end, pageUp, pageDown
     case mouse(MouseEvent)
+    /// Text the terminal marked as pasted (bracketed paste), line breaks as `\n`.
+    case paste(String)
     case resize
 }
 

@@ -28,7 +28,12 @@ extension Navigator {
             pane.query = ""
             runSearch(&pane)
         case .move(let delta):
-            pane.selection = min(max(pane.selection + delta, 0), max(pane.results.count - 1, 0))
+            if pane.results.isEmpty, !pane.weak.isEmpty, delta > 0 {
+                pane.results = pane.weak
+                pane.showsWeak = true
+            } else {
+                pane.selection = min(max(pane.selection + delta, 0), max(pane.results.count - 1, 0))
+            }
         case .pageDown, .pageUp, .scroll:
             let perPage = searchLayout.visibleResults
             var delta = action == .pageUp ? -perPage : perPage
@@ -36,7 +41,11 @@ extension Navigator {
             pane.selection = min(max(pane.selection + delta, 0), max(pane.results.count - 1, 0))
         case .choose:
             guard pane.results.indices.contains(pane.selection) else {
-                state.status = pane.query.isEmpty ? "Type what you are looking for" : "Nothing matches"
+                if pane.query.trimmingSpaces.isEmpty {
+                    state.status = "Type what you are looking for"
+                } else {
+                    reportUnanswered(pane.query)
+                }
                 return nil
             }
             jump(to: pane.results[pane.selection].key)
@@ -57,25 +66,54 @@ extension Navigator {
     }
 
     private mutating func runSearch(_ pane: inout SearchPane) {
-        let index: any SearchEngine = searchIndex ?? SearchIndex(catalog: catalog)
-        searchIndex = index
         pane.selection = 0
         pane.scroll = 0
+        pane.showsWeak = false
         let query = SearchQuery(pane.query)
         guard !query.isEmpty else {
             pane.results = []
+            pane.weak = []
             pane.matchedQuery = ""
             pane.matched = []
             pane.settled = nil
             return
         }
-        let narrows = Self.narrows(pane.query, previous: pane.matchedQuery)
-        let outcome = index.search(
-            query, limit: Self.searchResultLimit, within: narrows ? pane.matched : nil, settled: narrows ? pane.settled : nil)
-        pane.results = outcome.results
-        pane.matched = outcome.matches
-        pane.settled = outcome.settled
-        pane.matchedQuery = pane.query
+        let ranked: RankedSearch
+        if RankedSearch.reading(of: pane.query) == .words {
+            ranked = RankedSearch.words(words().search(pane.query, limit: Self.searchResultLimit))
+            // A word search leaves nothing a longer fuzzy query could narrow.
+            pane.matchedQuery = ""
+            pane.matched = []
+            pane.settled = nil
+        } else {
+            let index: any SearchEngine = searchIndex ?? SearchIndex(catalog: catalog)
+            searchIndex = index
+            let narrows = Self.narrows(pane.query, previous: pane.matchedQuery)
+            let outcome = index.search(
+                query, limit: Self.searchResultLimit, within: narrows ? pane.matched : nil, settled: narrows ? pane.settled : nil)
+            pane.matched = outcome.matches
+            pane.settled = outcome.settled
+            pane.matchedQuery = pane.query
+            ranked = RankedSearch.fuzzy(outcome.results, query: query, text: pane.query, catalog: catalog) { words() }
+        }
+        pane.results = ranked.answers
+        pane.weak = ranked.weak
+        pane.reading = ranked.reading
+    }
+
+    /// The word index, built on first use and kept.
+    private mutating func words() -> WordIndex {
+        if let wordIndex { return wordIndex }
+        let built = WordIndex(catalog: catalog)
+        wordIndex = built
+        return built
+    }
+
+    /// "Tell us what you looked for": the feedback window, with the query in the link.
+    private mutating func reportUnanswered(_ query: String) {
+        let tree = state.trail.map(\.current.tree) ?? catalog.trees.first?.id ?? ""
+        state.search = nil
+        state.overlay = .feedback(url: FeedbackLink.url(forSearch: query, tree: tree, in: catalog, version: version), tree: tree)
     }
 
     /// A query that only adds to a previous plain fuzzy query matches a subset of its nodes,

@@ -8,6 +8,8 @@ public struct Navigator: Sendable {
     public let version: String
     /// Built on the first search unless an action delivers one sooner (`.searchIndexReady`).
     public internal(set) var searchIndex: (any SearchEngine)?
+    /// Built on the first query that reads as words, or that fuzzy matching cannot answer.
+    var wordIndex: WordIndex?
     /// Placeholder values given up front (`--set name=value`); those placeholders are not asked.
     public let prefilled: [String: String]
     /// `--print`: choosing a link prints it and quits instead of opening it (the footer says so).
@@ -156,6 +158,9 @@ public struct Navigator: Sendable {
             goHome()
         case .openSearch:
             state.search = SearchPane()
+        case .search(let text):
+            state.search = SearchPane()
+            return handleSearch(.type(text))
         case .showFeedback:
             showFeedback()
         case .resume:

@@ -66,7 +66,12 @@ public struct ResumeOffer: Equatable, Sendable {
 /// The search pane's query, results and selection.
 public struct SearchPane: Equatable, Sendable {
     public var query: String = ""
+    /// The results listed: the confident ones, or the weak ones once asked for.
     public var results: [SearchResult] = []
+    /// Matches below the confidence line, listed only when there is no answer and the user asks.
+    public var weak: [SearchResult] = []
+    public var showsWeak = false
+    public var reading: RankedSearch.Reading = .fuzzy
     /// Every node the last search matched, and its query: a longer query searches only these.
     var matchedQuery: String = ""
     var matched: [Int32] = []

@@ -6,8 +6,20 @@ public enum FeedbackLink {
     public static func url(for key: NodeKey, trail: [PathStep], in catalog: Catalog, version: String) -> String? {
         guard let template = catalog.stewardship(of: key).owner?.contact ?? catalog.tree(key.tree)?.feedback else { return nil }
         let path = (trail.map(\.from.node) + [key.node]).joined(separator: "/")
+        return filled(template, tree: key.tree, node: key.node, path: path, version: version)
+    }
+
+    /// For a search that found no answer: `{node}` is `search` and `{path}` is `search:` and the
+    /// query, so the tree's owner learns what was looked for.
+    public static func url(forSearch query: String, tree: String, in catalog: Catalog, version: String) -> String? {
+        guard let found = catalog.tree(tree) else { return nil }
+        guard let template = found.owner?.contact ?? found.feedback else { return nil }
+        return filled(template, tree: tree, node: "search", path: "search:" + String(query.prefix(200)), version: version)
+    }
+
+    private static func filled(_ template: String, tree: String, node: String, path: String, version: String) -> String {
         var url = template
-        for (field, value) in [("{tree}", key.tree), ("{node}", key.node), ("{path}", path), ("{version}", version)] {
+        for (field, value) in [("{tree}", tree), ("{node}", node), ("{path}", path), ("{version}", version)] {
             url = url.replacing(field, with: percentEncoded(value))
         }
         return url

@@ -46,6 +46,7 @@ public enum NodeJSON {
             ])
         })))
         members.append(("tags", .array(node.tags.map(JSONValue.string))))
+        members.append(("errors", .array(node.errors.map(JSONValue.string))))
         let (owner, reviewed) = catalog.stewardship(of: key)
         members.append(("owner", owner.map { .object([("name", .string($0.name)), ("contact", .string($0.contact))]) } ?? .null))
         members.append(("reviewed", .optional(reviewed?.description)))

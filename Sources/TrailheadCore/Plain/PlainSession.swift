@@ -11,6 +11,7 @@ public struct PlainSession<IO: LineIO> {
     private var navigator: Navigator
     /// Made on the first search: plain mode often answers without one.
     private var engine: (any SearchEngine)?
+    private var wordIndex: WordIndex?
     private let makeEngine: @Sendable () -> any SearchEngine
     private var pendingResults: [SearchResult] = []
     /// Answers the probes of each page shown (synchronously: plain mode has no screen to keep alive).
@@ -165,14 +166,27 @@ public struct PlainSession<IO: LineIO> {
             io.write("Type / followed by words to search for, e.g. /rucio download\n")
             return
         }
-        let engine = self.engine ?? makeEngine()
-        self.engine = engine
-        let results = engine.search(SearchQuery(query), limit: 9, within: nil, settled: nil).results
-        guard !results.isEmpty else {
-            io.write("Nothing matches '\(TextSanitizer.line(query))'.\n")
-            return
+        let ranked: RankedSearch
+        if RankedSearch.reading(of: query) == .words {
+            ranked = RankedSearch.words(words().search(query, limit: 9))
+        } else {
+            let engine = self.engine ?? makeEngine()
+            self.engine = engine
+            let found = engine.search(SearchQuery(query), limit: 9, within: nil, settled: nil).results
+            ranked = RankedSearch.fuzzy(found, query: SearchQuery(query), text: query, catalog: catalog) { words() }
         }
-        io.write("\nResults for '\(TextSanitizer.line(query))':\n")
+        var results = ranked.answers
+        if results.isEmpty {
+            io.write("Nothing good matches '\(TextSanitizer.line(query))'.")
+            guard !ranked.weak.isEmpty else {
+                io.write(" Try other words, or tell the guide's team what you looked for (! in the interface).\n")
+                return
+            }
+            io.write(" Weak matches:\n")
+            results = Array(ranked.weak.prefix(9))
+        } else {
+            io.write("\nResults for '\(TextSanitizer.line(query))':\n")
+        }
         for (index, result) in results.enumerated() {
             let heading = catalog.node(result.key).map { TextSanitizer.line($0.heading) } ?? ""
             io.write("  \(index + 1). \(heading)\n")
@@ -180,6 +194,14 @@ public struct PlainSession<IO: LineIO> {
             io.write("     \(path)\n")
         }
         pendingResults = results
+    }
+
+    /// The word index, built on first use and kept.
+    private mutating func words() -> WordIndex {
+        if let wordIndex { return wordIndex }
+        let built = WordIndex(catalog: catalog)
+        wordIndex = built
+        return built
     }
 
     private mutating func showCurrent() {

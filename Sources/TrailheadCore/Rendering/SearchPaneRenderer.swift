@@ -7,7 +7,8 @@ enum SearchPaneRenderer {
 
         var input = RowBuilder(width: width)
         input.append(" / ", .bold)
-        let count = pane.query.isEmpty ? "" : pane.results.isEmpty ? "no matches" : "\(pane.results.count == Navigator.searchResultLimit ? "\(Navigator.searchResultLimit)+" : "\(pane.results.count)") found"
+        let number = pane.results.count == Navigator.searchResultLimit ? "\(Navigator.searchResultLimit)+" : "\(pane.results.count)"
+        let count = pane.query.isEmpty ? "" : pane.results.isEmpty ? "no answer" : pane.showsWeak ? "\(number) weak" : "\(number) found"
         let queryRoom = max(1, input.remaining - DisplayWidth.of(count) - 2)
         let query = TextSanitizer.line(pane.query)
         let shownQuery = DisplayWidth.of(query) > queryRoom ? "…" + String(query.suffix(max(1, queryRoom - 1))) : query
@@ -22,6 +23,8 @@ enum SearchPaneRenderer {
         var list: [[Span]] = []
         if pane.query.trimmingSpaces.isEmpty {
             list = hints(width: width)
+        } else if pane.results.isEmpty {
+            list = nothingGood(pane, width: width)
         } else {
             for index in pane.scroll..<pane.results.count {
                 guard layout.fits(index - pane.scroll) else { break }
@@ -49,6 +52,20 @@ enum SearchPaneRenderer {
             rows += preview
         }
         return (Array(rows.prefix(height)), (cursorColumn, 1))
+    }
+
+    /// No confident answer: say so, and offer the weak matches and the feedback link.
+    private static func nothingGood(_ pane: SearchPane, width: Int) -> [[Span]] {
+        var said = RowBuilder(width: width)
+        said.append("   Nothing good matches '\(TextSanitizer.line(String(pane.query.prefix(60))))'.", .bold)
+        var weak = RowBuilder(width: width)
+        let count = pane.weak.count
+        if count > 0 {
+            weak.append("   ↓ shows \(count == Navigator.searchResultLimit ? "\(count)+" : "\(count)") weak match\(count == 1 ? "" : "es")", .dim)
+        }
+        var report = RowBuilder(width: width)
+        report.append("   Enter: tell us what you looked for, so a guide can answer it", .dim)
+        return [RowBuilder(width: width).finished(), said.finished(), RowBuilder(width: width).finished()] + (count > 0 ? [weak.finished()] : []) + [report.finished()]
     }
 
     private static func resultRows(_ result: SearchResult, selected: Bool, navigator: Navigator) -> [[Span]] {

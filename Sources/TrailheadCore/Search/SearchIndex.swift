@@ -106,57 +106,11 @@ public struct SearchIndex: SearchEngine {
 
     /// Fields go in decreasing order of bonus, so scoring can stop once no later field can win.
     private mutating func add(key: NodeKey, node: Node, labels: ArraySlice<String>, depth: Int) {
-        switch node.content {
-        case .question(let question):
-            for part in NodeParts.questionOrder {
-                switch part {
-                case .choices:
-                    for choice in question.choices {
-                        addField(.hint, choice.label)
-                        if let hint = choice.hint { addField(.hint, hint) }
-                    }
-                case .text(let number):
-                    let text = FormatKeys.questionTexts[number]
-                    if let value = question[keyPath: text.path] { addField(text.field.search, value) }
-                default:
-                    addShared(part, node: node, labels: labels)
-                }
-            }
-        case .resource(let resource):
-            for part in NodeParts.resourceOrder {
-                switch part {
-                case .commands:
-                    for command in resource.commands {
-                        addField(.command, command.run)
-                        addField(.command, command.does)
-                    }
-                case .links:
-                    for link in resource.links {
-                        addField(.link, link.url)
-                        if let label = link.label { addField(.link, label) }
-                    }
-                case .text(let number):
-                    let text = FormatKeys.resourceTexts[number]
-                    if let value = resource[keyPath: text.path] { addField(text.field.search, value) }
-                default:
-                    addShared(part, node: node, labels: labels)
-                }
-            }
-        }
+        NodeFields.forEach(of: node, labels: labels) { addField($0, $1) }
         nodeFieldStart.append(Int32(fieldKind.count))
         keys.append(key)
         self.depth.append(Int32(clamping: depth))
         titleLength.append(Int32(clamping: node.heading.count))
-    }
-
-    /// The parts every node has.
-    private mutating func addShared(_ part: NodeParts, node: Node, labels: ArraySlice<String>) {
-        switch part {
-        case .heading: addField(.title, node.heading)
-        case .labels: labels.forEach { addField(.label, $0) }
-        case .tags: node.tags.forEach { addField(.tag, $0) }
-        default: break
-        }
     }
 
     private mutating func addField(_ kind: Field, _ text: String) {

@@ -1,0 +1,303 @@
+import Foundation
+
+/// Every node's words, for a query a newcomer writes in words: a question, a sentence, a typo, a
+/// pasted error message. Ranked by BM25 over weighted fields (titles and labels count most), with
+/// stemming, stop words, the trees' `aliases`, one or two typos forgiven, the last word matched as
+/// a prefix while it is typed, and the trees' `errors` fragments matched against pasted text.
+public struct WordIndex: Sendable {
+    /// How sure a result is: only confident ones are offered as answers.
+    public struct Ranked: Sendable, Equatable {
+        public var results: [SearchResult]
+        /// For each result, whether it answers the query (enough of its words found) rather than
+        /// merely sharing a word with it.
+        public var confident: [Bool]
+    }
+
+    /// A node whose `errors` fragment matches pasted text.
+    public struct ErrorMatch: Sendable, Equatable {
+        public var key: NodeKey
+        /// The fragment as written in the tree.
+        public var fragment: String
+        /// How much of the text the fragment's literal pieces cover: longer is more specific.
+        public var covered: Int
+    }
+
+    typealias Posting = (node: Int32, frequency: Float)
+
+    private let catalog: Catalog
+    private let labels: (starts: [Int32], labels: [String])
+    private(set) var keys: [NodeKey] = []
+    private var termIDs: [String: Int32] = [:]
+    private var postings: [[Posting]] = []
+    /// Each folded word seen, with its term, sorted for prefix lookups.
+    private var surfaces: [(word: String, term: Int32)] = []
+    private var surfaceIDs: [String: Int32] = [:]
+    private var nodeLength: [Float] = []
+    /// A resource is what a newcomer came for: on a tie with the question that leads to it, it wins.
+    private var resourceBoost: [Float] = []
+    private var averageLength: Float = 1
+    /// The stems `aliases` make equivalent to a stem (a word of a group may appear in no node).
+    private var aliases: [String: [String]] = [:]
+    private var errors: [(node: Int32, fragment: String, pieces: [String])] = []
+
+    /// How much a word in each field counts, as repeated occurrences (BM25F).
+    static func weight(of field: SearchIndex.Field) -> Float {
+        switch field {
+        case .title: 4
+        case .label: 3
+        case .tag: 2.5
+        case .hint: 1.2
+        case .command: 1
+        case .body: 1
+        case .link: 0.5
+        }
+    }
+
+    public init(catalog: Catalog) {
+        catalog.decodeAllNodes()
+        self.catalog = catalog
+        let routes = catalog.routes
+        let incoming = routes.incomingLabels()
+        labels = (incoming.starts, Array(incoming.labels))
+        let stemmer = Stemmer()
+        var frequencies: [[Int32: Float]] = []
+        for (number, key) in routes.keys.enumerated() {
+            guard let node = catalog.node(key) else { continue }
+            let nodeNumber = Int32(keys.count)
+            keys.append(key)
+            var counts: [Int32: Float] = [:]
+            var length: Float = 0
+            let nodeLabels = incoming.labels[Int(incoming.starts[number])..<Int(incoming.starts[number + 1])]
+            NodeFields.forEach(of: node, labels: nodeLabels) { field, text in
+                let weight = Self.weight(of: field)
+                for word in WordText.words(text) {
+                    let term = termID(for: word.text, stemmer: stemmer)
+                    counts[term, default: 0] += weight
+                    length += weight
+                }
+            }
+            for fragment in node.errors {
+                errors.append((nodeNumber, fragment, ErrorText.pieces(of: fragment)))
+            }
+            frequencies.append(counts)
+            nodeLength.append(length)
+            resourceBoost.append(node.isResource ? 1.15 : 1)
+        }
+        postings = Array(repeating: [], count: termIDs.count)
+        for (node, counts) in frequencies.enumerated() {
+            for (term, frequency) in counts { postings[Int(term)].append((Int32(node), frequency)) }
+        }
+        averageLength = max(1, nodeLength.reduce(0, +) / Float(max(1, nodeLength.count)))
+        surfaces = surfaceIDs.map { ($0.key, $0.value) }.sorted { $0.word < $1.word }
+        for tree in catalog.trees {
+            for group in tree.aliases {
+                let stems = Set(group.flatMap { WordText.words($0) }.map { stemmer.stem($0.text) })
+                for stem in stems { aliases[stem, default: []] += stems.filter { $0 != stem } }
+            }
+        }
+    }
+
+    private mutating func termID(for word: String, stemmer: Stemmer) -> Int32 {
+        if let known = surfaceIDs[word] { return known }
+        let stem = stemmer.stem(word)
+        let id: Int32
+        if let existing = termIDs[stem] {
+            id = existing
+        } else {
+            id = Int32(termIDs.count)
+            termIDs[stem] = id
+        }
+        surfaceIDs[word] = id
+        return id
+    }
+
+    // MARK: - Errors
+
+    /// The nodes whose `errors` fragments occur in `text`, most specific first.
+    public func explain(_ text: String) -> [ErrorMatch] {
+        let normalized = ErrorText.normalized(text)
+        var best: [Int32: (fragment: String, covered: Int)] = [:]
+        for entry in errors {
+            guard let covered = ErrorText.match(entry.pieces, in: normalized) else { continue }
+            if covered > best[entry.node]?.covered ?? -1 { best[entry.node] = (entry.fragment, covered) }
+        }
+        return best.map { ErrorMatch(key: keys[Int($0.key)], fragment: $0.value.fragment, covered: $0.value.covered) }
+            .sorted { ($0.covered, $1.key) > ($1.covered, $0.key) }
+    }
+
+    // MARK: - Words
+
+    /// One word of the query and the terms it may stand for, each with how well it matches.
+    struct Slot {
+        var word: String
+        var candidates: [(term: Int32, quality: Float)]
+        /// What finding this word is worth: the rarest of its candidates, or a rare word's worth
+        /// when nothing in the trees resembles it.
+        var weight: Float
+    }
+
+    /// The nodes `text` is about, best first, at most `limit`.
+    public func search(_ text: String, limit: Int = 200) -> Ranked {
+        let slots = self.slots(text)
+        let errorMatches = explain(text)
+        guard !slots.isEmpty || !errorMatches.isEmpty else { return Ranked(results: [], confident: []) }
+        var scores: [Int32: Float] = [:]
+        var found: [Int32: Float] = [:]
+        for slot in slots {
+            var best: [Int32: Float] = [:]
+            var quality: [Int32: Float] = [:]
+            for (term, termQuality) in slot.candidates {
+                let list = postings[Int(term)]
+                let idf = inverseFrequency(list.count)
+                for (node, frequency) in list {
+                    let length = nodeLength[Int(node)] / averageLength
+                    let saturated = frequency * 2.2 / (frequency + 1.2 * (0.25 + 0.75 * length))
+                    let value = termQuality * idf * saturated
+                    if value > best[node] ?? 0 { best[node] = value }
+                    quality[node] = max(quality[node] ?? 0, termQuality)
+                }
+            }
+            for (node, value) in best {
+                scores[node, default: 0] += value * resourceBoost[Int(node)]
+                // A word found through a typo or an alias counts for less of what the query asks.
+                found[node, default: 0] += slot.weight * (quality[node] ?? 0)
+            }
+        }
+        let totalWeight = max(slots.reduce(0) { $0 + $1.weight }, 0.001)
+        for match in errorMatches {
+            guard let node = keys.firstIndex(of: match.key).map(Int32.init) else { continue }
+            scores[node, default: 0] += 50 + Float(match.covered)
+            found[node] = totalWeight
+        }
+        let ranked = scores.sorted { lhs, rhs in
+            lhs.value != rhs.value ? lhs.value > rhs.value : keys[Int(lhs.key)] < keys[Int(rhs.key)]
+        }.prefix(limit)
+        let matchedTerms = Set(slots.flatMap { $0.candidates.map(\.term) })
+        let results = ranked.map { result(for: $0.key, score: $0.value, terms: matchedTerms) }
+        // Confident: most of what the query asks is found (70% of its weight), and the hit is not a lone common word.
+        let confident = ranked.map { entry in
+            (found[entry.key] ?? 0) / totalWeight >= 0.7 && entry.value >= 1.5
+        }
+        return Ranked(results: results, confident: confident)
+    }
+
+    /// The query's words that carry meaning, each with the terms it may stand for.
+    func slots(_ text: String) -> [Slot] {
+        let words = WordText.words(text)
+        let meaningful = words.filter { !WordText.stopWords.contains($0.text) }
+        let kept = (meaningful.isEmpty ? words : meaningful).prefix(16)
+        let typing = !(text.last.map { $0 == " " || $0 == "\n" } ?? true)
+        let stemmer = Stemmer()
+        let rare = inverseFrequency(0)
+        return kept.enumerated().map { index, word in
+            var candidates: [(term: Int32, quality: Float)] = []
+            func add(_ term: Int32, _ quality: Float) {
+                if let existing = candidates.firstIndex(where: { $0.term == term }) {
+                    candidates[existing].quality = max(candidates[existing].quality, quality)
+                } else {
+                    candidates.append((term, quality))
+                }
+            }
+            let stem = stemmer.stem(word.text)
+            if let term = surfaceIDs[word.text] ?? termIDs[stem] {
+                add(term, 1)
+            }
+            for alias in aliases[stem] ?? [] {
+                if let term = termIDs[alias] { add(term, 0.9) }
+            }
+            if index == kept.count - 1, typing, word.text.count >= 2 {
+                for term in prefixTerms(word.text) { add(term, 0.8) }
+            }
+            if candidates.isEmpty, word.text.count >= 4 {
+                for (term, edits) in nearTerms(word.text, maximumEdits: word.text.count >= 8 ? 2 : 1) {
+                    // A long word with one slip is nearly surely meant; a short one may be another word.
+                    add(term, edits == 2 ? 0.55 : word.text.count >= 8 ? 0.8 : 0.65)
+                }
+                let near = candidates.compactMap { candidate in termIDs.first { $0.value == candidate.term }?.key }
+                for alias in near.flatMap({ aliases[$0] ?? [] }) {
+                    if let term = termIDs[alias] { add(term, 0.6) }
+                }
+            }
+            let weight = candidates.map { inverseFrequency(postings[Int($0.term)].count) }.max() ?? rare
+            return Slot(word: word.text, candidates: candidates, weight: weight)
+        }
+    }
+
+    private func inverseFrequency(_ documents: Int) -> Float {
+        let total = Float(max(keys.count, 1))
+        return log(1 + (total - Float(documents) + 0.5) / (Float(documents) + 0.5))
+    }
+
+    /// Terms of the folded words that start with `prefix` (at most 64 words looked at).
+    private func prefixTerms(_ prefix: String) -> [Int32] {
+        var low = 0, high = surfaces.count
+        while low < high {
+            let middle = (low + high) / 2
+            if surfaces[middle].word < prefix { low = middle + 1 } else { high = middle }
+        }
+        var terms: [Int32] = []
+        var index = low
+        while index < surfaces.count, index - low < 64, surfaces[index].word.hasPrefix(prefix) {
+            if surfaces[index].word != prefix { terms.append(surfaces[index].term) }
+            index += 1
+        }
+        return terms
+    }
+
+    /// Terms of the folded words within `maximumEdits` of `word` (insertions, deletions,
+    /// substitutions, and a swap of neighbours counting as one).
+    private func nearTerms(_ word: String, maximumEdits: Int) -> [(Int32, Int)] {
+        let target = Array(word.utf8)
+        var found: [(Int32, Int)] = []
+        for (surface, term) in surfaces {
+            let candidate = surface.utf8
+            guard abs(candidate.count - target.count) <= maximumEdits, candidate.first == target.first || maximumEdits > 1 else { continue }
+            if let edits = Self.editDistance(target, Array(candidate), atMost: maximumEdits) { found.append((term, edits)) }
+        }
+        return found
+    }
+
+    /// Optimal-string-alignment distance, or nil when it is over `limit`.
+    static func editDistance(_ a: [UInt8], _ b: [UInt8], atMost limit: Int) -> Int? {
+        if a == b { return 0 }
+        var previousPrevious = [Int](repeating: 0, count: b.count + 1)
+        var previous = Array(0...b.count)
+        var current = [Int](repeating: 0, count: b.count + 1)
+        for i in 1...max(a.count, 1) where !a.isEmpty {
+            current[0] = i
+            var rowBest = current[0]
+            for j in 1..<(b.count + 1) {
+                let cost = a[i - 1] == b[j - 1] ? 0 : 1
+                var value = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] { value = min(value, previousPrevious[j - 2] + 1) }
+                current[j] = value
+                rowBest = min(rowBest, value)
+            }
+            if rowBest > limit { return nil }
+            (previousPrevious, previous, current) = (previous, current, previousPrevious)
+        }
+        let distance = a.isEmpty ? b.count : previous[b.count]
+        return distance <= limit ? distance : nil
+    }
+
+    // MARK: - Results
+
+    /// The node's field where most of the matched words are, weighted, with those words marked.
+    private func result(for node: Int32, score: Float, terms: Set<Int32>) -> SearchResult {
+        let key = keys[Int(node)]
+        var best: (field: SearchIndex.Field, text: String, positions: [Int], value: Float)?
+        if let catalogNode = catalog.node(key), let number = catalog.routes.number(of: key) {
+            let nodeLabels = labels.labels[Int(labels.starts[Int(number)])..<Int(labels.starts[Int(number) + 1])]
+            NodeFields.forEach(of: catalogNode, labels: nodeLabels) { field, text in
+                var positions: [Int] = []
+                for word in WordText.words(text) where surfaceIDs[word.text].map(terms.contains) == true {
+                    positions += Array(word.characters)
+                }
+                let value = Float(positions.count) * Self.weight(of: field)
+                if value > best?.value ?? 0 { best = (field, text, positions, value) }
+            }
+        }
+        let shown = best ?? (.title, catalog.node(key)?.heading ?? key.description, [], 0)
+        return SearchResult(key: key, score: Int(score * 100), field: shown.field, matchedText: shown.text, positions: shown.positions)
+    }
+}

@@ -1,0 +1,67 @@
+import ArgumentParser
+import Foundation
+import TrailheadCore
+
+/// `trailhead explain [TEXT]`: the nodes that answer an error message, from the trees' `errors:`.
+struct Explain: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "explain",
+        abstract: "Find the nodes that answer an error message (given as words, or piped in).",
+        discussion: """
+            Paths, host names, long numbers, times and quoted names in the message are set aside before it \
+            is matched against the error fragments trees list, so a message from your machine matches the \
+            one a tree quotes. Example: rucio download x 2>&1 | trailhead explain. Exit 0 when a node \
+            answers, 1 when none does.
+            """)
+
+    /// More than a screenful of a log is not one message; the rest is not read.
+    static let maximumBytes = 64 * 1024
+
+    @OptionGroup var trees: TreeOptions
+
+    @Flag(help: "Print JSON: {text, matches: [{tree, node, title, fragment, path}]}.")
+    var json = false
+
+    @Argument(help: "The message; read from standard input when left out.")
+    var message: [String] = []
+
+    func run() throws {
+        let text = message.isEmpty ? Self.readStandardInput() : message.joined(separator: " ")
+        guard !text.trimmingSpaces.isEmpty else {
+            Output.error("give the error message as words, or pipe it in: COMMAND 2>&1 | trailhead explain")
+            throw ExitCode(2)
+        }
+        let library = try trees.loadUsableLibrary()
+        let catalog = library.catalog
+        let matches = WordIndex(catalog: catalog).explain(text)
+        if json {
+            Output.json(.object([
+                ("text", .string(text)),
+                ("matches", .array(matches.map { match in
+                    .object([
+                        ("tree", .string(match.key.tree)),
+                        ("node", .string(match.key.node)),
+                        ("title", .optional(catalog.node(match.key)?.heading)),
+                        ("fragment", .string(match.fragment)),
+                        ("path", NodeJSON.path(to: match.key, in: catalog)),
+                    ])
+                })),
+            ]))
+        } else if matches.isEmpty {
+            Output.error("no tree knows this message; try: trailhead search WORDS FROM IT")
+        } else {
+            let nodeText = NodeText(width: Output.width)
+            for match in matches {
+                let heading = catalog.node(match.key).map { TextSanitizer.line($0.heading) } ?? ""
+                Output.line("\(match.key)  \(heading)")
+                Output.line("    matches: \(TextSanitizer.line(match.fragment))")
+                Output.line("    " + nodeText.breadcrumb(catalog.path(to: match.key) ?? [], tree: catalog.tree(match.key.tree)))
+            }
+        }
+        if matches.isEmpty { throw ExitCode(1) }
+    }
+
+    private static func readStandardInput() -> String {
+        String(decoding: FileHandle.standardInput.readData(ofLength: maximumBytes), as: UTF8.self)
+    }
+}
