@@ -120,6 +120,9 @@ public enum InteractiveSession {
             if navigator.searchIndex == nil, let index = searchIndex.index(waiting: navigator.state.search != nil) {
                 navigator.handle(.searchIndexReady(SearchIndexDelivery(index)))
             }
+            if navigator.wordIndex == nil, let words = searchIndex.wordIndex {
+                navigator.handle(.wordIndexReady(WordIndexDelivery(words)))
+            }
             let effect = navigator.handle(action)
             recorder.observe(navigator, effect: effect, now: time(nil))
             switch effect {

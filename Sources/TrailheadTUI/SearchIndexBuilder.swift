@@ -6,9 +6,12 @@ import TrailheadCore
 /// first keystroke in the search pane does not wait for it: the snapshot `trailhead search`
 /// or an earlier session saved, when it is still the catalog's, or else a new index (about a
 /// CPU-second at 100,000 nodes), saved in turn for the next session on this login node.
+///
+/// The word index for questions follows on the same core, once the engine is published.
 public final class SearchIndexBuilder: Sendable {
     private let built = Mutex<(any SearchEngine)?>(nil)
     private let done = DispatchSemaphore(value: 0)
+    private let words = Mutex<WordIndex?>(nil)
 
     public init(library: Library, cache: TreeCache?) {
         DispatchQueue.global(qos: .userInitiated).async { [self] in
@@ -18,8 +21,13 @@ public final class SearchIndexBuilder: Sendable {
                 published = true
             }
             if !published { publish(engine) }
+            let index = WordIndex(catalog: library.catalog)
+            words.withLock { $0 = index }
         }
     }
+
+    /// The word index once it is built; nil until then (the navigator builds its own if asked sooner).
+    public var wordIndex: WordIndex? { words.withLock { $0 } }
 
     private func publish(_ engine: any SearchEngine) {
         built.withLock { $0 = engine }

@@ -116,7 +116,7 @@ import Testing
         #expect(try #require(piped.json["results"] as? [[String: Any]]).count > 10)
         let empty = try CLIRunner.run(["search", "qqqzzzxx", "--json"])
         #expect(empty.status == 1)
-        #expect(empty.stdout == "{\"query\":\"qqqzzzxx\",\"reading\":\"fuzzy\",\"results\":[]}\n")
+        #expect(empty.stdout == "{\"query\":\"qqqzzzxx\",\"reading\":\"words\",\"results\":[]}\n")
         // `script` gives the command a terminal for stdout.
         let command = "\(CLIRunner.binary) search rucio --json --limit 2 --no-default-trees --trees \(CLIRunner.trees)"
         let onTerminal = try CLIRunner.run(["-qc", command, "/dev/null"], executable: "/usr/bin/script")

@@ -92,6 +92,16 @@ import Testing
         ])
     }
 
+    /// A common word touches most of a large catalog: its best are picked with a heap, in the
+    /// order a full sort gives, ties to the earlier node; no limit means all of them.
+    @Test func theBestAreThoseAFullSortGives() {
+        let scores: [Float] = (0..<1000).map { Float(($0 * 7919) % 250) / 10 }
+        let nodes = (0..<1000).map(Int32.init)
+        let sorted = nodes.sorted { scores[Int($0)] != scores[Int($1)] ? scores[Int($0)] > scores[Int($1)] : $0 < $1 }
+        #expect(WordIndex.best(nodes, by: scores, limit: 10) == Array(sorted.prefix(10)))
+        #expect(WordIndex.best(nodes, by: scores, limit: .max) == sorted)
+    }
+
     /// bench/queries.tsv, written from the trees: the floor under which search has regressed.
     @Test func theEvaluationSetKeepsItsFloor() throws {
         let tsv = try String(contentsOfFile: TestTrees.bundledTrees + "/../bench/queries.tsv", encoding: .utf8)

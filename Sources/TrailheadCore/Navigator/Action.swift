@@ -39,6 +39,8 @@ public enum Action: Equatable, Sendable {
     /// An index built elsewhere (in the background at start, or mapped from the catalog's
     /// snapshot), so the first search does not pay for it.
     case searchIndexReady(SearchIndexDelivery)
+    /// The word index, built in the background at start so the first question typed does not wait.
+    case wordIndexReady(WordIndexDelivery)
     /// A message for the status row, until the next key.
     case status(String?)
     /// An offer, on the status row, to go back to where an earlier session left off.
@@ -74,4 +76,17 @@ public struct ScreenSize: Equatable, Sendable {
     public static let minimum = ScreenSize(columns: 40, rows: 10)
 
     public var isUsable: Bool { columns >= Self.minimum.columns && rows >= Self.minimum.rows }
+}
+
+/// A word index handed to the navigator; equal only to itself.
+public final class WordIndexDelivery: Equatable, Sendable {
+    public let index: WordIndex
+
+    public init(_ index: WordIndex) {
+        self.index = index
+    }
+
+    public static func == (lhs: WordIndexDelivery, rhs: WordIndexDelivery) -> Bool {
+        lhs === rhs
+    }
 }

@@ -9,7 +9,7 @@ public struct Navigator: Sendable {
     /// Built on the first search unless an action delivers one sooner (`.searchIndexReady`).
     public internal(set) var searchIndex: (any SearchEngine)?
     /// Built on the first query that reads as words, or that fuzzy matching cannot answer.
-    var wordIndex: WordIndex?
+    public internal(set) var wordIndex: WordIndex?
     /// Placeholder values given up front (`--set name=value`); those placeholders are not asked.
     public let prefilled: [String: String]
     /// `--print`: choosing a link prints it and quits instead of opening it (the footer says so).
@@ -61,6 +61,9 @@ public struct Navigator: Sendable {
             return nil
         case .searchIndexReady(let delivery):
             if searchIndex == nil { searchIndex = delivery.engine }
+            return nil
+        case .wordIndexReady(let delivery):
+            if wordIndex == nil { wordIndex = delivery.index }
             return nil
         case .status(let message):
             state.status = message

@@ -54,6 +54,22 @@ public struct CatalogSearch: Sendable {
         }
     }
 
+    /// The node of result `number`, without making the whole result.
+    public func key(_ number: Int) -> NodeKey {
+        switch source {
+        case .snapshot(let snapshot, let hits, _): snapshot.key(for: hits[number])
+        case .index(let results): results[number].key
+        }
+    }
+
+    /// The text result `number` shows, without working out where it matched.
+    public func matchedText(_ number: Int) -> String {
+        switch source {
+        case .snapshot(let snapshot, let hits, _): snapshot.matchedText(for: hits[number])
+        case .index(let results): results[number].matchedText
+        }
+    }
+
     /// Result `number` (from 0), best first.
     public func result(_ number: Int) -> SearchResult {
         switch source {

@@ -24,7 +24,7 @@ public enum ErrorText {
         var rest = normalizedText[...]
         var covered = 0
         for piece in pieces {
-            guard let range = rest.range(of: piece) else { return nil }
+            guard let range = rest.firstRange(of: piece) else { return nil }
             covered += piece.count
             rest = rest[range.upperBound...]
         }

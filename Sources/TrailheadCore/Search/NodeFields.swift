@@ -42,16 +42,6 @@ enum NodeFields {
         }
     }
 
-    /// All of a node's searched text but the answers leading to it, one field a line.
-    static func text(of node: Node) -> String {
-        var text = ""
-        forEach(of: node, labels: []) { _, field in
-            text += field
-            text += "\n"
-        }
-        return text
-    }
-
     /// The parts every node has.
     private static func shared(_ part: NodeParts, node: Node, labels: ArraySlice<String>, _ body: (SearchIndex.Field, String) -> Void) {
         switch part {

@@ -54,9 +54,11 @@ public struct RankedSearch: Sendable, Equatable {
         var answers: [SearchResult] = []
         var weak: [SearchResult] = []
         for (rank, result) in results.enumerated() {
-            let node = rank < judgedWhole ? catalog.node(result.key) : nil
-            let judged = node.map { NodeFields.text(of: $0) } ?? result.matchedText
-            if isConfident(query, in: judged) { answers.append(result) } else { weak.append(result) }
+            if isConfident(query, rank: rank, key: result.key, shown: result.matchedText, catalog: catalog) {
+                answers.append(result)
+            } else {
+                weak.append(result)
+            }
         }
         let fuzzy = RankedSearch(answers: answers, weak: weak, reading: .fuzzy)
         guard answers.isEmpty, !WordText.words(text).isEmpty else { return fuzzy }
@@ -64,26 +66,64 @@ public struct RankedSearch: Sendable, Equatable {
         return byWords.answers.isEmpty ? fuzzy : RankedSearch(answers: byWords.answers, weak: fuzzy.weak, reading: .words)
     }
 
-    /// A fuzzy hit is confident when the terms found whole in its text (an anchored or exact
-    /// term matched already) make up at least 60% of the query's letters.
-    static func isConfident(_ query: SearchQuery, in text: String) -> Bool {
-        let folded = TextFolding.fold(text).lower
-        var needed = 0
-        var found = 0
-        for group in query.groups {
-            let positive = group.filter { !$0.inverse }
-            guard let shortest = positive.map(\.bytes.count).min() else { continue }
-            needed += shortest
-            if positive.contains(where: { $0.kind != .fuzzy || contains(folded, $0.bytes) }) { found += shortest }
-        }
-        return needed == 0 || found * 10 >= needed * 6
+    /// Judged on the text the hit shows, and when that is not enough and the hit ranks among
+    /// the first `judgedWhole`, on all of its node's text (the query's words may be in several fields).
+    public static func isConfident(_ query: SearchQuery, rank: Int, key: NodeKey, shown: String, catalog: Catalog) -> Bool {
+        if isConfident(query, node: nil, shown: shown) { return true }
+        guard rank < judgedWhole, let node = catalog.node(key) else { return false }
+        return isConfident(query, node: node, shown: shown)
     }
 
-    private static func contains(_ text: [UInt8], _ part: [UInt8]) -> Bool {
+    /// A fuzzy hit is confident when the terms found whole in its node's text (or, without the
+    /// node, in the text it shows; an anchored or exact term matched already) make up at least
+    /// 60% of the query's letters.
+    static func isConfident(_ query: SearchQuery, node: Node?, shown: String) -> Bool {
+        let groups = query.groups.map { $0.filter { !$0.inverse } }.filter { !$0.isEmpty }
+        let needed = groups.reduce(0) { $0 + ($1.map(\.bytes.count).min() ?? 0) }
+        guard needed > 0 else { return true }
+        var open = Array(groups.indices)
+        var found = 0
+        func look(in text: String) {
+            open.removeAll { index in
+                let group = groups[index]
+                guard group.contains(where: { $0.kind != .fuzzy || contains(text, $0.bytes) }) else { return false }
+                found += group.map(\.bytes.count).min() ?? 0
+                return true
+            }
+        }
+        if let node {
+            NodeFields.forEach(of: node, labels: []) { _, text in
+                if !open.isEmpty { look(in: text) }
+            }
+        } else {
+            look(in: shown)
+        }
+        return found * 10 >= needed * 6
+    }
+
+    /// Whether folded `part` occurs in `text` folded; ASCII text is lowered on the fly, unfolded.
+    private static func contains(_ text: String, _ part: [UInt8]) -> Bool {
+        var text = text
+        let ascii: Bool? = text.withUTF8 { bytes in
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+            return contains(bytes, part)
+        }
+        if let ascii { return ascii }
+        return TextFolding.fold(text).lower.withUnsafeBufferPointer { contains($0, part) }
+    }
+
+    private static func contains(_ text: UnsafeBufferPointer<UInt8>, _ part: [UInt8]) -> Bool {
         guard !part.isEmpty, part.count <= text.count else { return part.isEmpty }
         let lowered = part.map { $0 | (($0 >= 0x41 && $0 <= 0x5A) ? 0x20 : 0) }
-        for start in 0...(text.count - lowered.count) where text[start] == lowered[0] {
-            if text[start..<(start + lowered.count)].elementsEqual(lowered) { return true }
+        let first = lowered[0]
+        for start in 0...(text.count - lowered.count) where text[start] | ((text[start] >= 0x41 && text[start] <= 0x5A) ? 0x20 : 0) == first {
+            var offset = 1
+            while offset < lowered.count {
+                let byte = text[start + offset]
+                if byte | ((byte >= 0x41 && byte <= 0x5A) ? 0x20 : 0) != lowered[offset] { break }
+                offset += 1
+            }
+            if offset == lowered.count { return true }
         }
         return false
     }

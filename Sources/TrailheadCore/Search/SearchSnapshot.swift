@@ -111,6 +111,15 @@ public struct SearchSnapshot: Sendable {
         withTables { $0.result(for: hit, query: query) }
     }
 
+    public func key(for hit: Hit) -> NodeKey {
+        withTables { $0.key(of: Int(hit.node)) }
+    }
+
+    /// The text of the field a hit shows.
+    public func matchedText(for hit: Hit) -> String {
+        withTables { String(decoding: $0.originalText(of: Int(hit.field)), as: UTF8.self) }
+    }
+
     /// Appends the hit as `search --json` writes it compactly: the bytes `NodeJSON.searchResult`
     /// would give, taken mostly from fragments written when the snapshot was made.
     public func appendJSON(for hit: Hit, query: PreparedQuery, to out: inout [UInt8]) {

@@ -1,4 +1,4 @@
-import Foundation
+import Glibc
 
 /// Every node's words, for a query a newcomer writes in words: a question, a sentence, a typo, a
 /// pasted error message. Ranked by BM25 over weighted fields (titles and labels count most), with
@@ -32,10 +32,10 @@ public struct WordIndex: Sendable {
     /// Each folded word seen, with its term, sorted for prefix lookups.
     private var surfaces: [(word: String, term: Int32)] = []
     private var surfaceIDs: [String: Int32] = [:]
-    private var nodeLength: [Float] = []
+    /// BM25's length normalisation per node: k1 × (1 − b + b × length / average length).
+    private var lengthNorm: [Float] = []
     /// A resource is what a newcomer came for: on a tie with the question that leads to it, it wins.
     private var resourceBoost: [Float] = []
-    private var averageLength: Float = 1
     /// The stems `aliases` make equivalent to a stem (a word of a group may appear in no node).
     private var aliases: [String: [String]] = [:]
     private var errors: [(node: Int32, fragment: String, pieces: [String])] = []
@@ -80,14 +80,15 @@ public struct WordIndex: Sendable {
                 errors.append((nodeNumber, fragment, ErrorText.pieces(of: fragment)))
             }
             frequencies.append(counts)
-            nodeLength.append(length)
+            lengthNorm.append(length)
             resourceBoost.append(node.isResource ? 1.15 : 1)
         }
         postings = Array(repeating: [], count: termIDs.count)
         for (node, counts) in frequencies.enumerated() {
             for (term, frequency) in counts { postings[Int(term)].append((Int32(node), frequency)) }
         }
-        averageLength = max(1, nodeLength.reduce(0, +) / Float(max(1, nodeLength.count)))
+        let averageLength = max(1, lengthNorm.reduce(0, +) / Float(max(1, lengthNorm.count)))
+        lengthNorm = lengthNorm.map { 1.2 * (0.25 + 0.75 * $0 / averageLength) }
         surfaces = surfaceIDs.map { ($0.key, $0.value) }.sorted { $0.word < $1.word }
         for tree in catalog.trees {
             for group in tree.aliases {
@@ -141,44 +142,87 @@ public struct WordIndex: Sendable {
         let slots = self.slots(text)
         let errorMatches = explain(text)
         guard !slots.isEmpty || !errorMatches.isEmpty else { return Ranked(results: [], confident: []) }
-        var scores: [Int32: Float] = [:]
-        var found: [Int32: Float] = [:]
+        // Flat arrays rather than dictionaries: a common word's postings run to every node.
+        var scores = [Float](repeating: 0, count: keys.count)
+        var found = [Float](repeating: 0, count: keys.count)
+        var slotBest = [Float](repeating: 0, count: keys.count)
+        var slotQuality = [Float](repeating: 0, count: keys.count)
+        var touched: [Int32] = []
         for slot in slots {
-            var best: [Int32: Float] = [:]
-            var quality: [Int32: Float] = [:]
+            var slotTouched: [Int32] = []
             for (term, termQuality) in slot.candidates {
                 let list = postings[Int(term)]
                 let idf = inverseFrequency(list.count)
                 for (node, frequency) in list {
-                    let length = nodeLength[Int(node)] / averageLength
-                    let saturated = frequency * 2.2 / (frequency + 1.2 * (0.25 + 0.75 * length))
-                    let value = termQuality * idf * saturated
-                    if value > best[node] ?? 0 { best[node] = value }
-                    quality[node] = max(quality[node] ?? 0, termQuality)
+                    let number = Int(node)
+                    let value = termQuality * idf * frequency * 2.2 / (frequency + lengthNorm[number])
+                    if slotBest[number] == 0 { slotTouched.append(node) }
+                    slotBest[number] = max(slotBest[number], value)
+                    slotQuality[number] = max(slotQuality[number], termQuality)
                 }
             }
-            for (node, value) in best {
-                scores[node, default: 0] += value * resourceBoost[Int(node)]
+            for node in slotTouched {
+                let number = Int(node)
+                if scores[number] == 0 { touched.append(node) }
+                scores[number] += slotBest[number] * resourceBoost[number]
                 // A word found through a typo or an alias counts for less of what the query asks.
-                found[node, default: 0] += slot.weight * (quality[node] ?? 0)
+                found[number] += slot.weight * slotQuality[number]
+                slotBest[number] = 0
+                slotQuality[number] = 0
             }
         }
         let totalWeight = max(slots.reduce(0) { $0 + $1.weight }, 0.001)
         for match in errorMatches {
-            guard let node = keys.firstIndex(of: match.key).map(Int32.init) else { continue }
-            scores[node, default: 0] += 50 + Float(match.covered)
+            guard let node = keys.firstIndex(of: match.key) else { continue }
+            if scores[node] == 0 { touched.append(Int32(node)) }
+            scores[node] += 50 + Float(match.covered)
             found[node] = totalWeight
         }
-        let ranked = scores.sorted { lhs, rhs in
-            lhs.value != rhs.value ? lhs.value > rhs.value : keys[Int(lhs.key)] < keys[Int(rhs.key)]
-        }.prefix(limit)
+        let ranked = Self.best(touched, by: scores, limit: limit)
         let matchedTerms = Set(slots.flatMap { $0.candidates.map(\.term) })
-        let results = ranked.map { result(for: $0.key, score: $0.value, terms: matchedTerms) }
+        let results = ranked.map { result(for: $0, score: scores[Int($0)], terms: matchedTerms) }
         // Confident: most of what the query asks is found (70% of its weight), and the hit is not a lone common word.
-        let confident = ranked.map { entry in
-            (found[entry.key] ?? 0) / totalWeight >= 0.7 && entry.value >= 1.5
-        }
+        let confident = ranked.map { node in found[Int(node)] / totalWeight >= 0.7 && scores[Int(node)] >= 1.5 }
         return Ranked(results: results, confident: confident)
+    }
+
+    /// The `limit` best of `nodes` by score (ties to the earlier node), best first, without
+    /// sorting them all: a common word touches most of a large catalog.
+    static func best(_ nodes: [Int32], by scores: [Float], limit: Int) -> [Int32] {
+        func better(_ lhs: Int32, _ rhs: Int32) -> Bool {
+            let (left, right) = (scores[Int(lhs)], scores[Int(rhs)])
+            return left != right ? left > right : lhs < rhs
+        }
+        guard limit < nodes.count / 2 else { return Array(nodes.sorted(by: better).prefix(limit)) }
+        // A min-heap of the best so far: its root is the one a newcomer must beat.
+        var heap: [Int32] = []
+        heap.reserveCapacity(limit)
+        func siftDown(_ start: Int) {
+            var parent = start
+            while true {
+                let left = parent * 2 + 1, right = left + 1
+                var worst = parent
+                if left < heap.count, better(heap[worst], heap[left]) { worst = left }
+                if right < heap.count, better(heap[worst], heap[right]) { worst = right }
+                if worst == parent { return }
+                heap.swapAt(parent, worst)
+                parent = worst
+            }
+        }
+        for node in nodes {
+            if heap.count < limit {
+                heap.append(node)
+                var child = heap.count - 1
+                while child > 0, better(heap[(child - 1) / 2], heap[child]) {
+                    heap.swapAt(child, (child - 1) / 2)
+                    child = (child - 1) / 2
+                }
+            } else if better(node, heap[0]) {
+                heap[0] = node
+                siftDown(0)
+            }
+        }
+        return heap.sorted(by: better)
     }
 
     /// The query's words that carry meaning, each with the terms it may stand for.

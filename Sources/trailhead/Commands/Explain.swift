@@ -1,5 +1,5 @@
 import ArgumentParser
-import Foundation
+import Glibc
 import TrailheadCore
 
 /// `trailhead explain [TEXT]`: the nodes that answer an error message, from the trees' `errors:`.
@@ -62,6 +62,16 @@ struct Explain: ParsableCommand {
     }
 
     private static func readStandardInput() -> String {
-        String(decoding: FileHandle.standardInput.readData(ofLength: maximumBytes), as: UTF8.self)
+        var bytes = [UInt8](repeating: 0, count: maximumBytes)
+        var used = 0
+        while used < maximumBytes {
+            let count = bytes.withUnsafeMutableBytes { read(STDIN_FILENO, $0.baseAddress! + used, maximumBytes - used) }
+            if count > 0 {
+                used += count
+            } else if count == 0 || errno != EINTR {
+                break
+            }
+        }
+        return String(decoding: bytes.prefix(used), as: UTF8.self)
     }
 }

@@ -35,25 +35,26 @@ struct Search: ParsableCommand {
         let library = try trees.loadUsableLibrary()
         let text = query.joined(separator: " ")
         let limit = self.limit ?? (json ? .max : 20)
-        let reading = RankedSearch.reading(of: text)
-        if all, reading == .fuzzy {
-            try printFuzzyFast(text, limit: limit, library: library)
-            return
-        }
-        let ranked: RankedSearch
-        if reading == .words {
-            ranked = RankedSearch.words(WordIndex(catalog: library.catalog).search(text, limit: limit))
-        } else {
-            let search = CatalogSearch(text, limit: limit, library: library, cache: CacheAccess.cache)
+        if RankedSearch.reading(of: text) == .fuzzy {
+            // Without --all the weak matches are skipped, so the best `limit` are looked for among all.
+            let search = CatalogSearch(text, limit: all ? limit : .max, library: library, cache: CacheAccess.cache)
             Teardown.skip(search)
-            let results = (0..<search.count).map(search.result)
-            ranked = RankedSearch.fuzzy(results, query: SearchQuery(text), text: text, catalog: library.catalog) { WordIndex(catalog: library.catalog) }
+            let parsed = SearchQuery(text)
+            let shown = all ? Array(0..<search.count) : Array((0..<search.count).lazy.filter { number in
+                RankedSearch.isConfident(parsed, rank: number, key: search.key(number), shown: search.matchedText(number), catalog: library.catalog)
+            }.prefix(limit))
+            if !shown.isEmpty || all {
+                try printFuzzy(search, numbers: shown, text: text)
+                return
+            }
         }
-        let shown = Array((all ? ranked.answers + ranked.weak : ranked.answers).prefix(limit))
-        print(shown, text: text, reading: ranked.reading, catalog: library.catalog)
+        // A question, or a fuzzy query nothing answers confidently: read as words.
+        let words = RankedSearch.words(WordIndex(catalog: library.catalog).search(text, limit: limit))
+        let shown = Array((all ? words.answers + words.weak : words.answers).prefix(limit))
+        print(shown, text: text, reading: .words, catalog: library.catalog)
         if shown.isEmpty {
             if !json {
-                let weak = ranked.weak.count
+                let weak = words.weak.count
                 Output.error("nothing good matches '\(TextSanitizer.line(text))'" + (weak > 0 ? " (\(weak) weak match\(weak == 1 ? "" : "es"): --all shows them)" : ""))
             }
             throw ExitCode(1)
@@ -74,23 +75,22 @@ struct Search: ParsableCommand {
         }
     }
 
-    /// Every fuzzy match as fzf would list it, through the catalog's snapshot when it is fresh.
-    private func printFuzzyFast(_ text: String, limit: Int, library: Library) throws {
-        let search = CatalogSearch(text, limit: limit, library: library, cache: CacheAccess.cache)
-        Teardown.skip(search)
+    /// The fuzzy matches `numbers` names, through the catalog's snapshot when it is fresh (the
+    /// compact JSON is written from its stored fragments).
+    private func printFuzzy(_ search: CatalogSearch, numbers: [Int], text: String) throws {
         let head: [(String, JSONValue)] = [("query", .string(text)), ("reading", .string(RankedSearch.Reading.fuzzy.rawValue))]
         if json && !Output.jsonIsPretty {
-            Output.json(head, streaming: "results", count: search.count, pretty: false) { number, out in
-                search.appendCompactJSON(number, to: &out)
+            Output.json(head, streaming: "results", count: numbers.count, pretty: false) { index, out in
+                search.appendCompactJSON(numbers[index], to: &out)
             }
         } else if json {
-            Output.json(head, streaming: "results", count: search.count) { number in
-                NodeJSON.searchResult(search.result(number), in: search.catalog)
+            Output.json(head, streaming: "results", count: numbers.count) { index in
+                NodeJSON.searchResult(search.result(numbers[index]), in: search.catalog)
             }
         } else {
-            print((0..<search.count).map(search.result), text: text, reading: .fuzzy, catalog: search.catalog)
+            print(numbers.map(search.result), text: text, reading: .fuzzy, catalog: search.catalog)
         }
-        if search.count == 0 {
+        if numbers.isEmpty {
             if !json { Output.error("nothing matches '\(TextSanitizer.line(text))'") }
             throw ExitCode(1)
         }
