@@ -44,6 +44,15 @@ import Testing
         #expect(found.map(wanted.contains) == true, "'\(query)' found \(found ?? "nothing") first")
     }
 
+    /// Porter2, as Snowball's reference implementation stems (its published examples).
+    @Test(arguments: [
+        ("downloading", "download"), ("downloads", "download"), ("running", "run"), ("certificates", "certif"),
+        ("generously", "generous"), ("consignment", "consign"), ("x509", "x509"), ("mattermost", "mattermost"),
+    ])
+    func theStemmerStemsAsSnowballDoes(word: String, stem: String) {
+        #expect(Stemmer().stem(word) == stem)
+    }
+
     @Test func stemsTyposPrefixesAndAliasesFindTheWord() {
         let slots = Self.words.slots("downloading mattermots jupyterh")
         #expect(slots.map(\.word) == ["downloading", "mattermots", "jupyterh"])
