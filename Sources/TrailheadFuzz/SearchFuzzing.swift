@@ -28,6 +28,14 @@ enum SearchFuzzing {
                 fatalError("the snapshot wrote \(String(decoding: written, as: UTF8.self).debugDescription)")
             }
         }
+        // Read as words (a question, a pasted message): no crash, best first, positions in their text.
+        let words = wordIndex.search(String(decoding: bytes, as: UTF8.self), limit: 8)
+        for (better, worse) in zip(words.results, words.results.dropFirst()) where better.score < worse.score {
+            fatalError("word results out of order: \(better.score) before \(worse.score)")
+        }
+        for result in words.results where result.positions.contains(where: { $0 < 0 || $0 >= result.matchedText.count }) {
+            fatalError("a word position outside \(result.matchedText.debugDescription)")
+        }
         // The search pane narrows within the previous matches; narrowing within its own matches must change nothing.
         if index.search(query, limit: 8, within: outcome.matches, settled: nil).results != outcome.results {
             fatalError("searching within its own matches changed the results")
@@ -59,6 +67,8 @@ enum SearchFuzzing {
 
     static let index = SearchIndex(catalog: catalog)
 
+    static let wordIndex = WordIndex(catalog: catalog)
+
     /// The snapshot a search would save of this catalog, read back from its bytes.
     static let snapshot: SearchSnapshot = {
         let key = ContentDigest.of([1])
@@ -74,6 +84,8 @@ enum SearchFuzzing {
     title: Données et calcul à DÉSY
     description: A small catalog for fuzzing the search.
     start: start
+    aliases:
+      - [chat, mattermost]
     nodes:
       start:
         question: What do you need on the Virtual Research Environment?
@@ -99,6 +111,7 @@ enum SearchFuzzing {
       rucio-download:
         title: Download a file with rucio
         tags: [rucio, data lake, DID, download]
+        errors: ["Data identifier not found", "Cannot authenticate * with given credentials"]
         body: Use the scope:name form; ÄÖÜ and ß in file names are fine.
         commands:
           - run: rucio download {did}

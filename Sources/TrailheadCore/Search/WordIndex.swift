@@ -132,8 +132,8 @@ public struct WordIndex: Sendable {
     struct Slot {
         var word: String
         var candidates: [(term: Int32, quality: Float)]
-        /// What finding this word is worth: the rarest of its candidates, or a rare word's worth
-        /// when nothing in the trees resembles it.
+        /// What finding this word is worth: the rarest of its candidates, or a fairly rare word's
+        /// worth when nothing in the trees resembles it.
         var weight: Float
     }
 
@@ -189,40 +189,10 @@ public struct WordIndex: Sendable {
     /// The `limit` best of `nodes` by score (ties to the earlier node), best first, without
     /// sorting them all: a common word touches most of a large catalog.
     static func best(_ nodes: [Int32], by scores: [Float], limit: Int) -> [Int32] {
-        func better(_ lhs: Int32, _ rhs: Int32) -> Bool {
+        SearchIndex.top(nodes, limit: limit) { lhs, rhs in
             let (left, right) = (scores[Int(lhs)], scores[Int(rhs)])
             return left != right ? left > right : lhs < rhs
         }
-        guard limit < nodes.count / 2 else { return Array(nodes.sorted(by: better).prefix(limit)) }
-        // A min-heap of the best so far: its root is the one a newcomer must beat.
-        var heap: [Int32] = []
-        heap.reserveCapacity(limit)
-        func siftDown(_ start: Int) {
-            var parent = start
-            while true {
-                let left = parent * 2 + 1, right = left + 1
-                var worst = parent
-                if left < heap.count, better(heap[worst], heap[left]) { worst = left }
-                if right < heap.count, better(heap[worst], heap[right]) { worst = right }
-                if worst == parent { return }
-                heap.swapAt(parent, worst)
-                parent = worst
-            }
-        }
-        for node in nodes {
-            if heap.count < limit {
-                heap.append(node)
-                var child = heap.count - 1
-                while child > 0, better(heap[(child - 1) / 2], heap[child]) {
-                    heap.swapAt(child, (child - 1) / 2)
-                    child = (child - 1) / 2
-                }
-            } else if better(node, heap[0]) {
-                heap[0] = node
-                siftDown(0)
-            }
-        }
-        return heap.sorted(by: better)
     }
 
     /// The query's words that carry meaning, each with the terms it may stand for.
@@ -232,7 +202,9 @@ public struct WordIndex: Sendable {
         let kept = (meaningful.isEmpty ? words : meaningful).prefix(16)
         let typing = !(text.last.map { $0 == " " || $0 == "\n" } ?? true)
         let stemmer = Stemmer()
-        let rare = inverseFrequency(0)
+        // A word no node has weighs as one a few nodes have: enough that a question about
+        // something else is not answered, not so much that one odd word sinks a good match.
+        let unknown = inverseFrequency(max(2, keys.count / 50))
         return kept.enumerated().map { index, word in
             var candidates: [(term: Int32, quality: Float)] = []
             func add(_ term: Int32, _ quality: Float) {
@@ -262,7 +234,7 @@ public struct WordIndex: Sendable {
                     if let term = termIDs[alias] { add(term, 0.6) }
                 }
             }
-            let weight = candidates.map { inverseFrequency(postings[Int($0.term)].count) }.max() ?? rare
+            let weight = candidates.map { inverseFrequency(postings[Int($0.term)].count) }.max() ?? unknown
             return Slot(word: word.text, candidates: candidates, weight: weight)
         }
     }

@@ -10,8 +10,8 @@ enum WordText {
     /// Words asked in questions that say nothing of the topic ("how do I …", "where can I …").
     static let stopWords: Set<String> = [
         "a", "about", "am", "an", "and", "any", "are", "as", "at", "be", "been", "but", "by", "can", "could", "do", "does",
-        "doing", "for", "from", "get", "go", "got", "has", "have", "hi", "how", "i", "if", "in", "into", "is", "it",
-        "its", "just", "know", "like", "make", "me", "mine", "my", "need", "no", "not", "of", "on", "one", "or", "please", "should", "so",
+        "did", "doing", "for", "from", "get", "go", "got", "has", "have", "hi", "how", "i", "if", "in", "into", "is", "it",
+        "its", "just", "know", "like", "make", "many", "me", "mine", "much", "my", "need", "new", "no", "not", "of", "on", "one", "or", "please", "should", "so",
         "some", "that", "the", "their", "then", "there", "these", "this", "to", "up", "use", "using", "want", "was", "way",
         "we", "what", "when", "where", "which", "who", "why", "will", "with", "work", "working", "works", "would", "you", "your",
     ]
