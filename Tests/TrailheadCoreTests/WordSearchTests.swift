@@ -58,6 +58,8 @@ import Testing
         #expect(slots.map(\.word) == ["downloading", "mattermots", "jupyterh"])
         #expect(slots.allSatisfy { !$0.candidates.isEmpty }, "the stem, the typo and the prefix each stand for a term")
         #expect(Self.first("mattermots") == "escape-vre/mattermost")
+        #expect(Self.words.slots("how do I log in to the cluster").map(\.word) == ["login", "cluster"], "written apart, found as the trees write it")
+        #expect(Self.words.slots("create a voms proxy").map(\.word) == ["create", "voms", "proxy"], "two known words stay two")
     }
 
     @Test func aTopicTheTreesDoNotCoverIsAnsweredNothingGood() {

@@ -62,11 +62,12 @@ public struct CatalogSearch: Sendable {
         }
     }
 
-    /// The text result `number` shows, without working out where it matched.
-    public func matchedText(_ number: Int) -> String {
+    /// `body` on the text result `number` shows, folded (lower case, accents removed), without
+    /// working out where it matched.
+    public func withFoldedText<Result>(_ number: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
         switch source {
-        case .snapshot(let snapshot, let hits, _): snapshot.matchedText(for: hits[number])
-        case .index(let results): results[number].matchedText
+        case .snapshot(let snapshot, let hits, _): snapshot.withFoldedText(for: hits[number], body)
+        case .index(let results): TextFolding.fold(results[number].matchedText).lower.withUnsafeBufferPointer(body)
         }
     }
 

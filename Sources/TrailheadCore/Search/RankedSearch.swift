@@ -45,7 +45,7 @@ public struct RankedSearch: Sendable, Equatable {
 
     /// How many of the best fuzzy hits are judged on all their node's text (`catalog`); the rest,
     /// on the text they show.
-    static let judgedWhole = 50
+    public static let judgedWhole = 50
 
     /// Fuzzy hits split by confidence; when none is confident, the word reading's answers if it has some.
     public static func fuzzy(
@@ -69,36 +69,38 @@ public struct RankedSearch: Sendable, Equatable {
     /// Judged on the text the hit shows, and when that is not enough and the hit ranks among
     /// the first `judgedWhole`, on all of its node's text (the query's words may be in several fields).
     public static func isConfident(_ query: SearchQuery, rank: Int, key: NodeKey, shown: String, catalog: Catalog) -> Bool {
-        if isConfident(query, node: nil, shown: shown) { return true }
-        guard rank < judgedWhole, let node = catalog.node(key) else { return false }
-        return isConfident(query, node: node, shown: shown)
+        if isConfident(query, found: { contains(shown, $0) }) { return true }
+        return rank < judgedWhole && catalog.node(key).map { isConfident(query, node: $0) } == true
     }
 
-    /// A fuzzy hit is confident when the terms found whole in its node's text (or, without the
-    /// node, in the text it shows; an anchored or exact term matched already) make up at least
-    /// 60% of the query's letters.
-    static func isConfident(_ query: SearchQuery, node: Node?, shown: String) -> Bool {
-        let groups = query.groups.map { $0.filter { !$0.inverse } }.filter { !$0.isEmpty }
-        let needed = groups.reduce(0) { $0 + ($1.map(\.bytes.count).min() ?? 0) }
-        guard needed > 0 else { return true }
-        var open = Array(groups.indices)
-        var found = 0
-        func look(in text: String) {
-            open.removeAll { index in
-                let group = groups[index]
-                guard group.contains(where: { $0.kind != .fuzzy || contains(text, $0.bytes) }) else { return false }
-                found += group.map(\.bytes.count).min() ?? 0
-                return true
-            }
-        }
-        if let node {
+    /// The same judgement on a hit's shown text already folded (as a search snapshot keeps it).
+    public static func isConfident(_ query: SearchQuery, folded: UnsafeBufferPointer<UInt8>) -> Bool {
+        isConfident(query) { contains(folded, $0) }
+    }
+
+    /// Judged on every field of the node.
+    public static func isConfident(_ query: SearchQuery, node: Node) -> Bool {
+        isConfident(query) { term in
+            var found = false
             NodeFields.forEach(of: node, labels: []) { _, text in
-                if !open.isEmpty { look(in: text) }
+                if !found { found = contains(text, term) }
             }
-        } else {
-            look(in: shown)
+            return found
         }
-        return found * 10 >= needed * 6
+    }
+
+    /// A fuzzy hit is confident when the terms `found` whole (an anchored or exact term matched
+    /// already) make up at least 60% of the query's letters.
+    private static func isConfident(_ query: SearchQuery, found: ([UInt8]) -> Bool) -> Bool {
+        var needed = 0
+        var matched = 0
+        for group in query.groups {
+            let positive = group.filter { !$0.inverse }
+            guard let shortest = positive.map(\.bytes.count).min() else { continue }
+            needed += shortest
+            if positive.contains(where: { $0.kind != .fuzzy || found($0.bytes) }) { matched += shortest }
+        }
+        return matched * 10 >= needed * 6
     }
 
     /// Whether folded `part` occurs in `text` folded; ASCII text is lowered on the fly, unfolded.

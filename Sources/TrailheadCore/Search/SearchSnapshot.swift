@@ -115,9 +115,12 @@ public struct SearchSnapshot: Sendable {
         withTables { $0.key(of: Int(hit.node)) }
     }
 
-    /// The text of the field a hit shows.
-    public func matchedText(for hit: Hit) -> String {
-        withTables { String(decoding: $0.originalText(of: Int(hit.field)), as: UTF8.self) }
+    /// `body` on the folded text of the field a hit shows, in place.
+    public func withFoldedText<Result>(for hit: Hit, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        withTables { tables in
+            let (start, end, _, _) = tables.fieldRecord(Int(hit.field))
+            return body(UnsafeBufferPointer(rebasing: tables.text[start..<end]))
+        }
     }
 
     /// Appends the hit as `search --json` writes it compactly: the bytes `NodeJSON.searchResult`

@@ -60,32 +60,36 @@ public struct WordIndex: Sendable {
         let incoming = routes.incomingLabels()
         labels = (incoming.starts, Array(incoming.labels))
         let stemmer = Stemmer()
-        var frequencies: [[Int32: Float]] = []
+        // Postings grow in node order, so a term met again in the same node adds to its last one.
+        var lastNode: [Int32] = []
         for (number, key) in routes.keys.enumerated() {
             guard let node = catalog.node(key) else { continue }
             let nodeNumber = Int32(keys.count)
             keys.append(key)
-            var counts: [Int32: Float] = [:]
             var length: Float = 0
             let nodeLabels = incoming.labels[Int(incoming.starts[number])..<Int(incoming.starts[number + 1])]
             NodeFields.forEach(of: node, labels: nodeLabels) { field, text in
                 let weight = Self.weight(of: field)
                 for word in WordText.words(text) {
-                    let term = termID(for: word.text, stemmer: stemmer)
-                    counts[term, default: 0] += weight
+                    let term = Int(termID(for: word.text, stemmer: stemmer))
+                    if term == postings.count {
+                        postings.append([])
+                        lastNode.append(-1)
+                    }
+                    if lastNode[term] == nodeNumber {
+                        postings[term][postings[term].count - 1].frequency += weight
+                    } else {
+                        postings[term].append((nodeNumber, weight))
+                        lastNode[term] = nodeNumber
+                    }
                     length += weight
                 }
             }
             for fragment in node.errors {
                 errors.append((nodeNumber, fragment, ErrorText.pieces(of: fragment)))
             }
-            frequencies.append(counts)
             lengthNorm.append(length)
             resourceBoost.append(node.isResource ? 1.15 : 1)
-        }
-        postings = Array(repeating: [], count: termIDs.count)
-        for (node, counts) in frequencies.enumerated() {
-            for (term, frequency) in counts { postings[Int(term)].append((Int32(node), frequency)) }
         }
         let averageLength = max(1, lengthNorm.reduce(0, +) / Float(max(1, lengthNorm.count)))
         lengthNorm = lengthNorm.map { 1.2 * (0.25 + 0.75 * $0 / averageLength) }
@@ -197,7 +201,7 @@ public struct WordIndex: Sendable {
 
     /// The query's words that carry meaning, each with the terms it may stand for.
     func slots(_ text: String) -> [Slot] {
-        let words = WordText.words(text)
+        let words = joiningCompounds(WordText.words(text))
         let meaningful = words.filter { !WordText.stopWords.contains($0.text) }
         let kept = (meaningful.isEmpty ? words : meaningful).prefix(16)
         let typing = !(text.last.map { $0 == " " || $0 == "\n" } ?? true)
@@ -237,6 +241,33 @@ public struct WordIndex: Sendable {
             let weight = candidates.map { inverseFrequency(postings[Int($0.term)].count) }.max() ?? unknown
             return Slot(word: word.text, candidates: candidates, weight: weight)
         }
+    }
+
+    /// Two words a newcomer writes apart that the trees write as one, joined: the joined word is
+    /// what the nodes contain.
+    private func joiningCompounds(_ words: [WordText.Word]) -> [WordText.Word] {
+        var joined: [WordText.Word] = []
+        var index = 0
+        while index < words.count {
+            if index + 1 < words.count, isCompound(words[index].text, words[index + 1].text) {
+                joined.append(WordText.Word(
+                    text: words[index].text + words[index + 1].text,
+                    characters: words[index].characters.lowerBound..<words[index + 1].characters.upperBound))
+                index += 2
+            } else {
+                joined.append(words[index])
+                index += 1
+            }
+        }
+        return joined
+    }
+
+    /// Joined only when read apart the pair says less: its second word is a stop word or one of
+    /// them is unknown ("log in", "set up"); a question's own words do not start one ("do I" is
+    /// not "doi"), and two known words stay two ("voms proxy" is not `VOMSPROXY_FILE`).
+    private func isCompound(_ first: String, _ second: String) -> Bool {
+        guard !WordText.stopWords.contains(first), surfaceIDs[first + second] != nil else { return false }
+        return WordText.stopWords.contains(second) || surfaceIDs[first] == nil || surfaceIDs[second] == nil
     }
 
     private func inverseFrequency(_ documents: Int) -> Float {

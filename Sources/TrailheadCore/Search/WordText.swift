@@ -51,7 +51,8 @@ enum WordText {
             if index < bytes.count, isWordByte(byte) {
                 if start < 0 { start = index }
             } else if start >= 0 {
-                let word = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self).lowercased()
+                var word = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
+                if bytes[start..<index].contains(where: { $0 >= 0x41 && $0 <= 0x5A }) { word = word.lowercased() }
                 words.append(Word(text: word, characters: start..<index))
                 start = -1
             }

@@ -41,7 +41,8 @@ struct Search: ParsableCommand {
             Teardown.skip(search)
             let parsed = SearchQuery(text)
             let shown = all ? Array(0..<search.count) : Array((0..<search.count).lazy.filter { number in
-                RankedSearch.isConfident(parsed, rank: number, key: search.key(number), shown: search.matchedText(number), catalog: library.catalog)
+                search.withFoldedText(number) { RankedSearch.isConfident(parsed, folded: $0) }
+                    || (number < RankedSearch.judgedWhole && library.catalog.node(search.key(number)).map { RankedSearch.isConfident(parsed, node: $0) } == true)
             }.prefix(limit))
             if !shown.isEmpty || all {
                 try printFuzzy(search, numbers: shown, text: text)
