@@ -50,3 +50,36 @@ import Testing
         #expect(outcome.stdout.hasPrefix("login-node/quota  "))
     }
 }
+
+/// The completion the shell scripts ask for (`---completion`): tree ids, then a tree's nodes,
+/// from the trees the command line would load, and nothing else on the output.
+@Suite struct NodeCompletionTests {
+    @Test func treeIdsThenNodesFromTheTreesThatWouldLoad() throws {
+        let trees = try CLIRunner.treeDirectory(["demo.yaml": """
+            format: 1
+            id: demo
+            title: Demo
+            description: A tree for tests.
+            start: start
+            nodes:
+              start:
+                question: What?
+                choices:
+                  - label: Data
+                    goto: data
+              data:
+                title: Data
+                body: Text.
+            """])
+        func complete(_ command: String, _ word: String) throws -> [String] {
+            let words = ["trailhead", command, "--no-default-trees", "--trees", trees, word]
+            let outcome = try CLIRunner.run(["---completion", command, "--", "positional@0", "\(words.count - 1)", "\(word.count)"] + words)
+            #expect(outcome.status == 0 && outcome.stderr.isEmpty, "\(outcome.stderr)")
+            return outcome.stdout.split(separator: "\n").map(String.init)
+        }
+        #expect(try complete("show", "de") == ["demo", "demo/start", "demo/data"])
+        #expect(try complete("show", "demo/d") == ["demo/data"])
+        #expect(try complete("export", "") == ["demo"])
+        #expect(try complete("walk", "zz") == [])
+    }
+}

@@ -36,7 +36,7 @@ struct Browse: ParsableCommand {
     @Flag(help: "Do not remember where you were or what you opened (also TRAILHEAD_NO_STATE=1), e.g. on a shared account.")
     var noState = false
 
-    @Argument(help: ArgumentHelp("Open at this tree or node instead of the start.", valueName: "tree[/node]"))
+    @Argument(help: ArgumentHelp("Open at this tree or node instead of the start.", valueName: "tree[/node]"), completion: NodeCompletion.treesAndNodes)
     var place: String?
 
     func run() throws {

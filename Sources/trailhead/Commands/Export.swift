@@ -36,7 +36,7 @@ struct Export: ParsableCommand {
     @Option(name: [.short, .long], help: ArgumentHelp("Write to this file instead of stdout (replaced if it exists).", valueName: "file"))
     var output: String?
 
-    @Argument(help: ArgumentHelp("The id of the tree to export.", valueName: "tree"))
+    @Argument(help: ArgumentHelp("The id of the tree to export.", valueName: "tree"), completion: NodeCompletion.trees)
     var tree: String
 
     func validate() throws {

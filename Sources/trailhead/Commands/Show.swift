@@ -15,7 +15,7 @@ struct Show: ParsableCommand {
 
     @OptionGroup var command: CommandFilling
 
-    @Argument(help: ArgumentHelp("The tree (meaning its start) or a node in it.", valueName: "tree[/node]"))
+    @Argument(help: ArgumentHelp("The tree (meaning its start) or a node in it.", valueName: "tree[/node]"), completion: NodeCompletion.treesAndNodes)
     var place: String
 
     func run() throws {

@@ -18,7 +18,7 @@ struct Walk: ParsableCommand {
 
     @OptionGroup var command: CommandFilling
 
-    @Argument(help: ArgumentHelp("The tree to walk, or a node to start from.", valueName: "tree[/node]"))
+    @Argument(help: ArgumentHelp("The tree to walk, or a node to start from.", valueName: "tree[/node]"), completion: NodeCompletion.treesAndNodes)
     var place: String
 
     func run() throws {

@@ -3,7 +3,7 @@ import TrailheadCore
 
 /// Where to read trees from; shared by every subcommand.
 struct TreeOptions: ParsableArguments {
-    @Option(name: .customLong("trees"), help: ArgumentHelp("Also read trees from this directory or file (repeatable; comes first in the search order).", valueName: "dir"))
+    @Option(name: .customLong("trees"), help: ArgumentHelp("Also read trees from this directory or file (repeatable; comes first in the search order).", valueName: "dir"), completion: .file())
     var directories: [String] = []
 
     @Flag(help: "Read only the --trees locations: skip TRAILHEAD_PATH, the user, site and bundled trees.")
