@@ -71,9 +71,12 @@ test: test-deps build
 	TRAILHEAD_BIN=$(CURDIR)/$(DEBUG_BIN) $(SWIFT) test
 
 # Rewrites the files written from Sources/TrailheadCore/Format/FormatKeys.swift (the JSON Schema and
-# the key tables of docs/tree-format.md); `make test` fails while they are stale.
+# the key tables of docs/tree-format.md) and the man page (from the binary's own help);
+# `make test` fails while they are stale.
 generated: deps
 	TRAILHEAD_REGENERATE=1 $(SWIFT) test --filter GeneratedFilesTests
+	$(SWIFT) build
+	python3 scripts/generate-man.py $(DEBUG_BIN) > share/man/man1/trailhead.1
 
 # The same suite under AddressSanitizer / ThreadSanitizer, each in its own scratch path; the CLI and
 # tmux tests run the sanitized binary, with their waits tripled. Tests/Sanitizers/lsan.supp lists
@@ -106,13 +109,22 @@ fuzz: fuzz-build
 fuzz-smoke: fuzz-build
 	FUZZ_SECONDS=5 Tests/Fuzz/run.sh $(FUZZ_BIN) .build-fuzz/smoke-results.md $(FUZZ_TARGETS)
 
+# The man page (share/man/man1, kept in step by a test) and the completions of bash, zsh and fish.
 install: release
-	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/trailhead/trees
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/trailhead/trees $(DESTDIR)$(PREFIX)/share/man/man1 \
+		$(DESTDIR)$(PREFIX)/share/bash-completion/completions $(DESTDIR)$(PREFIX)/share/zsh/site-functions \
+		$(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d
 	install -m 755 $(RELEASE_BIN) $(DESTDIR)$(PREFIX)/bin/trailhead
 	install -m 644 trees/*.yaml trees/trailhead.schema.json trees/trailhead-test.schema.json $(DESTDIR)$(PREFIX)/share/trailhead/trees/
+	install -m 644 share/man/man1/trailhead.1 $(DESTDIR)$(PREFIX)/share/man/man1/trailhead.1
+	$(RELEASE_BIN) --generate-completion-script bash > $(DESTDIR)$(PREFIX)/share/bash-completion/completions/trailhead
+	$(RELEASE_BIN) --generate-completion-script zsh > $(DESTDIR)$(PREFIX)/share/zsh/site-functions/_trailhead
+	$(RELEASE_BIN) --generate-completion-script fish > $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/trailhead.fish
 
 uninstall:
-	rm -f $(DESTDIR)$(PREFIX)/bin/trailhead
+	rm -f $(DESTDIR)$(PREFIX)/bin/trailhead $(DESTDIR)$(PREFIX)/share/man/man1/trailhead.1 \
+		$(DESTDIR)$(PREFIX)/share/bash-completion/completions/trailhead $(DESTDIR)$(PREFIX)/share/zsh/site-functions/_trailhead \
+		$(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/trailhead.fish
 	rm -rf $(DESTDIR)$(PREFIX)/share/trailhead
 
 clean:

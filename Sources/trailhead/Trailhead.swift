@@ -22,7 +22,8 @@ struct Trailhead: ParsableCommand {
           trailhead escape-vre/rucio-download     open one node
           printf '2\\n1\\n' | trailhead --plain    answer from a script
           trailhead walk escape-vre --answer data --answer 1 --json
-          trailhead search rucio download
+          trailhead search how do I download a file
+          rucio download x 2>&1 | trailhead explain
           trailhead history                       what you opened lately (r resumes in the interface)
           trailhead list --sources                where every tree and overridden node came from
           trailhead new my-tree; trailhead validate my-tree.yaml

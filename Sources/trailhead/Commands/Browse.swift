@@ -36,10 +36,20 @@ struct Browse: ParsableCommand {
     @Flag(help: "Do not remember where you were or what you opened (also TRAILHEAD_NO_STATE=1), e.g. on a shared account.")
     var noState = false
 
+    @Flag(help: "Print the keys of the full-screen interface and exit.")
+    var keys = false
+
     @Argument(help: ArgumentHelp("Open at this tree or node instead of the start.", valueName: "tree[/node]"), completion: NodeCompletion.treesAndNodes)
     var place: String?
 
     func run() throws {
+        if keys {
+            for (heading, entries) in KeyBindings.help {
+                Output.line(heading)
+                for entry in entries { Output.line("  " + entry.keys + "\t" + entry.does) }
+            }
+            return
+        }
         let library = try trees.loadUsableLibrary()
         let catalog = library.catalog
         let start = try place.map { try Locate.node($0, in: catalog) }
