@@ -120,6 +120,7 @@ public enum InteractiveSession {
             if navigator.searchIndex == nil, let index = searchIndex.index(waiting: navigator.state.search != nil) {
                 navigator.handle(.searchIndexReady(SearchIndexDelivery(index)))
             }
+            if navigator.state.search != nil { searchIndex.buildWordIndex() }
             if navigator.wordIndex == nil, let words = searchIndex.wordIndex {
                 navigator.handle(.wordIndexReady(WordIndexDelivery(words)))
             }

@@ -7,13 +7,17 @@ import TrailheadCore
 /// or an earlier session saved, when it is still the catalog's, or else a new index (about a
 /// CPU-second at 100,000 nodes), saved in turn for the next session on this login node.
 ///
-/// The word index for questions follows on the same core, once the engine is published.
+/// The word index for questions is built once the search pane is first opened (`buildWordIndex`),
+/// while the newcomer types: most sessions never search, and nothing runs beside them.
 public final class SearchIndexBuilder: Sendable {
+    private let library: Library
     private let built = Mutex<(any SearchEngine)?>(nil)
     private let done = DispatchSemaphore(value: 0)
     private let words = Mutex<WordIndex?>(nil)
+    private let wordsStarted = Mutex(false)
 
     public init(library: Library, cache: TreeCache?) {
+        self.library = library
         DispatchQueue.global(qos: .userInitiated).async { [self] in
             var published = false
             let engine = CatalogSearch.engine(for: library, cache: cache) { index in
@@ -21,6 +25,16 @@ public final class SearchIndexBuilder: Sendable {
                 published = true
             }
             if !published { publish(engine) }
+        }
+    }
+
+    /// Starts building the word index on another core, once.
+    public func buildWordIndex() {
+        guard wordsStarted.withLock({ started in
+            defer { started = true }
+            return !started
+        }) else { return }
+        DispatchQueue.global(qos: .userInitiated).async { [self] in
             let index = WordIndex(catalog: library.catalog)
             words.withLock { $0 = index }
         }

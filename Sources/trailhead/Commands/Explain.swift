@@ -26,6 +26,9 @@ struct Explain: ParsableCommand {
     var message: [String] = []
 
     func run() throws {
+        if message.isEmpty && Environment.isTerminal(STDIN_FILENO) {
+            Output.standardError("Paste the message, then press Ctrl-D on a line of its own.\n")
+        }
         let text = message.isEmpty ? Self.readStandardInput() : message.joined(separator: " ")
         guard !text.trimmingSpaces.isEmpty else {
             Output.error("give the error message as words, or pipe it in: COMMAND 2>&1 | trailhead explain")
