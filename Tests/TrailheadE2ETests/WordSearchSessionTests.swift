@@ -20,7 +20,7 @@ struct WordSearchSessionTests {
         try session.type("how do I book a meeting room")
         let nothing = try await session.waitFor("an uncovered topic to be answered nothing good") { screen in
             screen.contains("Nothing good matches 'how do I book a meeting room'.") && screen.contains("weak match")
-                && screen.contains("Enter: tell us what you looked for")
+                && screen.contains("Enter: tell us what you looked for") && screen.footerRow.contains("Enter tell us")
         }
         #expect(nothing.selectedRow == nil, "no weak match is offered as an answer\n\(nothing)")
         try session.send("Down")

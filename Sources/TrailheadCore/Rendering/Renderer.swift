@@ -149,8 +149,9 @@ public enum Renderer {
             keys = [("c", "copy"), ("any other key", "close")]
         } else if state.form != nil {
             keys = [("type", "fill in"), ("Enter", "accept"), ("Esc", "cancel")]
-        } else if state.search != nil {
-            keys = [("type", "search"), ("↑↓", "move"), ("Enter", "go there"), ("Esc", "close")]
+        } else if let pane = state.search {
+            let unanswered = pane.results.isEmpty && !pane.query.trimmingSpaces.isEmpty
+            keys = [("type", "search"), ("↑↓", "move"), ("Enter", unanswered ? "tell us" : "go there"), ("Esc", "close")]
         } else if state.overlay == .help {
             keys = [("↑↓", "scroll"), ("any other key", "close")]
         } else {

@@ -64,7 +64,7 @@ enum SearchPaneRenderer {
             weak.append("   ↓ shows \(count == Navigator.searchResultLimit ? "\(count)+" : "\(count)") weak match\(count == 1 ? "" : "es")", .dim)
         }
         var report = RowBuilder(width: width)
-        report.append("   Enter: tell us what you looked for, so a guide can answer it", .dim)
+        report.append("   Enter: tell us what you looked for", .dim)
         return [RowBuilder(width: width).finished(), said.finished(), RowBuilder(width: width).finished()] + (count > 0 ? [weak.finished()] : []) + [report.finished()]
     }
 
