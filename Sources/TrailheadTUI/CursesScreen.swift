@@ -23,18 +23,17 @@ final class CursesScreen {
 
     /// Opens the terminal; nil (with the reason) when there is none or `TERM` is unusable.
     init(environment: [String: String]) throws(TerminalError) {
-        guard let file = fopen("/dev/tty", "r+") else {
-            throw TerminalError(message: "no terminal to draw on (/dev/tty: \(String(cString: strerror(errno))))")
-        }
+        let file = try Self.openTerminal()
         let descriptor = fileno(file)
         th_terminal_remember(descriptor)
         th_signals_install()
         setlocale(LC_ALL, "")
         asciiOnly = String(cString: nl_langinfo(nl_item(CODESET))) != "UTF-8"
-        guard let screen = newterm(nil, file, file) else {
+        let term = environment["TERM"] ?? ""
+        guard let screen = newterm(nil, file, file) ?? TerminalStandIn.type(for: term).flatMap({ newterm($0, file, file) }) else {
             th_signals_uninstall()
             fclose(file)
-            throw TerminalError(message: "this terminal type (TERM=\(environment["TERM"] ?? "")) is unknown to ncurses")
+            throw TerminalError(message: "this terminal type (TERM=\(term)) is unknown to ncurses")
         }
         self.file = file
         self.screen = screen
@@ -63,6 +62,21 @@ final class CursesScreen {
         define_key("\u{1B}[200~", Int32(KeyDecoder.Code.pasteStart))
         define_key("\u{1B}[201~", Int32(KeyDecoder.Code.pasteEnd))
         DescriptorWriter.writeAll(Self.bracketedPasteOn, to: descriptor)
+    }
+
+    /// The controlling terminal, or else a standard descriptor open on a terminal for reading and
+    /// writing: a chroot or a container may have no `/dev` while stdin is still the user's terminal.
+    private static func openTerminal() throws(TerminalError) -> UnsafeMutablePointer<FILE> {
+        if let file = fopen("/dev/tty", "r+e") { return file }
+        let reason = String(cString: strerror(errno))
+        for standard in [STDIN_FILENO, STDERR_FILENO] where isatty(standard) == 1 {
+            guard fcntl(standard, F_GETFL) & O_ACCMODE == O_RDWR else { continue }
+            let copy = fcntl(standard, F_DUPFD_CLOEXEC, 3)
+            guard copy >= 0 else { continue }
+            if let file = fdopen(copy, "r+") { return file }
+            close(copy)
+        }
+        throw TerminalError(message: "no terminal to draw on (/dev/tty: \(reason))")
     }
 
     /// Bracketed paste: the terminal marks pasted text, so a pasted line break is text, not Enter.
