@@ -58,6 +58,36 @@ struct SharedMachineTests {
         #expect(foreign.stderr.contains("it belongs to another user (uid 4242)"), "\(foreign.stderr)")
     }
 
+    /// An install owned by a software account (Spack, EasyBuild, a CVMFS publisher): its trees
+    /// and its site directory belong to the binary's owner, who could change Trailhead itself,
+    /// and are read; a layer of a third account is still refused.
+    @Test(.enabled(if: isRoot, "chown needs root"))
+    func theAccountThatInstalledTrailheadIsTrusted() throws {
+        let prefix = try CLIRunner.treeDirectory([:])
+        let fileManager = FileManager.default
+        for directory in ["bin", "share/trailhead/trees", "site", "other"] {
+            try fileManager.createDirectory(atPath: prefix + "/" + directory, withIntermediateDirectories: true)
+        }
+        try fileManager.copyItem(atPath: CLIRunner.binary, toPath: prefix + "/bin/trailhead")
+        let installed = Self.plantedLoginNode.replacingOccurrences(of: "PLANTED login node", with: "INSTALLED login node")
+        try Data(installed.utf8).write(to: URL(fileURLWithPath: prefix + "/share/trailhead/trees/login-node.yaml"))
+        try Data(installed.replacingOccurrences(of: "login-node", with: "site-tree").utf8).write(to: URL(fileURLWithPath: prefix + "/site/site-tree.yaml"))
+        try Data(installed.replacingOccurrences(of: "login-node", with: "other-tree").utf8).write(to: URL(fileURLWithPath: prefix + "/other/other-tree.yaml"))
+        for path in ["", "/bin", "/bin/trailhead", "/share", "/share/trailhead", "/share/trailhead/trees",
+                     "/share/trailhead/trees/login-node.yaml", "/site", "/site/site-tree.yaml"] {
+            #expect(chown(prefix + path, 4242, 4242) == 0)
+        }
+        chown(prefix + "/other", 4343, 4343)
+        chown(prefix + "/other/other-tree.yaml", 4343, 4343)
+        let outcome = try CLIRunner.run(
+            ["list"], environment: ["TRAILHEAD_PATH": prefix + "/site:" + prefix + "/other", "TRAILHEAD_NO_CACHE": "1"],
+            executable: prefix + "/bin/trailhead")
+        #expect(outcome.stdout.contains("INSTALLED login node"), "the install's own trees are read: \(outcome.stderr)")
+        #expect(outcome.stdout.contains("site-tree"), "the site directory of the same account is read: \(outcome.stderr)")
+        #expect(!outcome.stdout.contains("other-tree"))
+        #expect(outcome.stderr.contains("it belongs to another user (uid 4343)"), "\(outcome.stderr)")
+    }
+
     /// A tree file that others can write to, in a directory of the user's own, is not read either.
     @Test func aTreeFileOthersCanChangeIsNotRead() throws {
         let base = try CLIRunner.treeDirectory(["login-node.yaml": Self.plantedLoginNode])

@@ -4,8 +4,10 @@ public enum DirectoryRule: Sendable, Equatable {
     /// Any owner: a path the user named on the command line. It is still read through one
     /// descriptor, so it cannot be swapped while it is read.
     case any
-    /// Owned by `userID` or root, and writable by no one else: a layer of trees.
-    case trusted(userID: UInt32)
+    /// Owned by `userID`, root or the owner of the running binary (`installer`: whoever can
+    /// change Trailhead itself gains nothing by changing its trees, and a site's software account
+    /// owns both), and writable by no one else: a layer of trees.
+    case trusted(userID: UInt32, installer: UInt32? = nil)
     /// Owned by `userID` and writable by no one else: the cache and the progress file.
     case owned(userID: UInt32)
 
@@ -14,8 +16,8 @@ public enum DirectoryRule: Sendable, Equatable {
         switch self {
         case .any:
             return nil
-        case .trusted(let userID):
-            if owner != userID && owner != 0 { return "it belongs to another user (uid \(owner))" }
+        case .trusted(let userID, let installer):
+            if owner != userID && owner != 0 && owner != installer { return "it belongs to another user (uid \(owner))" }
         case .owned(let userID):
             if owner != userID { return "it belongs to another user (uid \(owner))" }
         }

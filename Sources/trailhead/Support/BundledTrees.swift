@@ -6,25 +6,16 @@ import Glibc
 enum BundledTrees {
     static var directory: String? {
         var candidates: [String] = []
-        if let executable = executablePath() {
-            let binDirectory = parent(of: executable)
-            candidates.append(parent(of: binDirectory) + "/share/trailhead/trees")
+        if let executable = InstalledBinary.path {
+            let binDirectory = InstalledBinary.parent(of: executable)
+            candidates.append(InstalledBinary.parent(of: binDirectory) + "/share/trailhead/trees")
         }
-        // In a checkout (`swift build`, `make run`), the trees sit beside Sources/.
+        #if !TRAILHEAD_DIST
+        // In a checkout (`swift build`, `make run`), the trees sit beside Sources/. A release
+        // built by `make dist` carries no path of the machine it was built on.
         let source = "\(#filePath)"
-        candidates.append(parent(of: parent(of: parent(of: parent(of: source)))) + "/trees")
+        candidates.append(InstalledBinary.parent(of: InstalledBinary.parent(of: InstalledBinary.parent(of: InstalledBinary.parent(of: source)))) + "/trees")
+        #endif
         return candidates.first { access($0, R_OK) == 0 }
-    }
-
-    private static func executablePath() -> String? {
-        var buffer = [CChar](repeating: 0, count: 4096)
-        let length = readlink("/proc/self/exe", &buffer, buffer.count - 1)
-        guard length > 0 else { return nil }
-        return String(decoding: buffer.prefix(length).map { UInt8(bitPattern: $0) }, as: UTF8.self)
-    }
-
-    private static func parent(of path: String) -> String {
-        guard let slash = path.lastIndex(of: "/") else { return "." }
-        return slash == path.startIndex ? "/" : String(path[..<slash])
     }
 }

@@ -15,7 +15,7 @@ struct TreeOptions: ParsableArguments {
         return TreeSources.standard(
             explicit: directories, environment: Environment.variables,
             bundled: BundledTrees.directory, project: project, includeDefaults: !noDefaultTrees,
-            trustedBy: Environment.userID)
+            trustedBy: Environment.userID, installedBy: InstalledBinary.owner)
     }
 
     /// The nearest `.trailhead/` above the current directory, unless only `--trees` are read.
