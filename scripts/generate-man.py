@@ -65,7 +65,7 @@ STATIC = {
         (".TP", "\\fBTRAILHEAD_NO_CACHE\\fR", "Set to 1 to read every tree from its file."),
         (".TP", "\\fBTRAILHEAD_NO_STATE\\fR", "Set to 1 not to remember where you were (shared accounts)."),
         (".TP", "\\fBNO_COLOR\\fR", "Draw without colour."),
-        (".TP", "\\fBTERM\\fR", "\\fBdumb\\fR or unset starts the plain line mode."),
+        (".TP", "\\fBTERM\\fR", "\\fBdumb\\fR or unset starts the plain line mode. A type the terminfo database lacks is drawn as its family's common one (\\fBxterm-kitty\\fR as \\fBxterm-256color\\fR); the release binary carries xterm-256color, xterm, screen, tmux, their 256-colour forms, linux, vt100 and dumb, for machines without terminfo."),
         (".TP", "\\fBBROWSER\\fR, \\fBDISPLAY\\fR, \\fBWAYLAND_DISPLAY\\fR, \\fBSSH_CONNECTION\\fR", "Whether a link is opened in a browser or shown to click or copy."),
         (".TP", "\\fBXDG_CONFIG_HOME\\fR, \\fBXDG_CONFIG_DIRS\\fR, \\fBXDG_DATA_DIRS\\fR, \\fBXDG_CACHE_HOME\\fR, \\fBXDG_STATE_HOME\\fR", "Where the files above are."),
     ],

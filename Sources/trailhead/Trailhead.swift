@@ -1,4 +1,5 @@
 import ArgumentParser
+import CBuildInfo
 import TrailheadCore
 
 #if canImport(Glibc)
@@ -9,6 +10,11 @@ import Glibc
 @main
 struct Trailhead: ParsableCommand {
     static let version = "0.1.0"
+    /// What `--version` prints: the version, and the commit when the binary was built by `make dist`.
+    static var versionText: String {
+        let commit = String(cString: th_build_commit())
+        return commit.isEmpty ? version : "\(version) (commit \(commit))"
+    }
     static let maximumArguments = 1024
 
     static let configuration = CommandConfiguration(
@@ -29,7 +35,7 @@ struct Trailhead: ParsableCommand {
           trailhead new my-tree; trailhead validate my-tree.yaml
           trailhead export escape-vre --format mermaid
         """,
-        version: version,
+        version: versionText,
         subcommands: [
             Browse.self, List.self, Show.self, Walk.self, Search.self, Explain.self, History.self,
             Validate.self, FlowTest.self, New.self, Export.self, CheckLinks.self, Sync.self, ShellInit.self,
