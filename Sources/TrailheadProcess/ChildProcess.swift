@@ -42,7 +42,7 @@ public struct ChildProcess: Sendable {
         case .failure(let error): return .failure(error)
         case .success(let started): child = started
         }
-        let end = Self.now() + deadline
+        let end = Self.monotonicNow() + deadline
         var collected = Self.collect([child.output, child.errors], until: end)
         let status = Self.wait(for: child.pid, until: end, timedOut: &collected.timedOut)
         return .success(Output(
@@ -101,7 +101,7 @@ public struct ChildProcess: Sendable {
         var buffer = [UInt8](repeating: 0, count: 4096)
         var timedOut = false
         while polled.contains(where: { $0.fd >= 0 }) {
-            let remaining = end - now()
+            let remaining = end - monotonicNow()
             guard remaining > 0 else {
                 timedOut = true
                 break
@@ -129,7 +129,7 @@ public struct ChildProcess: Sendable {
             let result = waitpid(pid, &status, WNOHANG)
             if result == pid { return decoded(status) }
             if result < 0 && errno != EINTR { return -1 }
-            if now() >= end {
+            if monotonicNow() >= end {
                 timedOut = true
             } else {
                 usleep(2_000)
@@ -144,7 +144,8 @@ public struct ChildProcess: Sendable {
         status & 0x7F == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
     }
 
-    private static func now() -> Double {
+    /// Seconds on the monotonic clock, for deadlines.
+    public static func monotonicNow() -> Double {
         var time = timespec()
         clock_gettime(CLOCK_MONOTONIC, &time)
         return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9

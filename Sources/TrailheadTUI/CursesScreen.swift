@@ -51,7 +51,7 @@ final class CursesScreen {
         mouseMasks = KeyDecoder.MouseMasks(
             click: th_button1_clicked(), wheelUp: th_button4_pressed(), wheelDown: th_button5_pressed())
         let noColor = !(environment["NO_COLOR"] ?? "").isEmpty
-        palette = Palette(useColor: has_colors() && !noColor)
+        palette = Palette(useColor: has_colors() && !noColor, useDim: !noColor)
         wtimeout(th_stdscr(), 250)
         // A Ctrl-Z that the terminal turns into SIGTSTP stops a wrapper script at once, and its
         // shell takes the terminal back (printing on the alternate screen, or stopping us with

@@ -2,13 +2,15 @@ import CNcursesw
 import TrailheadCore
 
 /// Maps styles to ncurses attributes: colours when the terminal has them and `NO_COLOR` is unset,
-/// otherwise bold, dim, underline and reverse only, so the interface stays usable in monochrome.
+/// otherwise bold, dim, underline and reverse only, so the interface stays usable in monochrome;
+/// with `NO_COLOR`, not even dim (faint text is a colour change on many terminals, and the README
+/// promises bold, underline and reverse only).
 struct Palette {
     private var attributes: [Style: Int32] = [:]
 
-    init(useColor: Bool) {
+    init(useColor: Bool, useDim: Bool) {
         let bold = th_attr_bold()
-        let dim = th_attr_dim()
+        let dim = useDim ? th_attr_dim() : th_attr_normal()
         let reverse = th_attr_reverse()
         let underline = th_attr_underline()
         var pairs: [Style: Int32] = [:]

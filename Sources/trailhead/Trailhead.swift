@@ -56,20 +56,63 @@ struct Trailhead: ParsableCommand {
             Output.error("\(count) arguments are more than the \(maximumArguments) Trailhead reads; pass a directory instead of many files")
             Glibc.exit(2)
         }
+        let arguments = ArgumentOrder.normalized(Array(CommandLine.arguments.dropFirst()))
+        Output.jsonRequested = asksForJSON(arguments)
+        var command: any ParsableCommand
         do {
-            var command = try parseAsRoot()
-            try command.run()
+            command = try parseAsRoot(arguments)
         } catch {
-            let code = exitCode(for: error)
-            if code == .success {
+            if exitCode(for: error) == .success {
                 print(fullMessage(for: error))
                 Glibc.exit(0)
             }
-            if let explicit = error as? ExitCode {
-                Glibc.exit(explicit.rawValue)
-            }
-            Output.error(fullMessage(for: error))
+            let text = betterParseError(error, arguments: arguments)
+            Output.standardError(TextSanitizer.block(UsageError.text(for: text)))
+            if Output.jsonRequested { Output.errorDocument(UsageError.reason(in: text), details: [("usage", .bool(true))]) }
             Glibc.exit(2)
         }
+        do {
+            try command.run()
+        } catch let explicit as ExitCode {
+            Glibc.exit(explicit.rawValue)
+        } catch where exitCode(for: error) == .success {
+            // `--help`, `help SUBCOMMAND`: parsed as a command whose run shows the help.
+            print(fullMessage(for: error))
+            Glibc.exit(0)
+        } catch {
+            // A check made while running (`--limit 0`, a bad `--set`) is about this subcommand:
+            // its usage, not the top level's.
+            let usage = usageString(for: type(of: command)).split(separator: "\n").map(String.init)
+            Output.standardError(TextSanitizer.block(UsageError.text(message: message(for: error), usage: usage, help: helpName(of: type(of: command)))))
+            if Output.jsonRequested { Output.errorDocument(UsageError.reason(in: message(for: error)), details: [("usage", .bool(true))]) }
+            Glibc.exit(2)
+        }
+    }
+
+    /// `--json`, `--format json` or `--format=json` before any `--`.
+    private static func asksForJSON(_ arguments: [String]) -> Bool {
+        let options = arguments.prefix { $0 != "--" }
+        return options.contains("--json") || options.contains("--format=json")
+            || zip(options, options.dropFirst()).contains { $0 == "--format" && $1 == "json" }
+    }
+
+    /// The argument parser names a missing positional before an unknown option (`show --bogus`);
+    /// with a stand-in positional added, the unknown option is what it reports.
+    private static func betterParseError(_ error: any Error, arguments: [String]) -> String {
+        let first = fullMessage(for: error)
+        guard first.hasPrefix("Error: Missing expected argument"), arguments.contains(where: { $0.hasPrefix("-") }) else { return first }
+        do {
+            _ = try parseAsRoot(arguments + ["trailhead-stand-in"])
+        } catch {
+            let second = fullMessage(for: error)
+            if second.hasPrefix("Error: Unknown option") { return second }
+        }
+        return first
+    }
+
+    /// `trailhead show` for the `Show` command: how its `--help` is asked for.
+    private static func helpName(of type: any ParsableCommand.Type) -> String {
+        let name = type._commandName
+        return name == configuration.commandName ? name : "\(configuration.commandName ?? "trailhead") \(name)"
     }
 }

@@ -28,6 +28,12 @@ struct CLIRunner {
     }
 
     static var trees: String { repositoryRoot + "/trees" }
+
+    /// Python 3 with `jsonschema` (Debian's python3-jsonschema), for checking the schemas themselves.
+    static let pythonHasJSONSchema: Bool = {
+        guard let outcome = try? run(["-c", "import jsonschema"], executable: "/usr/bin/python3") else { return false }
+        return outcome.status == 0
+    }()
     static var fixtures: String { repositoryRoot + "/Tests/Fixtures" }
 
     /// Runs with a clean environment so the user's own trees never leak into a test; `executable`
@@ -58,10 +64,27 @@ struct CLIRunner {
         let outData = output.fileHandleForReading.readDataToEndOfFile()
         let errData = errors.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return Outcome(
+        let outcome = Outcome(
             status: process.terminationStatus,
             stdout: String(decoding: outData, as: UTF8.self),
             stderr: String(decoding: errData, as: UTF8.self))
+        if executable == nil { checkContract(arguments, outcome) }
+        return outcome
+    }
+
+    /// Every `--json` document the suite sees must match its command's schema (docs/schemas),
+    /// failures included: a script reading stdout always gets a document of the contract.
+    private static func checkContract(_ arguments: [String], _ outcome: Outcome) {
+        guard let schema = JSONContract.schema(for: arguments) else { return }
+        guard !outcome.stdout.isEmpty else {
+            Issue.record("`trailhead \(arguments.joined(separator: " "))` asked for JSON and wrote nothing on stdout (status \(outcome.status))")
+            return
+        }
+        let problems = JSONSchemaCheck.problems(in: outcome.stdout, schema: schema)
+        if !problems.isEmpty {
+            let listed = problems.prefix(10).joined(separator: "\n")
+            Issue.record(Comment(rawValue: "`trailhead \(arguments.joined(separator: " "))` does not match \(schema):\n\(listed)"))
+        }
     }
 
     /// A home of each test's own, empty when the test starts: whether a run finds a cache, a

@@ -81,7 +81,7 @@ import Testing
         #expect(urls[1]["location"] as? String == server.url("/ok"))
         let occurrences = try #require(urls[0]["occurrences"] as? [[String: Any]])
         #expect(occurrences.compactMap { $0["node"] as? String } == ["all", "again"])
-        #expect(occurrences.first?["line"] as? Int == 18)
+        #expect((occurrences.first?["source"] as? [String: Any])?["line"] as? Int == 18)
         #expect((json["skipped"] as? [Any])?.isEmpty == true)
     }
 

@@ -73,7 +73,9 @@ struct LayerCommandTests {
         #expect(overrides.first?["layer"] as? String == "site")
         let bundled = try String(contentsOfFile: CLIRunner.trees + "/escape-vre.yaml", encoding: .utf8)
         let line = try #require(bundled.split(separator: "\n", omittingEmptySubsequences: false).firstIndex(of: "  cert-cern:")) + 1
-        #expect((overrides.first?["replaced"] as? String)?.hasSuffix("trees/escape-vre.yaml:\(line):3") == true)
+        let replaced = try #require(overrides.first?["replaced"] as? [String: Any])
+        #expect((replaced["file"] as? String)?.hasSuffix("trees/escape-vre.yaml") == true)
+        #expect(replaced["line"] as? Int == line && replaced["column"] as? Int == 3)
     }
 
     @Test func theOverriddenNodeIsWhatUsersSeeAndTheRestOfTheTreeStays() throws {

@@ -46,7 +46,8 @@ import Testing
         let json = try CLIRunner.run(["show", "escape-vre/rucio-download", "--json"]).json
         #expect(json["kind"] as? String == "resource")
         let path = try #require(json["path"] as? [[String: Any]])
-        #expect(path.first?["node"] as? String == "escape-vre/start")
+        #expect(path.first?["key"] as? String == "escape-vre/start")
+        #expect(path.first?["node"] as? String == "start" && path.first?["tree"] as? String == "escape-vre")
         let commands = try #require(json["commands"] as? [[String: Any]])
         #expect((commands.first?["run"] as? String)?.contains("rucio download") == true)
         let source = try #require(json["source"] as? [String: Any])
@@ -116,12 +117,12 @@ import Testing
         #expect(try #require(piped.json["results"] as? [[String: Any]]).count > 10)
         let empty = try CLIRunner.run(["search", "qqqzzzxx", "--json"])
         #expect(empty.status == 1)
-        #expect(empty.stdout == "{\"query\":\"qqqzzzxx\",\"reading\":\"words\",\"results\":[]}\n")
+        #expect(empty.stdout == "{\"format\":1,\"query\":\"qqqzzzxx\",\"reading\":\"words\",\"results\":[]}\n")
         // `script` gives the command a terminal for stdout.
         let command = "\(CLIRunner.binary) search rucio --json --limit 2 --no-default-trees --trees \(CLIRunner.trees)"
         let onTerminal = try CLIRunner.run(["-qc", command, "/dev/null"], executable: "/usr/bin/script")
         let text = onTerminal.stdout.replacingOccurrences(of: "\r\n", with: "\n")
-        #expect(text.hasPrefix("{\n  \"query\": \"rucio\",\n  \"reading\": \"fuzzy\",\n  \"results\": [\n    {\n      \"tree\": \"escape-vre\","))
+        #expect(text.hasPrefix("{\n  \"format\": 1,\n  \"query\": \"rucio\",\n  \"reading\": \"fuzzy\",\n  \"results\": [\n    {\n      \"tree\": \"escape-vre\","))
         #expect(text.hasSuffix("\n    }\n  ]\n}\n"))
         let parsed = try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any]
         #expect((parsed?["results"] as? [Any])?.count == 2)

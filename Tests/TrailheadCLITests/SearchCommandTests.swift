@@ -27,7 +27,7 @@ import Testing
         let all = try CLIRunner.run(["search", "how do I book a meeting room", "--all"])
         #expect(all.status == 0 && !all.stdout.isEmpty, "--all prints the weak matches")
         let json = try CLIRunner.run(["search", "qqqzzzxx", "--json"])
-        #expect(json.status == 1 && json.stdout == "{\"query\":\"qqqzzzxx\",\"reading\":\"words\",\"results\":[]}\n")
+        #expect(json.status == 1 && json.stdout == "{\"format\":1,\"query\":\"qqqzzzxx\",\"reading\":\"words\",\"results\":[]}\n")
     }
 
     @Test func explainFindsTheNodeForAPastedMessage() throws {

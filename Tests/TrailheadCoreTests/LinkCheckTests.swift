@@ -132,8 +132,8 @@ import Testing
 
     @Test func jsonHasAStableShape() {
         let json = Self.report().json.serialized(pretty: false)
-        #expect(json.hasPrefix(#"{"summary":{"urls":3,"places":4,"ok":1,"redirected":1,"dead":1,"skipped":1},"urls":[{"url":"https://example.org/issues/new?title=links%2Fstart&v=1","status":"dead","code":null,"location":null,"problem":"timeout","reason":"timed out after 1.5 s","occurrences":[{"url":"https://example.org/issues/new?title=links%2Fstart&v=1","field":"feedback","tree":"links","node":null,"file":"t0.yaml","line":1,"column":1}]}"#))
+        #expect(json.hasPrefix(#"{"summary":{"urls":3,"places":4,"ok":1,"redirected":1,"dead":1,"skipped":1},"urls":[{"url":"https://example.org/issues/new?title=links%2Fstart&v=1","status":"dead","code":null,"location":null,"problem":"timeout","reason":"timed out after 1.5 s","occurrences":[{"url":"https://example.org/issues/new?title=links%2Fstart&v=1","field":"feedback","tree":"links","node":null,"key":null,"source":{"file":"t0.yaml","line":1,"column":1}}]}"#))
         #expect(json.contains(#""status":"redirected","code":301,"location":"https://example.org/\u001b[31mred","problem":null,"reason":null"#))
-        #expect(json.hasSuffix(#""skipped":[{"url":"mailto:help@example.org","field":"link","tree":"links","node":"one","file":"t0.yaml","line":19,"column":9}]}"#))
+        #expect(json.hasSuffix(#""skipped":[{"url":"mailto:help@example.org","field":"link","tree":"links","node":"one","key":"links/one","source":{"file":"t0.yaml","line":19,"column":9}}]}"#))
     }
 }

@@ -64,6 +64,10 @@ struct TerminalTests {
         }
         let attributes = try session.screenWithAttributes()
         #expect(E2E.colorParameters(in: attributes).isEmpty, "colour SGR codes with NO_COLOR=1:\n\(attributes.debugDescription)\n\(screen)")
+        // Only bold (1), underline (4) and reverse (7), as the README promises: no dim (2).
+        // (tmux writes 39 and 49, default colours, when it redraws.)
+        let used = Set(E2E.sgrParameters(in: attributes).flatMap { $0 })
+        #expect(used.isSubset(of: [0, 1, 4, 7, 22, 24, 27, 39, 49]), "attributes other than bold, underline and reverse with NO_COLOR=1: \(used.sorted())")
         // The selection is still visible: reverse video (SGR 7) is on when the ▸ is drawn.
         let selected = try #require(attributes.screenRows.first { $0.contains("▸") }, "\(attributes)")
         let before = String(selected[..<selected.firstIndex(of: "▸")!])

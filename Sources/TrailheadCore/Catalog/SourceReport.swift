@@ -56,14 +56,11 @@ public struct SourceReport: Sendable {
                 .object([
                     ("id", .string(entry.tree)), ("file", .string(entry.file)), ("layer", .string(entry.layer)),
                     ("overrides", .array(entry.overrides.map { override in
-                        .object([
-                            ("node", .string(override.node)),
+                        .object(NodeJSON.identity(NodeKey(tree: entry.tree, node: override.node)) + [
                             ("action", .string(override.replaced == nil ? "added" : "replaced")),
-                            ("file", .string(override.location.file)),
-                            ("line", .int(override.location.line)),
-                            ("column", .int(override.location.column)),
+                            ("source", NodeJSON.location(override.location)),
                             ("layer", .string(override.layer)),
-                            ("replaced", override.replaced.map { .string($0.description) } ?? .null),
+                            ("replaced", override.replaced.map(NodeJSON.location) ?? .null),
                         ])
                     })),
                 ])

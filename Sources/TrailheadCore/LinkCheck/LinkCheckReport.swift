@@ -120,9 +120,8 @@ public struct LinkCheckReport: Sendable {
             ("field", .string(occurrence.field.rawValue)),
             ("tree", .string(occurrence.tree)),
             ("node", .optional(occurrence.node)),
-            ("file", .string(occurrence.location.file)),
-            ("line", .int(occurrence.location.line)),
-            ("column", .int(occurrence.location.column)),
+            ("key", .optional(occurrence.node.map { NodeKey(tree: occurrence.tree, node: $0).description })),
+            ("source", NodeJSON.location(occurrence.location)),
         ])
     }
 

@@ -1,42 +1,47 @@
-/// The stable JSON shapes of scripted output (documented in docs/cli.md).
+/// The stable JSON shapes of scripted output (documented in docs/cli.md, with a JSON Schema per
+/// command in docs/schemas).
 public enum NodeJSON {
+    /// The version of the JSON contract, in every document's `format` key: raised when a key is
+    /// removed or changes meaning (adding one does not).
+    public static let contractVersion = 1
+
     /// `probes` holds the answers to the node's probes; without them `result` is null.
     public static func node(_ key: NodeKey, in catalog: Catalog, probes: ProbeBoard = ProbeBoard()) -> JSONValue {
         guard let node = catalog.node(key) else { return .null }
-        var members: [(String, JSONValue)] = [
-            ("tree", .string(key.tree)),
-            ("node", .string(key.node)),
+        // Every key is present on every node: what does not apply to its kind is null or [].
+        var members: [(String, JSONValue)] = identity(key) + [
             ("kind", .string(node.isResource ? "resource" : "question")),
+            ("title", .string(node.heading)),
+            ("question", .optional(node.question?.text)),
         ]
-        switch node.content {
-        case .question(let question):
-            members.append(("question", .string(question.text)))
-            for text in FormatKeys.questionTexts { members += declaredText(question[keyPath: text.path], name: text.field.jsonName, probes: probes) }
-            members.append(("choices", .array(question.choices.enumerated().map { index, choice in
-                .object([
-                    ("number", .int(index + 1)),
-                    ("label", .string(choice.label)),
-                    ("hint", .optional(choice.hint)),
-                    ("target", .string(choice.target.key(from: key.tree).description)),
-                    ("suggested", probes.suggests(choice).map(JSONValue.bool) ?? .null),
-                    ("when", condition(choice.when, probes: probes)),
-                ])
-            })))
-        case .resource(let resource):
-            members.append(("title", .string(resource.title)))
-            for text in FormatKeys.resourceTexts { members += declaredText(resource[keyPath: text.path], name: text.field.jsonName, probes: probes) }
-            members.append(("links", .array(resource.links.map { link in
-                .object([("label", .string(link.displayLabel)), ("url", .string(link.url)), ("when", condition(link.when, probes: probes))])
-            })))
-            members.append(("commands", .array(resource.commands.map { command($0, probes: probes) })))
-            members.append(("seeAlso", .array(resource.seeAlso.map { reference in
-                let target = reference.key(from: key.tree)
-                return .object([
-                    ("target", .string(target.description)),
-                    ("title", .optional(catalog.node(target)?.heading)),
-                ])
-            })))
+        for text in FormatKeys.questionTexts {
+            members += declaredText(node.question?[keyPath: text.path], name: text.field.jsonName, probes: probes)
         }
+        members.append(("choices", .array((node.question?.choices ?? []).enumerated().map { index, choice in
+            .object([
+                ("number", .int(index + 1)),
+                ("label", .string(choice.label)),
+                ("hint", .optional(choice.hint)),
+                ("target", .string(choice.target.key(from: key.tree).description)),
+                ("suggested", probes.suggests(choice).map(JSONValue.bool) ?? .null),
+                ("when", condition(choice.when, probes: probes)),
+            ])
+        })))
+        let resource = node.resource
+        for text in FormatKeys.resourceTexts {
+            members += declaredText(resource?[keyPath: text.path], name: text.field.jsonName, probes: probes)
+        }
+        members.append(("links", .array((resource?.links ?? []).map { link in
+            .object([("label", .string(link.displayLabel)), ("url", .string(link.url)), ("when", condition(link.when, probes: probes))])
+        })))
+        members.append(("commands", .array((resource?.commands ?? []).map { command($0, probes: probes) })))
+        members.append(("seeAlso", .array((resource?.seeAlso ?? []).map { reference in
+            let target = reference.key(from: key.tree)
+            return .object([
+                ("target", .string(target.description)),
+                ("title", .optional(catalog.node(target)?.heading)),
+            ])
+        })))
         members.append(("probes", .array(node.probes.map { probe in
             .object([
                 ("kind", .string(probe.kind)),
@@ -127,6 +132,12 @@ public enum NodeJSON {
         return .array(steps.map(pathStep))
     }
 
+    /// How every document names a node: `tree`, the bare `node` id, and `key` (`tree/node`, the
+    /// form every reference to a node elsewhere takes: `target`, `path[].key`).
+    public static func identity(_ key: NodeKey) -> [(String, JSONValue)] {
+        [("tree", .string(key.tree)), ("node", .string(key.node)), ("key", .string(key.description))]
+    }
+
     /// One result of `search --json`.
     public static func searchResult(_ result: SearchResult, in catalog: Catalog) -> JSONValue {
         .object(searchResultHead(result.key, node: catalog.node(result.key)) + [
@@ -141,9 +152,7 @@ public enum NodeJSON {
     /// The members of a search result that depend on its node alone, which a search snapshot
     /// keeps written out.
     static func searchResultHead(_ key: NodeKey, node: Node?) -> [(String, JSONValue)] {
-        [
-            ("tree", .string(key.tree)),
-            ("node", .string(key.node)),
+        identity(key) + [
             ("kind", .string(node?.isResource == true ? "resource" : "question")),
             ("title", .optional(node?.heading)),
         ]
@@ -151,8 +160,7 @@ public enum NodeJSON {
 
     /// One element of `path`: the question asked and the answer given there.
     static func pathStep(_ step: PathStep, heading: String) -> JSONValue {
-        var members: [(String, JSONValue)] = [
-            ("node", .string(step.from.description)),
+        var members: [(String, JSONValue)] = identity(step.from) + [
             ("heading", .string(heading)),
         ]
         switch step.via {

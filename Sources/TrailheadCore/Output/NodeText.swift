@@ -59,8 +59,10 @@ public struct NodeText: Sendable {
                 for command in resource.commands where revealHidden || probes.shows(command) {
                     lines.append("  # " + TextSanitizer.line(command.does))
                     if let note = probes.note(for: command.when) { lines.append("  # (" + TextSanitizer.line(note) + ")") }
-                    for runLine in command.run.split(separator: "\n", omittingEmptySubsequences: false) {
-                        lines.append("  $ " + TextSanitizer.line(String(runLine)))
+                    // One prompt per command: the later lines of a multi-line command (a heredoc)
+                    // are its text, not commands of their own.
+                    for (index, runLine) in command.run.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+                        lines.append((index == 0 ? "  $ " : "    ") + TextSanitizer.line(String(runLine)))
                     }
                     for placeholder in command.placeholders {
                         var line = "    {\(placeholder.name)}: \(TextSanitizer.line(placeholder.prompt))"

@@ -16,14 +16,24 @@ public struct PlainSession<IO: LineIO> {
     private var pendingResults: [SearchResult] = []
     /// Answers the probes of each page shown (synchronously: plain mode has no screen to keep alive).
     private let probeSystem: (any ProbeSystem)?
+    /// `--print`: the session ends when a command or link is chosen (`c N`, `l N`), which the
+    /// caller prints alone on stdout; `printed` holds it.
+    private let printMode: Bool
+    /// `--set` values, for the placeholders of a command chosen in print mode.
+    private let prefilled: [String: String]
+    public private(set) var printed: String?
+    /// Input ended while a command's field was asked for.
+    private var inputEnded = false
 
     /// `searchEngine` makes the engine `/` searches with (the catalog's snapshot, for one);
     /// without it, an index of the catalog is built on the first search.
     public init(
         catalog: Catalog, io: IO, width: Int, start: NodeKey? = nil, probeSystem: (any ProbeSystem)? = nil,
-        searchEngine: (@Sendable () -> any SearchEngine)? = nil
+        searchEngine: (@Sendable () -> any SearchEngine)? = nil, printMode: Bool = false, prefilled: [String: String] = [:]
     ) {
         self.io = io
+        self.printMode = printMode
+        self.prefilled = prefilled
         self.makeEngine = searchEngine ?? { SearchIndex(catalog: catalog) }
         self.probeSystem = probeSystem
         self.text = NodeText(width: width)
@@ -37,17 +47,19 @@ public struct PlainSession<IO: LineIO> {
     /// The way from the start to the node shown.
     var trail: Trail? { navigator.state.trail }
 
-    /// Runs until the user quits or input ends. Returns the exit status (always 0).
+    /// Runs until the user quits or input ends. Returns the exit status: 0, or in print mode 1
+    /// when nothing was chosen.
     public mutating func run() -> Int32 {
         showCurrent()
         while true {
             io.write(prompt)
             guard let line = io.readLine() else {
                 io.write("\n")
-                return 0
+                break
             }
-            if !handle(line.trimmingSpaces) { return 0 }
+            if !handle(line.trimmingSpaces) { break }
         }
+        return printMode && printed == nil ? 1 : 0
     }
 
     private var prompt: String {
@@ -59,6 +71,9 @@ public struct PlainSession<IO: LineIO> {
             return "Answer 1-\(question.choices.count) or start of a label (b back, / search, q quit)> "
         }
         let seeAlso = node.resource?.seeAlso.count ?? 0
+        if printMode, let resource = node.resource, !resource.commands.isEmpty || !resource.links.isEmpty {
+            return "c N or l N prints that command or link (b back, g start, / search, q quit)> "
+        }
         return seeAlso > 0
             ? "See-also number (b back, g start, / search, q quit)> "
             : "b back, g start, / search, q quit> "
@@ -103,8 +118,70 @@ public struct PlainSession<IO: LineIO> {
             search(String(line.dropFirst()).trimmingSpaces)
             return true
         }
+        if printMode, let choice = PrintChoice(line) {
+            let chosen = choose(choice)
+            return !chosen && !inputEnded
+        }
         answer(line)
         return true
+    }
+
+    /// `c 2` or `l1`: a command or link of the page, by its number among those shown.
+    private struct PrintChoice {
+        var isLink: Bool
+        var number: Int
+
+        init?(_ line: String) {
+            let lowered = line.lowercased()
+            guard let first = lowered.first, first == "c" || first == "l",
+                  let number = Int(lowered.dropFirst().trimmingSpaces), number > 0 else { return nil }
+            isLink = first == "l"
+            self.number = number
+        }
+    }
+
+    private var shownCommands: [Command] {
+        guard let key = current, let resource = catalog.node(key)?.resource else { return [] }
+        return resource.commands.filter { navigator.state.revealHidden || navigator.state.probes.shows($0) }
+    }
+
+    private var shownLinks: [Link] {
+        guard let key = current, let resource = catalog.node(key)?.resource else { return [] }
+        return resource.links.filter { navigator.state.revealHidden || navigator.state.probes.shows($0) }
+    }
+
+    /// Ends the session with the command (placeholders filled, asked for when `--set` gave no
+    /// value) or link chosen; true when something was chosen.
+    private mutating func choose(_ choice: PrintChoice) -> Bool {
+        let count = choice.isLink ? shownLinks.count : shownCommands.count
+        guard (1...max(count, 1)).contains(choice.number), count > 0 else {
+            let kind = choice.isLink ? "link" : "command"
+            io.write(count == 0 ? "This page has no \(kind) to print.\n" : "There is no \(kind) \(choice.number) here; type \(kind.prefix(1)) 1 to \(kind.prefix(1)) \(count).\n")
+            return false
+        }
+        if choice.isLink {
+            printed = shownLinks[choice.number - 1].url
+            return true
+        }
+        let command = shownCommands[choice.number - 1]
+        var values = prefilled
+        for placeholder in command.placeholders where values[placeholder.name] == nil && placeholder.defaultValue == nil {
+            io.write("{\(placeholder.name)} \(TextSanitizer.line(placeholder.prompt))> ")
+            guard let value = io.readLine() else {
+                io.write("\n")
+                inputEnded = true
+                return false
+            }
+            values[placeholder.name] = value
+        }
+        switch PlaceholderFilling.fill(command, values: values) {
+        case .success(let filled):
+            printed = filled
+            return true
+        case .failure(let problem):
+            io.write(PlaceholderFilling.describe(problem) + ".\n")
+            return false
+        }
     }
 
     /// Gives the navigator one action, then shows where it led, or what it said instead.
@@ -227,6 +304,11 @@ public struct PlainSession<IO: LineIO> {
         for line in text.lines(for: trail.current, in: catalog, probes: navigator.state.probes, revealHidden: navigator.state.revealHidden) {
             io.write(line + "\n")
         }
+        if printMode {
+            let choices = shownCommands.enumerated().map { "  c\($0.offset + 1)  \(TextSanitizer.line($0.element.run.split(separator: "\n").first.map(String.init) ?? ""))" }
+                + shownLinks.enumerated().map { "  l\($0.offset + 1)  \(TextSanitizer.line($0.element.url))" }
+            if !choices.isEmpty { io.write("\nTo print one and finish:\n" + choices.joined(separator: "\n") + "\n") }
+        }
         io.write("\n")
     }
 
@@ -238,6 +320,7 @@ public struct PlainSession<IO: LineIO> {
       b            go back one step
       g            go back to the start of this guide (again: the list of guides)
       /words       search every tree; then type a result number to jump there
+      c N, l N     with --print: print command N or link N of a resource, and finish
       v            also show what is for other machines (again: hide it)
       q            quit (end of input quits too)
 

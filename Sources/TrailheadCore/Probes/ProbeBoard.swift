@@ -72,6 +72,15 @@ public struct ProbeBoard: Sendable, Equatable {
         return board
     }
 
+    /// Every probe of `node` answered "unknown" with `reason`, none run (`--no-probes`).
+    public static func unchecked(_ node: Node, reason: String) -> ProbeBoard {
+        var board = ProbeBoard()
+        for probe in probes(of: node) where board[probe] == nil {
+            board.record(ProbeResult(.unknown, reason), for: probe.key)
+        }
+        return board
+    }
+
     /// `✓ rucio found at /usr/bin/rucio`, or `… checking rucio` while the answer is pending.
     public func line(for probe: Probe) -> (text: String, outcome: ProbeResult.Outcome?) {
         guard let result = self[probe] else { return ("… checking \(probe.subject)", nil) }

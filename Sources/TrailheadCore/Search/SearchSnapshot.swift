@@ -9,9 +9,9 @@
 public struct SearchSnapshot: Sendable {
     /// Bump whenever what a snapshot holds changes meaning: the index's fields or folding, the
     /// tie-break, or the JSON of a result (a test pins a snapshot's bytes to catch this).
-    static let magic = "trailhead-search-6"
+    static let magic = "trailhead-search-7"
     /// File names start with this; it changes with `magic`, so older files are pruned by name.
-    public static let filePrefix = "search6-"
+    public static let filePrefix = "search7-"
     static let byteOrderProbe: UInt32 = 0x0102_0304
 
     /// One node a search found.

@@ -14,6 +14,17 @@ public enum ASCIIFallback {
         return String(repeating: "?", count: columns)
     }
 
+    /// A whole line or block as ASCII, each character as wide as it was (line ends kept).
+    public static func text(_ text: String) -> String {
+        guard !text.utf8.allSatisfy({ $0 < 0x80 }) else { return text }
+        var result = ""
+        result.reserveCapacity(text.utf8.count)
+        for grapheme in text {
+            result += grapheme == "\n" || grapheme == "\r\n" ? String(grapheme) : Self.text(for: grapheme, width: DisplayWidth.of(grapheme))
+        }
+        return result
+    }
+
     private static let glyphs: [Unicode.Scalar: String] = [
         "›": ">", "‹": "<", "»": ">", "«": "<", "▸": ">", "▶": ">", "◂": "<", "→": ">", "←": "<",
         "↑": "^", "↓": "v", "↗": "^", "↵": "|", "…": ".", "│": "|", "─": "-", "┌": "+", "┐": "+",

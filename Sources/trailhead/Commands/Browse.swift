@@ -27,7 +27,7 @@ struct Browse: ParsableCommand {
     @Flag(help: "Use the plain line mode (numbered choices, answers from stdin).")
     var plain = false
 
-    @Flag(help: "Print only the chosen command or link on stdout (nothing else), for cmd=$(trailhead --print). Exit 1 when nothing was chosen.")
+    @Flag(help: "Print only the chosen command or link on stdout (nothing else), for cmd=$(trailhead --print). Exit 1 when nothing was chosen. In plain mode the dialogue goes to stderr and c N / l N chooses.")
     var print = false
 
     @Option(name: .customLong("set"), help: ArgumentHelp("Fill a command's {name} placeholder without asking (repeatable).", valueName: "name=value"))
@@ -85,10 +85,12 @@ struct Browse: ParsableCommand {
         }
         let cache = CacheAccess.cache
         var session = PlainSession(
-            catalog: catalog, io: StandardLineIO(), width: Output.width, start: start,
+            catalog: catalog, io: StandardLineIO(dialogueOnStandardError: print), width: Output.width, start: start,
             probeSystem: LocalProbeSystem(environment: environment),
-            searchEngine: { CatalogSearch.engine(for: library, cache: cache) })
+            searchEngine: { CatalogSearch.engine(for: library, cache: cache) },
+            printMode: print, prefilled: try PlaceholderValues.parse(values))
         let status = session.run()
+        if let printed = session.printed { Output.line(TextSanitizer.block(printed)) }
         if status != 0 { throw ExitCode(status) }
     }
 }

@@ -47,7 +47,7 @@ struct CheckLinks: ParsableCommand {
         }
         let report = LinkCheckReport(inventory: inventory, verdicts: verdicts)
         if json {
-            Output.json(report.json)
+            Output.document(report.json)
         } else {
             report.lines.forEach(Output.line)
             Output.line(report.summary)

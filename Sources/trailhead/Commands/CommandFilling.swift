@@ -22,13 +22,23 @@ struct CommandFilling: ParsableArguments {
             throw ExitCode(1)
         }
         let command = commands[index - 1]
-        switch PlaceholderFilling.fill(command, values: try PlaceholderValues.parse(values)) {
+        let given = try PlaceholderValues.parse(values)
+        // A mistyped name would otherwise leave its field at the default, silently.
+        let fields = command.placeholders.map(\.name)
+        let unknown = given.keys.filter { !fields.contains($0) }.sorted()
+        if !unknown.isEmpty {
+            let names = unknown.map { "'\(TextSanitizer.line($0))'" }.joined(separator: ", ")
+            let known = fields.isEmpty ? "it has no fields" : "its fields are " + fields.joined(separator: ", ")
+            Output.error("command \(index) of '\(key)' has no field \(names); \(known)")
+            throw ExitCode(2)
+        }
+        switch PlaceholderFilling.fill(command, values: given) {
         case .failure(let problem):
             Output.error(PlaceholderFilling.describe(problem))
             throw ExitCode(2)
         case .success(let filled):
             if json {
-                Output.json(.object([("node", .string(key.description)), ("command", .int(index)), ("run", .string(filled))]))
+                Output.document(NodeJSON.identity(key) + [("command", .int(index)), ("run", .string(filled))])
             } else {
                 Output.line(TextSanitizer.block(filled))
             }

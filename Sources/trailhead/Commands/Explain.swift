@@ -38,12 +38,10 @@ struct Explain: ParsableCommand {
         let catalog = library.catalog
         let matches = WordIndex(catalog: catalog).explain(text)
         if json {
-            Output.json(.object([
+            Output.document(.object([
                 ("text", .string(text)),
                 ("matches", .array(matches.map { match in
-                    .object([
-                        ("tree", .string(match.key.tree)),
-                        ("node", .string(match.key.node)),
+                    .object(NodeJSON.identity(match.key) + [
                         ("title", .optional(catalog.node(match.key)?.heading)),
                         ("fragment", .string(match.fragment)),
                         ("path", NodeJSON.path(to: match.key, in: catalog)),

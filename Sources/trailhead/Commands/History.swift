@@ -37,7 +37,7 @@ struct History: ParsableCommand {
     func run() throws {
         guard let store = ProgressStore.standard(disabled: false) else {
             Output.warning("nothing is remembered: TRAILHEAD_NO_STATE is set, there is no absolute HOME, or its state directory is not yours")
-            if json { Output.json(.object([("visits", .array([])), ("positions", .array([]))])) }
+            if json { Output.document(.object([("visits", .array([])), ("positions", .array([]))])) }
             return
         }
         if clear {
@@ -52,17 +52,15 @@ struct History: ParsableCommand {
         let catalog = trees.loadLibrary().catalog
         let visits = progress.visits.reversed().filter { all || $0.kind != .viewed }.prefix(limit)
         if json {
-            Output.json(.object([
+            Output.document(.object([
                 ("visits", .array(visits.map { visit in
-                    .object([
+                    .object(NodeJSON.identity(visit.node) + [
                         ("time", .int(visit.time)), ("kind", .string(visit.kind.rawValue)),
-                        ("tree", .string(visit.node.tree)), ("node", .string(visit.node.node)),
                         ("title", .optional(catalog.node(visit.node)?.heading)), ("detail", .string(visit.detail)),
                     ])
                 })),
                 ("positions", .array(progress.positions.map { position in
-                    .object([
-                        ("tree", .string(position.tree)), ("node", .string(position.route.last?.node ?? "")),
+                    .object(NodeJSON.identity(NodeKey(tree: position.tree, node: position.route.last?.node ?? "")) + [
                         ("time", .int(position.time)), ("route", .array(position.route.map { .string($0.description) })),
                     ])
                 })),

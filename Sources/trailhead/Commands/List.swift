@@ -19,24 +19,27 @@ struct List: ParsableCommand {
             let fileSystem = LocalFileSystem()
             let report = SourceReport(sources: trees.sources, library: library, exists: fileSystem.exists)
             if json {
-                Output.json(report.json)
+                Output.document(report.json)
             } else {
                 report.lines.forEach(Output.line)
             }
             return
         }
         let catalog = library.catalog
+        if catalog.trees.isEmpty {
+            Output.error(TreeOptions.nothingLoaded)
+            throw ExitCode(1)
+        }
         if json {
-            Output.json(.object([("trees", .array(catalog.trees.map { tree in
+            Output.document(.object([("trees", .array(catalog.trees.map { tree in
                 .object([
                     ("id", .string(tree.id)),
                     ("title", .string(tree.title)),
                     ("description", .string(tree.description)),
                     ("file", .string(tree.file)),
                     ("nodes", .int(tree.nodeCount)),
-                    ("start", .object([
-                        ("node", .string(tree.startID)),
-                        ("question", .optional(tree.startHeading)),
+                    ("start", .object(NodeJSON.identity(NodeKey(tree: tree.id, node: tree.startID)) + [
+                        ("title", .optional(tree.startHeading)),
                     ])),
                 ])
             }))]))
@@ -54,6 +57,5 @@ struct List: ParsableCommand {
                 }
             }
         }
-        if catalog.trees.isEmpty { throw ExitCode(1) }
     }
 }

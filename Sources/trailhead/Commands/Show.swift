@@ -1,6 +1,5 @@
 import ArgumentParser
 import TrailheadCore
-import TrailheadProcess
 
 /// `trailhead show TREE/NODE`: one node with the breadcrumb that leads to it.
 struct Show: ParsableCommand {
@@ -15,6 +14,8 @@ struct Show: ParsableCommand {
 
     @OptionGroup var command: CommandFilling
 
+    @OptionGroup var probing: ProbeOptions
+
     @Argument(help: ArgumentHelp("The tree (meaning its start) or a node in it.", valueName: "tree[/node]"), completion: NodeCompletion.treesAndNodes)
     var place: String
 
@@ -22,29 +23,24 @@ struct Show: ParsableCommand {
         let catalog = try trees.loadCatalog()
         let key = try Locate.node(place, in: catalog)
         if try command.printIfRequested(key, in: catalog, json: json) { return }
+        let probes = probing.board(for: key, in: catalog)
         if json {
-            Output.json(NodeJSON.node(key, in: catalog, probes: NodePrinter.probes(of: key, in: catalog)))
+            Output.document(NodeJSON.node(key, in: catalog, probes: probes))
         } else {
-            NodePrinter.print(key, in: catalog)
+            NodePrinter.print(key, in: catalog, probes: probes)
         }
     }
 }
 
 /// Prints a node as text with its breadcrumb, as `show` and `walk` do.
 enum NodePrinter {
-    static func print(_ key: NodeKey, in catalog: Catalog, steps: [PathStep]? = nil) {
+    static func print(_ key: NodeKey, in catalog: Catalog, probes: ProbeBoard, steps: [PathStep]? = nil) {
         let text = NodeText(width: Output.width)
         let path = steps ?? catalog.path(to: key) ?? []
         Output.line("[\(text.breadcrumb(path, tree: catalog.tree(key.tree)))]")
         Output.line("")
-        for line in text.lines(for: key, in: catalog, probes: probes(of: key, in: catalog)) {
+        for line in text.lines(for: key, in: catalog, probes: probes) {
             Output.line(line)
         }
-    }
-
-    /// The answers to a node's probes, run here and now (each `--version` has a short deadline).
-    static func probes(of key: NodeKey, in catalog: Catalog) -> ProbeBoard {
-        guard let node = catalog.node(key) else { return ProbeBoard() }
-        return ProbeBoard.evaluated(node, on: LocalProbeSystem(environment: Environment.variables))
     }
 }

@@ -37,7 +37,7 @@ struct Sync: ParsableCommand {
         let git = GitCommandLine(environment: GitCommandLine.environment(from: variables), pullTimeout: timeout)
         let results = TreeSync(git: git).run(trees.sources)
         if json {
-            Output.json(.object([("directories", .array(results.map(\.json)))]))
+            Output.document(.object([("directories", .array(results.map(\.json)))]))
         } else {
             results.map(\.line).forEach(Output.line)
             Output.line(SyncResult.summary(of: results))

@@ -18,6 +18,8 @@ struct Walk: ParsableCommand {
 
     @OptionGroup var command: CommandFilling
 
+    @OptionGroup var probing: ProbeOptions
+
     @Argument(help: ArgumentHelp("The tree to walk, or a node to start from.", valueName: "tree[/node]"), completion: NodeCompletion.treesAndNodes)
     var place: String
 
@@ -46,24 +48,22 @@ struct Walk: ParsableCommand {
         }
         if try command.printIfRequested(trail.current, in: catalog, json: json) { return }
         if json {
-            guard case .object(var members) = NodeJSON.node(trail.current, in: catalog, probes: NodePrinter.probes(of: trail.current, in: catalog)) else { return }
+            guard case .object(var members) = NodeJSON.node(trail.current, in: catalog, probes: probing.board(for: trail.current, in: catalog)) else { return }
             members.append(("answers", .array(chosen.map { given, label in
                 .object([("given", .string(given)), ("chose", .string(label))])
             })))
-            Output.json(.object(members))
+            Output.document(.object(members))
         } else {
-            NodePrinter.print(trail.current, in: catalog, steps: trail.steps)
+            NodePrinter.print(trail.current, in: catalog, probes: probing.board(for: trail.current, in: catalog), steps: trail.steps)
         }
     }
 
     /// Reports an answer that could not be followed, naming the valid choices, and exits 1.
     private func fail(_ message: String, at trail: Trail, catalog: Catalog, choices: [String]) -> Never {
         if json {
-            Output.json(.object([("error", .object([
-                ("message", .string(message)),
-                ("node", .string(trail.current.description)),
+            Output.errorDocument(message, details: NodeJSON.identity(trail.current) + [
                 ("choices", .array(choices.enumerated().map { .object([("number", .int($0 + 1)), ("label", .string($1))]) })),
-            ]))]))
+            ])
         }
         var text = TextSanitizer.line(message)
         if !choices.isEmpty {

@@ -15,7 +15,7 @@ enum DiagnosticReport {
             diagnostics.forEach { Output.line($0.description) }
             Output.line(summary)
         case .json:
-            Output.json(json)
+            Output.document(json)
         case .github:
             GitHubAnnotations.lines(for: diagnostics).forEach(Output.line)
             Output.line(summary)

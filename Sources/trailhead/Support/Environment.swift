@@ -26,6 +26,14 @@ enum Environment {
 
     static var userID: UInt32 { getuid() }
 
+    /// The locale's character set is not UTF-8 (`LC_ALL=C`, ISO-8859-1): text output is written
+    /// as ASCII, as the interface draws, so no byte arrives that the terminal would misread.
+    /// JSON stays UTF-8, as its specification requires.
+    static let textIsASCII: Bool = {
+        setlocale(LC_CTYPE, "")
+        return String(cString: nl_langinfo(nl_item(CODESET))) != "UTF-8"
+    }()
+
     static func isTerminal(_ descriptor: Int32) -> Bool {
         isatty(descriptor) == 1
     }

@@ -9,11 +9,39 @@ import Glibc
 /// Writing to stdout and stderr; every message about tree content is sanitized before it gets here.
 enum Output {
     static func line(_ text: String) {
-        print(text)
+        print(forLocale(text))
+    }
+
+    /// Text as the locale can show it (see `Environment.textIsASCII`).
+    static func forLocale(_ text: String) -> String {
+        Environment.textIsASCII ? ASCIIFallback.text(text) : text
+    }
+
+    /// The command line asked for JSON (`--json`, `--format json`): a failure is then also an
+    /// error document on stdout, so a script reading it always gets JSON.
+    nonisolated(unsafe) static var jsonRequested = false
+    /// Whether a document has been written, so a failure after it adds none.
+    nonisolated(unsafe) private static var documentWritten = false
+
+    /// A document of the JSON contract: `format` (its version) first, then `members`.
+    static func document(_ members: [(String, JSONValue)]) {
+        json(.object([("format", .int(NodeJSON.contractVersion))] + members))
+    }
+
+    /// An object made elsewhere (`validate`'s run, a link report) as a document.
+    static func document(_ object: JSONValue) {
+        guard case .object(let members) = object else { return json(object) }
+        document(members)
+    }
+
+    /// `{"format": 1, "error": {"message": …, details…}}`, for a failure with `--json`.
+    static func errorDocument(_ message: String, details: [(String, JSONValue)] = []) {
+        document([("error", .object([("message", .string(message))] + details))])
     }
 
     /// Indented for a person at a terminal, one line for a pipe or a file.
     static func json(_ value: JSONValue) {
+        documentWritten = true
         var bytes = value.utf8(pretty: jsonIsPretty)
         bytes.append(0x0A)
         writeToStandardOutput(bytes)
@@ -37,8 +65,9 @@ enum Output {
         _ members: [(String, JSONValue)], streaming key: String, count: Int, pretty: Bool,
         writeItem: @Sendable (Int, inout [UInt8]) -> Void
     ) {
+        documentWritten = true
         // The object with an empty list last: its text ends with `[]` and the closing brace.
-        var out = JSONValue.object(members + [(key, .array([]))]).utf8(pretty: pretty)
+        var out = JSONValue.object([("format", .int(NodeJSON.contractVersion))] + members + [(key, .array([]))]).utf8(pretty: pretty)
         let closing = pretty ? Array("\n}".utf8) : Array("}".utf8)
         out.removeLast(closing.count + 1)
         let separator = pretty ? Array(",\n    ".utf8) : [0x2C]
@@ -90,6 +119,7 @@ enum Output {
     /// shown, never obeyed, whatever a caller forgot to sanitize (sanitizing twice changes nothing).
     static func error(_ message: String) {
         standardError("trailhead: error: \(TextSanitizer.block(message))\n")
+        if jsonRequested && !documentWritten { errorDocument(message) }
     }
 
     static func warning(_ message: String) {
@@ -99,7 +129,7 @@ enum Output {
     /// Writes straight to file descriptor 2, unbuffered, so messages keep their order with stdout.
     static func standardError(_ text: String) {
         fflush(nil)
-        DescriptorWriter.writeAll(text, to: STDERR_FILENO)
+        DescriptorWriter.writeAll(forLocale(text), to: STDERR_FILENO)
     }
 
     /// Output is wrapped to the terminal, or kept at 80 columns when it goes to a file or pipe.

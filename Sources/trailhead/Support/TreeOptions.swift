@@ -60,10 +60,12 @@ struct TreeOptions: ParsableArguments {
     }
 
     /// The library, failing with exit 1 and a clear message when it holds no tree at all.
+    static let nothingLoaded = "no trees could be loaded. Put tree files in a directory and pass --trees DIR, or see `trailhead --help`."
+
     func loadUsableLibrary() throws -> Library {
         let library = loadLibrary()
         guard !library.catalog.trees.isEmpty else {
-            Output.error("no trees could be loaded. Put tree files in a directory and pass --trees DIR, or see `trailhead --help`.")
+            Output.error(Self.nothingLoaded)
             throw ExitCode(1)
         }
         return library
