@@ -55,7 +55,7 @@ enum URLFuzzing {
         for name in PlaceholderScanner.names(in: text, declared: declared) where !declared.contains(name) {
             fatalError("undeclared placeholder \(name) found")
         }
-        for name in PlaceholderScanner.undeclaredNames(in: text, declared: declared) where declared.contains(name) || !PlaceholderScanner.isValidName(name) {
+        for name in PlaceholderScanner.undeclaredNames(in: text, declared: declared) where declared.contains(name) || !PlaceholderScanner.isValidName(name.lowercased()) {
             fatalError("'\(name)' reported as an undeclared name")
         }
     }

@@ -177,13 +177,21 @@ import Testing
         #expect(navigator.state.scroll >= 0)
     }
 
-    @Test func aDanglingChoiceExplainsInsteadOfMoving() {
+    /// A choice into a tree that is not loaded is not offered (no key can reveal it), and the
+    /// page says one answer is left out.
+    @Test func aDanglingChoiceIsNotOffered() {
         let tree = TestTrees.minimal().replacing("goto: docs", with: "goto: other/x")
         let file = TestTrees.load(tree)
-        var navigator = Navigator(catalog: Catalog(trees: [file.tree!]), size: Self.size, version: "1")
-        navigator.handle(.chooseNumber(2))
-        #expect(navigator.state.trail?.current.node == "start")
-        #expect(navigator.state.status?.contains("not loaded") == true)
+        let catalog = Catalog(trees: [file.tree!])
+        var navigator = Navigator(catalog: catalog, size: Self.size, version: "1")
+        let question = catalog.node(NodeKey(tree: file.tree!.id, node: "start"))!.question!
+        let dangling = question.choices.firstIndex { $0.target.key(from: file.tree!.id).tree == "other" }!
+        #expect(!navigator.items.contains(.choice(dangling)))
+        #expect(navigator.items.count == question.choices.count - 1)
+        navigator.handle(.toggleHidden)
+        #expect(!navigator.items.contains(.choice(dangling)), "v does not reveal it")
+        let text = navigator.layout.lines.map { $0.spans.map(\.text).joined() }.joined(separator: "\n")
+        #expect(text.contains("1 answer is not offered: it leads to a guide that is not loaded here."), "\(text)")
     }
 }
 

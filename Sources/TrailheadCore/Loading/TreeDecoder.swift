@@ -586,7 +586,10 @@ struct TreeDecoder {
         }
         let segments = PlaceholderScanner.segments(of: trimmedRun) { name in placeholders.contains { $0.name == name } }
         for name in PlaceholderScanner.undeclaredNames(in: segments) {
-            report(.warning("undeclared-placeholder", "'{\(name)}' in 'run' looks like a placeholder but is not declared under 'placeholders'; it is shown as written", at: run.location))
+            let message = PlaceholderScanner.isValidName(name)
+                ? "'{\(name)}' in 'run' looks like a placeholder but is not declared under 'placeholders'; it is shown as written"
+                : "'{\(name)}' in 'run' looks like a placeholder, but names are lower-case: write '{\(name.lowercased())}' and declare it under 'placeholders', or it is shown as written"
+            report(.warning("undeclared-placeholder", message, at: run.location))
         }
         if !placeholders.isEmpty {
             let names = segments.compactMap { segment -> String? in

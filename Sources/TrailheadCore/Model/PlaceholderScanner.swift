@@ -81,6 +81,7 @@ public enum PlaceholderScanner {
         undeclaredNames(in: segments(of: text, declared: declared))
     }
 
+    /// Also `{NetID}`: not a valid name (names are lower-case), but plainly meant as one.
     static func undeclaredNames(in segments: [Segment]) -> [String] {
         var names: [String] = []
         for case .literal(let literal) in segments where literal.utf8.contains(UInt8(ascii: "{")) {
@@ -89,7 +90,7 @@ public enum PlaceholderScanner {
                 let isShellExpansion = open > rest.startIndex && rest[rest.index(before: open)] == "$"
                 guard let close = rest[open...].firstIndex(of: "}") else { break }
                 let name = String(rest[rest.index(after: open)..<close])
-                if !isShellExpansion && isValidName(name) && !names.contains(name) { names.append(name) }
+                if !isShellExpansion && (isValidName(name) || isValidName(name.lowercased())) && !names.contains(name) { names.append(name) }
                 rest = rest[rest.index(after: open)...]
             }
         }

@@ -20,7 +20,7 @@ public enum PageItem: Equatable, Sendable {
             guard let node = catalog.node(trail.current) else { return [] }
             switch node.content {
             case .question(let question):
-                return question.choices.indices.filter { revealHidden || probes.shows(question.choices[$0]) }.map(PageItem.choice)
+                return catalog.offeredChoices(of: question, at: trail.current, probes: probes, revealHidden: revealHidden).map(PageItem.choice)
             case .resource(let resource):
                 return resource.codeBlocks(probes: probes, revealHidden: revealHidden).indices.map(PageItem.codeBlock)
                     + resource.links.indices.filter { revealHidden || probes.shows(resource.links[$0]) }.map(PageItem.link)

@@ -14,6 +14,12 @@ public struct NodeText: Sendable {
 
     /// The node's text. Choices and see-also entries are numbered from 1, as the user types them.
     /// Commands whose condition `probes` say is false are left out (and counted), unless `revealHidden`.
+    /// What a page says about answers left out because they lead into a guide not loaded here.
+    public static func missingChoices(_ count: Int) -> String {
+        count == 1 ? "1 answer is not offered: it leads to a guide that is not loaded here."
+            : "\(count) answers are not offered: they lead to guides that are not loaded here."
+    }
+
     public func lines(for key: NodeKey, in catalog: Catalog, probes: ProbeBoard = ProbeBoard(), revealHidden: Bool = false) -> [String] {
         guard let node = catalog.node(key) else { return [] }
         var lines: [String] = []
@@ -28,7 +34,8 @@ public struct NodeText: Sendable {
             if !probeLines.isEmpty { lines += [""] + probeLines }
             lines.append("")
             // Numbered as shown, which is how plain mode reads the answer typed.
-            for (index, choice) in question.choices.filter({ revealHidden || probes.shows($0) }).enumerated() {
+            let offered = catalog.offeredChoices(of: question, at: key, probes: probes, revealHidden: revealHidden)
+            for (index, choice) in offered.map({ question.choices[$0] }).enumerated() {
                 let number = "  \(index + 1). "
                 var line = number + TextSanitizer.line(choice.label)
                 if let hint = choice.hint { line += " — " + TextSanitizer.line(hint) }
@@ -38,6 +45,8 @@ public struct NodeText: Sendable {
                     offset == 0 ? text : String(repeating: " ", count: number.count) + text.trimmingSpaces
                 }
             }
+            let missing = catalog.unreachableChoiceCount(of: question, at: key)
+            if missing > 0 { lines += ["", "  " + Self.missingChoices(missing)] }
             lines += hiddenSummary(node, probes: probes, revealHidden: revealHidden)
         case .resource(let resource):
             lines.append(TextSanitizer.line(resource.title))

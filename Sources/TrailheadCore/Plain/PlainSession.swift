@@ -68,7 +68,8 @@ public struct PlainSession<IO: LineIO> {
             return "Guide number, or start of its title (/ search, q quit)> "
         }
         if let question = node.question {
-            return "Answer 1-\(question.choices.count) or start of a label (b back, / search, q quit)> "
+            let offered = catalog.offeredChoices(of: question, at: trail.current, probes: navigator.state.probes, revealHidden: navigator.state.revealHidden)
+            return "Answer 1-\(offered.count) or start of a label (b back, / search, q quit)> "
         }
         let seeAlso = node.resource?.seeAlso.count ?? 0
         if printMode, let resource = node.resource, !resource.commands.isEmpty || !resource.links.isEmpty {
@@ -208,7 +209,7 @@ public struct PlainSession<IO: LineIO> {
         switch node.content {
         case .question(let question):
             // Numbered as shown: without the answers the machine's probes rule out.
-            let shown = question.choices.indices.filter { navigator.state.revealHidden || navigator.state.probes.shows(question.choices[$0]) }
+            let shown = catalog.offeredChoices(of: question, at: trail.current, probes: navigator.state.probes, revealHidden: navigator.state.revealHidden)
             let labels = shown.map { question.choices[$0].label }
             switch AnswerMatcher.choose(line, among: labels) {
             case .success(let index): activate(.choice(shown[index]))

@@ -135,6 +135,14 @@ public struct PageLayout: Sendable {
             paragraph(revealHidden ? "\(hidden): shown (v hides them)" : "\(hidden): hidden (v shows them)", .dim, indent: 2)
         }
 
+        /// Answers that lead into a guide that is not loaded are not offered; the page says so.
+        mutating func missingSummary(_ question: Question, at key: NodeKey, in catalog: Catalog) {
+            let missing = catalog.unreachableChoiceCount(of: question, at: key)
+            guard missing > 0 else { return }
+            blank()
+            paragraph(NodeText.missingChoices(missing), .dim, indent: 2)
+        }
+
         mutating func heading(_ text: String) {
             blank()
             lines.append(Line([Span(text, .bold)]))
@@ -159,13 +167,14 @@ public struct PageLayout: Sendable {
                 for declared in DeclaredText.of(question) { declaredText(declared, lead: .dim, selectableCode: false) }
                 probeLines(node)
                 blank()
-                let shown = question.choices.filter { revealHidden || probes.shows($0) }
+                let shown = catalog.offeredChoices(of: question, at: key, probes: probes, revealHidden: revealHidden).map { question.choices[$0] }
                 for (index, choice) in shown.enumerated() {
                     let suggested = probes.suggests(choice) == true ? "✓ suggested: " + (choice.suggestIf.flatMap { probes[$0]?.detail } ?? "") : nil
                     let note = [suggested, probes.note(for: choice.when)].compactMap { $0 }.joined(separator: "; ")
                     item(marker: index < 9 ? "\(index + 1)  " : "   ", choice.label, .plain, detail: choice.hint, note: note.isEmpty ? nil : note)
                 }
                 hiddenSummary(node)
+                missingSummary(question, at: key, in: catalog)
             case .resource(let resource):
                 paragraph(resource.title, .title)
                 probeLines(node)

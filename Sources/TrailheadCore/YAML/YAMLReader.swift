@@ -156,6 +156,9 @@ public struct YAMLReader: Sendable {
                 code: "yaml-syntax", message: "the quoted text starting here is never closed; add the closing quote",
                 line: Int(parser.context_mark.line) + 1, column: Int(parser.context_mark.column) + 1)
         }
+        if problem == "mapping values are not allowed in this context", let advice = Self.colonInValue(at: index, in: bytes) {
+            return YAMLParseError(code: "yaml-syntax", message: advice, line: line, column: column)
+        }
         if problem == "did not find expected key" || problem == "mapping values are not allowed in this context"
             || problem == "did not find expected '-' indicator" {
             message = "check the indentation of this line against the lines above: \(message)"
@@ -172,6 +175,27 @@ public struct YAMLReader: Sendable {
             message = "a tab character here; YAML indents with spaces only"
         }
         return YAMLParseError(code: "yaml-syntax", message: message, line: line, column: column)
+    }
+
+    /// `title: VPN: set up`: the value holds a colon and a space, which YAML reads as a second
+    /// key on the line. Says so, with the line written the way that works; nil for other causes.
+    static func colonInValue(at index: Int, in bytes: UnsafeRawBufferPointer) -> String? {
+        guard index < bytes.count else { return nil }
+        var start = index
+        while start > 0, bytes[start - 1] != 0x0A, bytes[start - 1] != 0x0D { start -= 1 }
+        var end = index
+        while end < bytes.count, bytes[end] != 0x0A, bytes[end] != 0x0D { end += 1 }
+        let line = Array(bytes[start..<end])
+        let problem = index - start
+        // The first ": " of the line ends its key; the problem is a later one, inside the value.
+        guard let firstColon = line.indices.first(where: { line[$0] == 0x3A && $0 + 1 < line.count && line[$0 + 1] == 0x20 }),
+              firstColon < problem else { return nil }
+        let key = String(decoding: line[..<firstColon], as: UTF8.self)
+        let value = String(decoding: line[(firstColon + 1)...], as: UTF8.self).trimmingSpaces
+        guard !key.trimmingSpaces.isEmpty, !key.contains("\""), !value.hasPrefix("\""), !value.hasPrefix("'") else { return nil }
+        let quoted = value.map { $0 == "\\" || $0 == "\"" ? "\\\($0)" : String($0) }.joined()
+        let shown = TextSanitizer.line("\(key.trimmingSpaces): \"\(quoted)\"")
+        return "a colon followed by a space inside a value starts a new key; put the value in quotes: \(shown)"
     }
 
     /// Converts a byte offset to a 1-based line and column counted in characters, as YAML counts

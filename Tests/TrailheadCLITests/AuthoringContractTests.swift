@@ -1,0 +1,69 @@
+import Foundation
+import Testing
+
+/// What a tree author meets (issue 22): a choice into a missing tree is never offered, and
+/// mistakes are explained in the author's terms.
+struct AuthoringContractTests {
+    static let lab = """
+        format: 1
+        id: lab
+        title: Lab
+        description: The lab's guide.
+        owner: {name: Lab, contact: "mailto:lab@example.org"}
+        start: start
+        nodes:
+          start:
+            question: What do you need?
+            choices:
+              - label: Python for astronomy
+                goto: astro-lab/lab-python
+              - label: The printer
+                goto: printer
+          printer:
+            title: Use the printer
+            body: Print.
+        """
+
+    /// `astro-lab` is not loaded: validate says so, the tree still loads, and the answer that
+    /// would lead nowhere is not offered, in text, in plain mode, or by number.
+    @Test func aChoiceIntoATreeThatIsNotLoadedIsNotOffered() throws {
+        let directory = try CLIRunner.treeDirectory(["lab.yaml": Self.lab])
+        let trees = ["--no-default-trees", "--trees", directory]
+        let validate = try CLIRunner.run(["validate", directory + "/lab.yaml"])
+        #expect(validate.status == 1 && validate.stdout.contains("points into tree 'astro-lab', which is not loaded"))
+
+        let shown = try CLIRunner.run(["show"] + trees + ["lab/start"])
+        #expect(shown.status == 0, "\(shown.stderr)")
+        #expect(!shown.stdout.contains("Python for astronomy"), "\(shown.stdout)")
+        #expect(shown.stdout.contains("  1. The printer\n"))
+        #expect(shown.stdout.contains("1 answer is not offered: it leads to a guide that is not loaded here."))
+
+        let plain = try CLIRunner.run(["--plain"] + trees + ["lab"], stdin: "1\n")
+        #expect(plain.stdout.contains("Answer 1-1 or start of a label"), "\(plain.stdout)")
+        #expect(plain.stdout.contains("Use the printer"), "answer 1 is the printer, as shown: \(plain.stdout)")
+
+        let walked = try CLIRunner.run(["walk"] + trees + ["lab", "--answer", "Python", "--json"])
+        #expect(walked.status == 1)
+        #expect(walked.stderr.contains("leads to 'astro-lab/lab-python', which is not loaded"), "\(walked.stderr)")
+    }
+
+    @Test func aColonInAValueIsExplainedWithTheFix() throws {
+        let tree = Self.lab.replacingOccurrences(of: "title: Use the printer", with: "title: VPN: set up")
+        let directory = try CLIRunner.treeDirectory(["lab.yaml": tree])
+        let outcome = try CLIRunner.run(["validate", directory + "/lab.yaml"])
+        #expect(outcome.status == 1)
+        #expect(outcome.stdout.contains("lab.yaml:16:15: error: a colon followed by a space inside a value starts a new key; put the value in quotes: title: \"VPN: set up\""), "\(outcome.stdout)")
+    }
+
+    @Test func anUpperCasePlaceholderIsWarnedAbout() throws {
+        let tree = Self.lab.replacingOccurrences(of: "    body: Print.", with: """
+                body: Print.
+                commands:
+                  - run: lpr -U {NetID} file.pdf
+                    does: Prints as you.
+            """)
+        let directory = try CLIRunner.treeDirectory(["lab.yaml": tree])
+        let outcome = try CLIRunner.run(["validate", directory + "/lab.yaml"])
+        #expect(outcome.stdout.contains("warning: '{NetID}' in 'run' looks like a placeholder, but names are lower-case: write '{netid}' and declare it under 'placeholders', or it is shown as written"), "\(outcome.stdout)")
+    }
+}
