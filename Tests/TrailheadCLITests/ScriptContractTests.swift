@@ -164,6 +164,44 @@ struct ScriptContractTests {
         #expect(!JSONSchemaCheck.problems(in: #"{"format": 1, "tree": "t", "node": "n", "kind": "question"}"#, schema: "show.schema.json").isEmpty)
     }
 
+    // MARK: Search for scripts
+
+    /// `--tsv` is one line per result, as `fzf --filter`: `key`, `title`, `path` by default, or
+    /// the `--fields` chosen; `--kind` keeps one kind of node.
+    @Test func searchWritesTabSeparatedLinesOfTheChosenKind() throws {
+        let lines = try CLIRunner.run(["search", "rucio", "download", "--tsv", "--limit", "3"]).stdout.split(separator: "\n")
+        #expect(lines.count == 3)
+        let columns = lines[0].split(separator: "\t", omittingEmptySubsequences: false)
+        #expect(columns.count == 3 && columns[0] == "escape-vre/rucio-download" && columns[1] == "Download data from the data lake", "\(lines[0])")
+        #expect(columns[2].hasPrefix("ESCAPE Virtual Research Environment › "))
+        let questions = try CLIRunner.run(["search", "rucio", "--kind", "question", "--tsv", "--fields", "key,kind"])
+        let rows = questions.stdout.split(separator: "\n")
+        #expect(!rows.isEmpty && rows.allSatisfy { $0.hasSuffix("\tquestion") }, "\(questions.stdout)")
+        let resources = try CLIRunner.run(["search", "how do I download a file", "--kind", "resource", "--json"]).json
+        let kinds = (resources["results"] as? [[String: Any]] ?? []).compactMap { $0["kind"] as? String }
+        #expect(!kinds.isEmpty && kinds.allSatisfy { $0 == "resource" }, "\(kinds)")
+        let unknown = try CLIRunner.run(["search", "x", "--tsv", "--fields", "key,colour"])
+        #expect(unknown.status == 2 && unknown.stderr.contains("unknown field 'colour'"), "\(unknown.stderr)")
+        let both = try CLIRunner.run(["search", "x", "--tsv", "--json"])
+        #expect(both.status == 2)
+    }
+
+    /// `--exact` matches words as text, not letters in order; `-i` turns smart case off.
+    @Test func exactAndIgnoreCaseWorkAsInFzf() throws {
+        func keys(_ arguments: [String]) throws -> Set<String> {
+            Set(try CLIRunner.run(["search"] + arguments + ["--tsv", "--fields", "key"]).stdout.split(separator: "\n").map(String.init))
+        }
+        let fuzzy = try keys(["--all", "scrt"])
+        let exact = try keys(["--exact", "scrt"])
+        #expect(!fuzzy.isEmpty && exact.isEmpty, "scrt: letters in order match, as text nothing does")
+        let exactScratch = try keys(["-e", "scratch"])
+        #expect(exactScratch.contains("login-node/scratch"))
+        let smart = try keys(["Rucio"])
+        let insensitive = try keys(["-i", "Rucio"])
+        #expect(smart.isSubset(of: insensitive) && insensitive.count > smart.count, "\(smart.count) vs \(insensitive.count)")
+        #expect(insensitive == (try keys(["--all", "rucio"])), "-i Rucio finds what rucio finds")
+    }
+
     // MARK: Probes in scripted commands
 
     /// Three tools whose `--version` hangs: `--no-probes` runs none of them, and without it the

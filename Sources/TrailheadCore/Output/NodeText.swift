@@ -12,14 +12,14 @@ public struct NodeText: Sendable {
         return TextSanitizer.line(parts.joined(separator: " › "))
     }
 
-    /// The node's text. Choices and see-also entries are numbered from 1, as the user types them.
-    /// Commands whose condition `probes` say is false are left out (and counted), unless `revealHidden`.
     /// What a page says about answers left out because they lead into a guide not loaded here.
     public static func missingChoices(_ count: Int) -> String {
         count == 1 ? "1 answer is not offered: it leads to a guide that is not loaded here."
             : "\(count) answers are not offered: they lead to guides that are not loaded here."
     }
 
+    /// The node's text. Choices and see-also entries are numbered from 1, as the user types them.
+    /// Commands whose condition `probes` say is false are left out (and counted), unless `revealHidden`.
     public func lines(for key: NodeKey, in catalog: Catalog, probes: ProbeBoard = ProbeBoard(), revealHidden: Bool = false) -> [String] {
         guard let node = catalog.node(key) else { return [] }
         var lines: [String] = []

@@ -17,10 +17,11 @@ public struct CatalogSearch: Sendable {
     /// until it exits rather than release a large index object by object (`Teardown`).
     private let builtIndex: SearchIndex?
 
-    public init(_ text: String, limit: Int, library: Library, cache: TreeCache?) {
+    /// `query` is `text` as parsed, when options change how (`--exact`, `--ignore-case`).
+    public init(_ text: String, query: SearchQuery? = nil, limit: Int, library: Library, cache: TreeCache?) {
         self.text = text
         catalog = library.catalog
-        let query = SearchQuery(text)
+        let query = query ?? SearchQuery(text)
         var snapshot = cache?.searchSnapshot(for: library)
         builtIndex = snapshot == nil ? SearchIndex(catalog: catalog) : nil
         if let builtIndex {

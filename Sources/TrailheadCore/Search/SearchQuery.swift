@@ -19,11 +19,11 @@ public struct SearchQuery: Equatable, Sendable {
         /// The term folded the way the index is (accents removed; lower-cased unless case-sensitive).
         public var bytes: [UInt8]
 
-        init(text: String, kind: Kind, inverse: Bool) {
+        init(text: String, kind: Kind, inverse: Bool, ignoreCase: Bool = false) {
             self.text = text
             self.kind = kind
             self.inverse = inverse
-            caseSensitive = text.contains { $0.isUppercase }
+            caseSensitive = !ignoreCase && text.contains { $0.isUppercase }
             bytes = TextFolding.foldQuery(text, caseSensitive: caseSensitive)
         }
     }
@@ -37,7 +37,9 @@ public struct SearchQuery: Equatable, Sendable {
     /// rather than changing that one.
     public var lastGroupIsComplete: Bool
 
-    public init(_ query: String) {
+    /// `exact` reads every fuzzy term as exact text (fzf's `--exact`); `ignoreCase` turns smart
+    /// case off (fzf's `-i`).
+    public init(_ query: String, exact: Bool = false, ignoreCase: Bool = false) {
         var groups: [[Term]] = []
         var joinNext = false
         for word in query.split(separator: " ") {
@@ -45,7 +47,7 @@ public struct SearchQuery: Equatable, Sendable {
                 joinNext = !groups.isEmpty
                 continue
             }
-            guard let term = Self.term(String(word)) else { continue }
+            guard let term = Self.term(String(word), exact: exact, ignoreCase: ignoreCase) else { continue }
             if joinNext, !groups.isEmpty {
                 groups[groups.count - 1].append(term)
             } else {
@@ -57,7 +59,7 @@ public struct SearchQuery: Equatable, Sendable {
         lastGroupIsComplete = query.last == " " && !joinNext
     }
 
-    static func term(_ word: String) -> Term? {
+    static func term(_ word: String, exact: Bool = false, ignoreCase: Bool = false) -> Term? {
         var text = Substring(word)
         var inverse = false
         if text.hasPrefix("!") && text.count > 1 {
@@ -80,7 +82,8 @@ public struct SearchQuery: Equatable, Sendable {
             text = text.dropLast()
         }
         guard !text.isEmpty else { return nil }
-        return Term(text: String(text), kind: kind, inverse: inverse)
+        if exact && kind == .fuzzy { kind = .exact }
+        return Term(text: String(text), kind: kind, inverse: inverse, ignoreCase: ignoreCase)
     }
 
     /// The syntax, for the help overlay and `--help`.
