@@ -99,4 +99,35 @@ import Testing
         #expect(try CLIRunner.run(["check-links", "--timeout", "-1"]).status == 2)
         #expect(try CLIRunner.run(["check-links", "--timeout", "soon"]).status == 2)
     }
+
+    /// URLs written in a node's text or in a command are checked too; the check can be limited
+    /// to one tree, by id or by its file.
+    @Test func textAndCommandURLsAreCheckedAndTheCheckCanBeLimited() throws {
+        let server = try LoopbackServer()
+        defer { server.stop() }
+        let missing = server.url("/missing")
+        let withText = Self.tree([server.url("/ok")]).replacingOccurrences(of: "    title: Again\n", with: """
+                title: Again
+                body: The guide is at \(missing). Read it first.
+                commands:
+                  - run: curl -fsSL \(server.url("/missing?fetched")) -o x
+                    does: Fetches it.
+
+            """)
+        let other = Self.tree([missing]).replacingOccurrences(of: "id: links", with: "id: other")
+        let directory = try CLIRunner.treeDirectory(["links.yaml": withText, "other.yaml": other])
+        let trees = ["--no-default-trees", "--trees", directory, "--timeout", "2"]
+        let outcome = try CLIRunner.run(["check-links"] + trees + ["links", "--json"])
+        #expect(outcome.status == 1, "\(outcome.stderr)")
+        let urls = try #require(try outcome.json["urls"] as? [[String: Any]])
+        let fields = urls.flatMap { ($0["occurrences"] as? [[String: Any]] ?? []).compactMap { $0["field"] as? String } }
+        #expect(Set(fields) == ["link", "text", "command"], "\(fields)")
+        let checkedTrees = Set(urls.flatMap { ($0["occurrences"] as? [[String: Any]] ?? []).compactMap { $0["tree"] as? String } })
+        #expect(checkedTrees == ["links"], "only the tree asked for")
+        let byFile = try CLIRunner.run(["check-links"] + trees + [directory + "/other.yaml"])
+        #expect(byFile.stdout.contains("in other/all") && !byFile.stdout.contains("in links/"), "\(byFile.stdout)")
+        let unknown = try CLIRunner.run(["check-links"] + trees + ["nope"])
+        #expect(unknown.status == 2 && unknown.stderr.contains("'nope' is neither a loaded tree"), "\(unknown.stderr)")
+    }
+
 }

@@ -137,3 +137,19 @@ import Testing
         #expect(json.hasSuffix(#""skipped":[{"url":"mailto:help@example.org","field":"link","tree":"links","node":"one","key":"links/one","source":{"file":"t0.yaml","line":19,"column":9}}]}"#))
     }
 }
+
+/// URLs found in free text and commands for `check-links`.
+struct TextURLTests {
+    @Test(arguments: [
+        ("See https://example.org/a. Then go.", ["https://example.org/a"]),
+        ("(docs: https://example.org/b)", ["https://example.org/b"]),
+        ("https://en.wikipedia.org/wiki/Foo_(bar) works", ["https://en.wikipedia.org/wiki/Foo_(bar)"]),
+        ("`https://example.org/c` and <http://example.org/d>", ["https://example.org/c", "http://example.org/d"]),
+        ("curl https://example.org/{file} -o x", []),
+        ("wget \"$BASE\"; curl https://x.org/$PATH", []),
+        ("no url here, https:// alone", []),
+    ])
+    func urlsAreCutWhereTheSentenceGoesOn(text: String, urls: [String]) {
+        #expect(LinkInventory.urls(in: text) == urls)
+    }
+}

@@ -26,10 +26,11 @@ public struct LinkInventory: Sendable {
     /// Collects resource links and feedback targets. A feedback template is checked as it would be
     /// opened from the tree's start, with `version` filled in; it is located at the tree itself
     /// because trees do not keep the template's own position.
-    public static func collect(from catalog: Catalog, version: String) -> LinkInventory {
+    /// `trees` limits the inventory to those tree ids.
+    public static func collect(from catalog: Catalog, version: String, trees: Set<String>? = nil) -> LinkInventory {
         catalog.decodeAllNodes()
         var occurrences: [LinkOccurrence] = []
-        for tree in catalog.trees {
+        for tree in catalog.trees where trees?.contains(tree.id) ?? true {
             let start = catalog.startKey(of: tree)
             if let feedback = FeedbackLink.url(for: start, trail: [], in: catalog, version: version) {
                 occurrences.append(LinkOccurrence(url: feedback, field: .feedback, tree: tree.id, node: nil, location: tree.location))
@@ -38,9 +39,45 @@ public struct LinkInventory: Sendable {
                 for link in node.resource?.links ?? [] {
                     occurrences.append(LinkOccurrence(url: link.url, field: .link, tree: tree.id, node: node.id, location: link.location))
                 }
+                // A URL a newcomer reads in the text, or fetches with a command, breaks as badly.
+                let texts = FormatKeys.questionTexts.compactMap { node.question?[keyPath: $0.path] }
+                    + FormatKeys.resourceTexts.compactMap { node.resource?[keyPath: $0.path] }
+                for text in texts {
+                    for url in urls(in: text) {
+                        occurrences.append(LinkOccurrence(url: url, field: .text, tree: tree.id, node: node.id, location: node.location))
+                    }
+                }
+                for command in node.resource?.commands ?? [] {
+                    for url in urls(in: command.run) {
+                        occurrences.append(LinkOccurrence(url: url, field: .command, tree: tree.id, node: node.id, location: command.location))
+                    }
+                }
             }
         }
         return grouping(occurrences)
+    }
+
+    /// The http and https URLs written in `text`: each runs to a space, a quote, a bracket or
+    /// a backtick, without the sentence's closing punctuation. A URL with a `{placeholder}` or a
+    /// shell expansion is left out: it is not an address until it is filled.
+    public static func urls(in text: String) -> [String] {
+        var found: [String] = []
+        let characters = Array(text)
+        var index = 0
+        while index < characters.count {
+            let rest = characters[index...]
+            guard rest.starts(with: "https://") || rest.starts(with: "http://") else {
+                index += 1
+                continue
+            }
+            var end = index
+            while end < characters.count, !characters[end].isWhitespace, !"\"'<>`[]|".contains(characters[end]) { end += 1 }
+            var url = String(characters[index..<end])
+            while let last = url.last, ".,;:!?".contains(last) || (last == ")" && !url.contains("(")) { url.removeLast() }
+            if !url.contains("{"), !url.contains("$"), url.count > "https://".count { found.append(url) }
+            index = max(end, index + 1)
+        }
+        return found
     }
 
     /// Groups occurrences by exact URL text, keeping first-appearance order; non-web URLs are set aside.

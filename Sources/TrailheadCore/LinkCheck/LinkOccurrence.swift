@@ -1,7 +1,10 @@
-/// One place a tree offers a URL: a resource's link or the tree's feedback target.
+/// One place a tree offers a URL: a resource's link, a URL written in a node's text or in a
+/// command, or the tree's feedback target.
 public struct LinkOccurrence: Sendable, Equatable {
     public enum Field: String, Sendable {
         case link
+        case text
+        case command
         case feedback
     }
 

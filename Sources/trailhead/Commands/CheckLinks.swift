@@ -27,6 +27,9 @@ struct CheckLinks: ParsableCommand {
     @Flag(help: "Print JSON: {summary, urls: [{url, status, code, location, problem, reason, occurrences}], skipped} (see docs/cli.md).")
     var json = false
 
+    @Argument(help: ArgumentHelp("Check only these trees: tree ids, or the tree files they come from (default: every tree loaded).", valueName: "tree|file"), completion: NodeCompletion.trees)
+    var only: [String] = []
+
     func validate() throws {
         guard timeout > 0, timeout <= 600 else { throw ValidationError("--timeout must be more than 0 and at most 600 seconds") }
         guard (1...64).contains(jobs) else { throw ValidationError("--jobs must be between 1 and 64") }
@@ -39,7 +42,7 @@ struct CheckLinks: ParsableCommand {
             throw ExitCode(2)
         }
         let catalog = try trees.loadCatalog()
-        let inventory = LinkInventory.collect(from: catalog, version: Trailhead.version)
+        let inventory = LinkInventory.collect(from: catalog, version: Trailhead.version, trees: try selectedTrees(in: catalog))
         let probe = CurlProbe(environment: environment, userAgent: "Trailhead/\(Trailhead.version) check-links")
         let timeout = timeout
         let verdicts = ParallelMap.map(inventory.targets, width: jobs) { target in
@@ -53,5 +56,25 @@ struct CheckLinks: ParsableCommand {
             Output.line(report.summary)
         }
         if report.hasDead { throw ExitCode(1) }
+    }
+
+    /// The tree ids the arguments name (an id, or a file a loaded tree was read from); nil for all.
+    private func selectedTrees(in catalog: Catalog) throws -> Set<String>? {
+        guard !only.isEmpty else { return nil }
+        var selected: Set<String> = []
+        for argument in only {
+            if catalog.tree(argument) != nil {
+                selected.insert(argument)
+                continue
+            }
+            let file = FileIdentity.resolved(argument)
+            let matching = catalog.trees.filter { file != nil && FileIdentity.resolved($0.file) == file }.map(\.id)
+            guard !matching.isEmpty else {
+                Output.error("'\(TextSanitizer.line(argument))' is neither a loaded tree nor a file a loaded tree comes from; `trailhead list` names them")
+                throw ExitCode(2)
+            }
+            selected.formUnion(matching)
+        }
+        return selected
     }
 }
