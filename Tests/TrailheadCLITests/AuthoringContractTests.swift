@@ -66,4 +66,30 @@ struct AuthoringContractTests {
         let outcome = try CLIRunner.run(["validate", directory + "/lab.yaml"])
         #expect(outcome.stdout.contains("warning: '{NetID}' in 'run' looks like a placeholder, but names are lower-case: write '{netid}' and declare it under 'placeholders', or it is shown as written"), "\(outcome.stdout)")
     }
+
+    /// An overlay whose tree is not loaded changes nothing: every command says so on stderr,
+    /// `list --sources` lists it, and `validate` reports it once.
+    @Test func anOverlayThatChangesNothingIsNeverSilent() throws {
+        let overlay = """
+            format: 1
+            overrides: login-node
+            nodes:
+              start:
+                question: What do you need on the astro cluster?
+                choices:
+                  - label: Connect
+                    goto: ssh
+            """
+        let directory = try CLIRunner.treeDirectory(["astro.yaml": overlay])
+        let trees = ["--no-default-trees", "--trees", directory]
+        let sources = try CLIRunner.run(["list", "--sources"] + trees)
+        #expect(sources.stdout.contains("Overlays not applied:\n  \(directory)/astro.yaml: this file overrides tree 'login-node', which is not loaded"), "\(sources.stdout)")
+        #expect(sources.stderr.contains("warning: \(directory)/astro.yaml: this file overrides tree 'login-node', which is not loaded"), "\(sources.stderr)")
+        let json = try CLIRunner.run(["list", "--sources", "--json"] + trees).json
+        let unapplied = try #require(json["unappliedOverlays"] as? [[String: Any]])
+        #expect(unapplied.count == 1 && (unapplied.first?["reason"] as? String)?.contains("'login-node', which is not loaded") == true)
+        let validate = try CLIRunner.run(["validate"] + trees + [directory])
+        #expect(validate.stdout.components(separatedBy: "which is not loaded").count == 2, "reported once: \(validate.stdout)")
+    }
+
 }

@@ -27,6 +27,11 @@ public struct SourceReport: Sendable {
     public var places: [Place]
     public var entries: [Entry]
     public var shadowed: [Shadowed]
+    /// Overlay files that changed nothing: their tree is not loaded, or comes from a higher layer.
+    public var unapplied: [Diagnostic]
+
+    /// The codes of `Library`'s warnings about an overlay that was not applied.
+    public static let unappliedOverlayCodes: Set<String> = ["overlay-without-tree", "overlay-below-tree"]
 
     public init(sources: TreeSources, library: Library, exists: (String) -> Bool) {
         places = sources.sources.map { source in
@@ -39,6 +44,7 @@ public struct SourceReport: Sendable {
             Entry(tree: tree.id, file: tree.file, layer: layers[tree.file] ?? "",
                   overrides: library.overrides.filter { $0.tree == tree.id })
         }
+        unapplied = library.crossFileDiagnostics.filter { Self.unappliedOverlayCodes.contains($0.code) }
         let winners = Dictionary(library.catalog.trees.map { ($0.id, $0.file) }, uniquingKeysWith: { first, _ in first })
         shadowed = library.files.compactMap { file in
             guard let tree = file.tree, !tree.isOverlay, let winner = winners[tree.id], winner != file.path else { return nil }
@@ -69,6 +75,9 @@ public struct SourceReport: Sendable {
                 .object([("id", .string(item.tree)), ("file", .string(item.file)),
                          ("layer", .string(item.layer)), ("by", .string(item.winner))])
             })),
+            ("unappliedOverlays", .array(unapplied.map { diagnostic in
+                .object([("source", NodeJSON.location(diagnostic.location)), ("reason", .string(diagnostic.message))])
+            })),
         ])
     }
 
@@ -88,6 +97,13 @@ public struct SourceReport: Sendable {
             for override in entry.overrides {
                 let verb = override.replaced == nil ? "added by" : "replaced by"
                 lines.append("  \(String(repeating: " ", count: idWidth))    \(TextSanitizer.line(override.node)) \(verb) \(TextSanitizer.line(override.location.description)) (\(override.layer))")
+            }
+        }
+        if !unapplied.isEmpty {
+            lines.append("")
+            lines.append("Overlays not applied:")
+            for diagnostic in unapplied {
+                lines.append("  \(TextSanitizer.line(diagnostic.location.file)): \(TextSanitizer.line(diagnostic.message))")
             }
         }
         if !shadowed.isEmpty {

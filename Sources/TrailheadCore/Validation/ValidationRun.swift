@@ -20,7 +20,9 @@ public struct ValidationRun: Sendable {
             diagnostics += checked.compactMap(\.tree).flatMap(review.diagnostics(of:))
         }
         self.checkedFiles = checked
-        self.diagnostics = diagnostics.sortedByLocation
+        // A file both checked and in the context (`validate --trees DIR DIR`) is reported once.
+        var seen: Set<String> = []
+        self.diagnostics = diagnostics.sortedByLocation.filter { seen.insert($0.description).inserted }
     }
 
     /// The summary line: "2 files checked: 0 errors, 1 warning".

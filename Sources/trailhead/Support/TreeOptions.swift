@@ -38,6 +38,9 @@ struct TreeOptions: ParsableArguments {
         for diagnostic in library.crossFileDiagnostics where diagnostic.code == "untrusted-source" {
             Output.warning(diagnostic.message)
         }
+        for diagnostic in library.crossFileDiagnostics where SourceReport.unappliedOverlayCodes.contains(diagnostic.code) {
+            Output.warning("\(diagnostic.location.file): \(diagnostic.message)")
+        }
         if case .untrusted(let directory, let reason) = projectDiscovery {
             Output.warning("ignoring project trees in \(TextSanitizer.line(directory)): \(reason)")
         }
