@@ -92,4 +92,55 @@ struct AuthoringContractTests {
         #expect(validate.stdout.components(separatedBy: "which is not loaded").count == 2, "reported once: \(validate.stdout)")
     }
 
+
+    /// `missing: true` suggests installing what is not there; `pattern-hint` explains a refused
+    /// value in words instead of showing the regular expression.
+    @Test func aProbeCanAskForWhatIsMissingAndAPatternCanBeExplained() throws {
+        let tree = """
+            format: 1
+            id: lab
+            title: Lab
+            description: The lab's guide.
+            owner: {name: Lab, contact: "mailto:lab@example.org"}
+            start: start
+            nodes:
+              start:
+                question: What do you need?
+                choices:
+                  - label: Install Kerberos
+                    goto: kerberos
+                    suggest-if: {command: kinit-not-here, missing: true}
+                  - label: Log in
+                    goto: login
+              kerberos:
+                title: Install Kerberos
+                body: Ask for it.
+              login:
+                title: Log in
+                body: Log in.
+                commands:
+                  - run: ssh {user}@login.example.org
+                    does: Logs in.
+                    placeholders:
+                      user:
+                        prompt: Your user name
+                        pattern: "[a-z][a-z0-9]{2,15}"
+                        pattern-hint: 3 to 16 lower-case letters or digits, starting with a letter
+            """
+        let directory = try CLIRunner.treeDirectory(["lab.yaml": tree])
+        let trees = ["--no-default-trees", "--trees", directory]
+        let validate = try CLIRunner.run(["validate", directory + "/lab.yaml"])
+        #expect(validate.status == 0, "\(validate.stdout)")
+        let start = try CLIRunner.run(["show"] + trees + ["lab/start", "--json"]).json
+        let choices = try #require(start["choices"] as? [[String: Any]])
+        #expect(choices.first?["suggested"] as? Bool == true, "the missing command suggests installing it: \(choices)")
+        let refused = try CLIRunner.run(["show"] + trees + ["lab/login", "--command", "1", "--set", "user=Bad User"])
+        #expect(refused.status == 2)
+        #expect(refused.stderr == "trailhead: error: 'Bad User' is not a valid {user}: 3 to 16 lower-case letters or digits, starting with a letter\n", "\(refused.stderr)")
+        let hintWithoutPattern = tree.replacingOccurrences(of: "pattern: \"[a-z][a-z0-9]{2,15}\"", with: "# no pattern")
+        let broken = try CLIRunner.treeDirectory(["lab.yaml": hintWithoutPattern])
+        let noPattern = try CLIRunner.run(["validate", broken + "/lab.yaml"])
+        #expect(noPattern.status == 1 && noPattern.stdout.contains("'pattern-hint' says in words what 'pattern' requires; add the 'pattern'"), "\(noPattern.stdout)")
+    }
+
 }

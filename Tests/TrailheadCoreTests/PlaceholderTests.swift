@@ -37,7 +37,7 @@ import Testing
 
     @Test func missingAndInvalidValuesAreExplained() {
         #expect(PlaceholderFilling.fill(Self.command, values: [:]) == .failure(.missing(name: "did", prompt: "DID")))
-        #expect(PlaceholderFilling.fill(Self.command, values: ["did": "$(id)"]) == .failure(.invalid(name: "did", value: "$(id)", pattern: "^[a-z]+:[a-z.]+$")))
+        #expect(PlaceholderFilling.fill(Self.command, values: ["did": "$(id)"]) == .failure(.invalid(name: "did", value: "$(id)", pattern: "it must match ^[a-z]+:[a-z.]+$")))
         #expect(PlaceholderFilling.fill(Self.command, values: ["did": "a:b", "dir": "x\u{1B}y"]) == .failure(.unsafe(name: "dir", character: "<U+001B>")))
         #expect(PlaceholderFilling.describe(.missing(name: "did", prompt: "DID")) == "no value for {did} (DID); give one with --set did=VALUE")
     }

@@ -118,7 +118,7 @@ struct ProbeTests {
         let node = try #require(catalog.node(key))
         let board = ProbeBoard.evaluated(node, on: Machine(environment: ["PATH": "/usr/bin"], executables: ["/usr/bin/rucio"]))
         let json = NodeJSON.node(key, in: catalog, probes: board).serialized(pretty: false)
-        #expect(json.contains(#""probes":[{"kind":"command","subject":"rucio","result":"passed","detail":"rucio found at /usr/bin/rucio"},{"kind":"env","subject":"RUCIO_CONFIG","result":"failed","detail":"RUCIO_CONFIG is not set"}]"#))
+        #expect(json.contains(#""probes":[{"kind":"command","subject":"rucio","missing":false,"result":"passed","detail":"rucio found at /usr/bin/rucio"},{"kind":"env","subject":"RUCIO_CONFIG","missing":false,"result":"failed","detail":"RUCIO_CONFIG is not set"}]"#))
         #expect(json.contains(#""target":"demo/data","suggested":true"#))
         #expect(json.contains(#""target":"demo/docs","suggested":null"#))
         let text = NodeText(width: 80).lines(for: key, in: catalog, probes: board)

@@ -6,11 +6,11 @@
 /// its node ids in order and the start node's heading, then the nodes. Reading checks the hash
 /// of the whole entry but decodes only up to the nodes; they are decoded when first used.
 enum TreeCodec {
-    static let magic = "trailhead-tree-cache-10 " + FormatKeys.textLayout
+    static let magic = "trailhead-tree-cache-11 " + FormatKeys.textLayout
     /// Entry file names start with this; it changes with the format number in `magic`, so entries
     /// of an older format are recognised by name and pruned. (Entries written by a build that
     /// declared other text fields have another `magic`: refused on reading, then replaced.)
-    static let entryPrefix = "tree10-"
+    static let entryPrefix = "tree11-"
 
     /// `expectedSize` reserves the buffer once: an entry is about two thirds of its YAML.
     /// `records`, when given, are the node records already written in pieces, in node order
@@ -101,6 +101,7 @@ enum TreeCodec {
                         writer.string(placeholder.prompt)
                         writer.optional(placeholder.defaultValue)
                         writer.optional(placeholder.pattern)
+                        writer.optional(placeholder.patternHint)
                         location(placeholder.location, &writer)
                     }
                 }
@@ -218,7 +219,7 @@ enum TreeCodec {
                         for _ in 0..<(try reader.count()) {
                             placeholders.append(Placeholder(
                                 name: try reader.string(), prompt: try reader.string(), defaultValue: try reader.optional(),
-                                pattern: try reader.optional(), location: try location(&reader, file)))
+                                pattern: try reader.optional(), patternHint: try reader.optional(), location: try location(&reader, file)))
                         }
                         commands.append(Command(run: run, does: does, placeholders: placeholders, multiline: multiline, location: commandLocation, when: when))
                     }
@@ -257,6 +258,7 @@ enum TreeCodec {
             writer.string(name)
         }
         location(probe.location, &writer)
+        writer.bool(probe.missing)
     }
 
     private static func probe(_ reader: inout BinaryReader, _ file: String) throws -> Probe {
@@ -268,7 +270,8 @@ enum TreeCodec {
         case 3: check = .version(try reader.string())
         default: throw BinaryReader.Corrupt()
         }
-        return Probe(check: check, location: try location(&reader, file))
+        let probeLocation = try location(&reader, file)
+        return Probe(check: check, location: probeLocation, missing: try reader.bool())
     }
 
     private static func location(_ location: SourceLocation, _ writer: inout BinaryWriter) {

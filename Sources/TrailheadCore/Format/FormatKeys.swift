@@ -193,6 +193,11 @@ public enum FormatKeys {
             value: "a regular expression the **whole** value must match (no `^`/`$` needed)",
             help: "Optional regular expression the whole value must match (no need for ^ and $), e.g. `[0-9]+`.",
             schema: [("$ref", .string("#/$defs/line")), ("format", .string("regex"))]),
+        FormatKey(
+            "pattern-hint", in: .placeholder, .optional,
+            value: "with `pattern` only: what the value must look like, in words",
+            help: "With `pattern`: what a value must look like, in words (`3 to 16 lower-case letters or digits`), shown instead of the pattern when a value does not fit.",
+            schema: FormatKey.ref("line")),
         // MARK: Probe keys
         FormatKey(
             "command", in: .probe, .conditional("exactly one of `command` / `file` / `env`"),
@@ -214,6 +219,11 @@ public enum FormatKeys {
             value: "with `command` only: a regular expression its `--version` output must contain",
             help: "With `command`: a regular expression that the output of `NAME --version` must contain (run with a 2-second deadline).",
             schema: [("type", .string("string")), ("minLength", .int(1))]),
+        FormatKey(
+            "missing", in: .probe, .optional,
+            value: "`true`: the probe passes when the command, file or variable is **not** there",
+            help: "true: the probe passes when the command, file or variable is not there (suggest installing what is missing).",
+            schema: [("type", .string("boolean"))]),
         // MARK: Owner keys
         FormatKey(
             "name", in: .owner, .required,

@@ -3,6 +3,7 @@ public enum PlaceholderFilling {
     /// Why a value cannot be used.
     public enum Problem: Error, Equatable, Sendable {
         case missing(name: String, prompt: String)
+        /// `requirement` is the placeholder's `pattern-hint`, or "it must match PATTERN".
         case invalid(name: String, value: String, pattern: String)
         /// Longer than a value checked against a pattern may be (`PatternSafety.maxValueLength`).
         case tooLong(name: String, length: Int)
@@ -35,7 +36,9 @@ public enum PlaceholderFilling {
             guard case .success(let regex) = PlaceholderPattern.compile(pattern) else { return .unusablePattern(name: placeholder.name) }
             let length = value.unicodeScalars.count
             if length > PatternSafety.maxValueLength { return .tooLong(name: placeholder.name, length: length) }
-            if !PlaceholderPattern.matches(regex, value) { return .invalid(name: placeholder.name, value: value, pattern: pattern) }
+            if !PlaceholderPattern.matches(regex, value) {
+                return .invalid(name: placeholder.name, value: value, pattern: placeholder.patternHint ?? "it must match \(pattern)")
+            }
         }
         return nil
     }
@@ -79,8 +82,8 @@ public enum PlaceholderFilling {
         switch problem {
         case .missing(let name, let prompt):
             return "no value for {\(name)} (\(TextSanitizer.line(prompt))); give one with --set \(name)=VALUE"
-        case .invalid(let name, let value, let pattern):
-            return "'\(TextSanitizer.line(value))' is not a valid {\(name)}: it must match \(TextSanitizer.line(pattern))"
+        case .invalid(let name, let value, let requirement):
+            return "'\(TextSanitizer.line(value))' is not a valid {\(name)}: \(TextSanitizer.line(requirement))"
         case .tooLong(let name, let length):
             return "the value for {\(name)} is \(length) characters long; a value checked against a pattern may have at most \(PatternSafety.maxValueLength)"
         case .unsafe(let name, let character):

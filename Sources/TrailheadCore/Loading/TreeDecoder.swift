@@ -444,6 +444,7 @@ struct TreeDecoder {
         if let pattern, kind != "command" {
             report(.error("bad-probe", "'version-matches' only goes with 'command'", at: pattern.location))
         }
+        let missing = optionalBool(fields["missing"], key: "missing") ?? false
         switch kind {
         case "command":
             guard Self.isCommandName(subject.text) else {
@@ -454,19 +455,19 @@ struct TreeDecoder {
                 report(.error("bad-pattern", "\(error.lead(for: "version-matches")): \(error.description)", at: pattern.location))
                 return nil
             }
-            return Probe(check: .command(subject.text, versionPattern: pattern?.text), location: probeLocation)
+            return Probe(check: .command(subject.text, versionPattern: pattern?.text), location: probeLocation, missing: missing)
         case "file":
             guard subject.text.hasPrefix("/") || subject.text.hasPrefix("~/") else {
                 report(.error("bad-probe", "file probe '\(subject.text)' must be an absolute path or start with '~/'", at: subject.location))
                 return nil
             }
-            return Probe(check: .file(subject.text), location: probeLocation)
+            return Probe(check: .file(subject.text), location: probeLocation, missing: missing)
         default:
             guard Self.isVariableName(subject.text) else {
                 report(.error("bad-probe", "'\(subject.text)' is not an environment variable name (letters, digits and '_', not starting with a digit)", at: subject.location))
                 return nil
             }
-            return Probe(check: .environment(subject.text), location: probeLocation)
+            return Probe(check: .environment(subject.text), location: probeLocation, missing: missing)
         }
     }
 
@@ -552,14 +553,7 @@ struct TreeDecoder {
     private mutating func decodeCommand(_ yaml: Value) -> Command? {
         guard let fields = mapping(yaml, what: "a command", allowed: Self.commandKeys) else { return nil }
         let commandLocation = location(of: yaml)
-        var multiline = false
-        if let entry = fields["multiline"] {
-            if document.kind(of: entry.value) == .plainScalar, case .bool(let value) = YAMLCoreSchema.reading(of: document.string(entry.value)) {
-                multiline = value
-            } else {
-                report(.error("wrong-type", "'multiline' must be true or false", at: location(of: entry.value)))
-            }
-        }
+        let multiline = optionalBool(fields["multiline"], key: "multiline") ?? false
         guard let run = requiredText(fields, "run", in: "the command", at: commandLocation, multiline: true) else { return nil }
         // Printable ASCII, as most commands are, holds no line break or tab.
         let isPlain = fields["run"].map { document.isPrintableASCII($0.value) } ?? false
@@ -620,6 +614,10 @@ struct TreeDecoder {
         let prompt = requiredText(fields, "prompt", in: "placeholder '\(name)'", at: nameLocation)
         let defaultValue = optionalText(fields["default"], key: "default", allowEmpty: true)
         let pattern = optionalText(fields["pattern"], key: "pattern")
+        let patternHint = optionalText(fields["pattern-hint"], key: "pattern-hint")
+        if let patternHint, pattern == nil {
+            report(.error("bad-placeholder", "'pattern-hint' says in words what 'pattern' requires; add the 'pattern'", at: patternHint.location))
+        }
         if let pattern {
             let compiled: Result<Regex<AnyRegexOutput>, PlaceholderPattern.PatternError>
             if let known = patterns[pattern.text] {
@@ -642,7 +640,7 @@ struct TreeDecoder {
         }
         return Placeholder(
             name: name, prompt: prompt?.text ?? name, defaultValue: defaultValue?.text,
-            pattern: pattern?.text, location: nameLocation)
+            pattern: pattern?.text, patternHint: patternHint?.text, location: nameLocation)
     }
 
     // MARK: - Values
@@ -700,6 +698,16 @@ struct TreeDecoder {
     }
 
     /// A text value; nil when absent, null or blank (blank is allowed only with `allowEmpty`).
+    /// `true` or `false`; anything else is an error at the value.
+    private mutating func optionalBool(_ entry: Entry?, key: String) -> Bool? {
+        guard let entry else { return nil }
+        if document.kind(of: entry.value) == .plainScalar, case .bool(let value) = YAMLCoreSchema.reading(of: document.string(entry.value)) {
+            return value
+        }
+        report(.error("wrong-type", "'\(key)' must be true or false", at: location(of: entry.value)))
+        return nil
+    }
+
     private mutating func optionalText(
         _ entry: Entry?, key: String, multiline: Bool = false, allowEmpty: Bool = false
     ) -> (text: String, location: SourceLocation)? {

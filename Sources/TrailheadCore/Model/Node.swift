@@ -158,11 +158,14 @@ public struct Placeholder: Sendable, Equatable {
     public var prompt: String
     public var defaultValue: String?
     public var pattern: String?
+    /// What a value must look like, in words, shown instead of the pattern when one does not fit.
+    public var patternHint: String?
     public var location: SourceLocation
 
-    public init(name: String, prompt: String, defaultValue: String?, pattern: String?, location: SourceLocation) {
+    public init(name: String, prompt: String, defaultValue: String?, pattern: String?, patternHint: String? = nil, location: SourceLocation) {
         self.name = name
         self.prompt = prompt
+        self.patternHint = patternHint
         self.defaultValue = defaultValue
         self.pattern = pattern
         self.location = location

@@ -24,14 +24,17 @@ public struct Probe: Sendable, Hashable {
 
     public var check: Check
     public var location: SourceLocation
+    /// `missing: true`: the probe passes when the check fails (`kinit` is not installed).
+    public var missing: Bool
 
-    public init(check: Check, location: SourceLocation) {
+    public init(check: Check, location: SourceLocation, missing: Bool = false) {
         self.check = check
         self.location = location
+        self.missing = missing
     }
 
     /// The same check from another place in a tree gives the same answer, so results are shared by this key.
-    public var key: String { check.key }
+    public var key: String { check.key + (missing ? " missing" : "") }
 
     public var kind: String {
         switch check {

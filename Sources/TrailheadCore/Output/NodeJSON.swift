@@ -46,6 +46,7 @@ public enum NodeJSON {
             .object([
                 ("kind", .string(probe.kind)),
                 ("subject", .string(probe.subject)),
+                ("missing", .bool(probe.missing)),
                 ("result", probes[probe].map { .string($0.outcome.rawValue) } ?? .null),
                 ("detail", .optional(probes[probe]?.detail)),
             ])
@@ -116,6 +117,7 @@ public enum NodeJSON {
                     ("prompt", .string(placeholder.prompt)),
                     ("default", .optional(placeholder.defaultValue)),
                     ("pattern", .optional(placeholder.pattern)),
+                    ("patternHint", .optional(placeholder.patternHint)),
                 ])
             })),
         ])

@@ -10,7 +10,16 @@ public protocol ProbeSystem: Sendable {
 /// Answers probes against a `ProbeSystem`.
 public enum ProbeEvaluator {
     public static func evaluate(_ probe: Probe, on system: any ProbeSystem) -> ProbeResult {
-        switch probe.check {
+        var result = evaluate(probe.check, on: system)
+        // `missing: true` asks the opposite question; what was found is said the same way.
+        if probe.missing, result.outcome != .unknown {
+            result.outcome = result.outcome == .passed ? .failed : .passed
+        }
+        return result
+    }
+
+    private static func evaluate(_ check: Probe.Check, on system: any ProbeSystem) -> ProbeResult {
+        switch check {
         case .command(let name, let pattern):
             guard let path = executable(named: name, on: system) else { return ProbeResult(.failed, "\(name) is not on your PATH") }
             guard let pattern else { return ProbeResult(.passed, "\(name) found at \(path)") }
