@@ -27,7 +27,7 @@ struct Trailhead: ParsableCommand {
           trailhead                               walk the trees from the start
           trailhead escape-vre/rucio-download     open one node
           printf '2\\n1\\n' | trailhead --plain    answer from a script
-          trailhead walk escape-vre --answer data --answer 1 --json
+          trailhead walk escape-vre --answer find --answer 1 --json
           trailhead search how do I download a file
           rucio download x 2>&1 | trailhead explain
           trailhead history                       what you opened lately (r resumes in the interface)

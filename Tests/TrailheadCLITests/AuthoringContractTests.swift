@@ -143,4 +143,15 @@ struct AuthoringContractTests {
         #expect(noPattern.status == 1 && noPattern.stdout.contains("'pattern-hint' says in words what 'pattern' requires; add the 'pattern'"), "\(noPattern.stdout)")
     }
 
+
+    /// A walk that crosses into another guide says where one hands over to the other.
+    @Test func theBreadcrumbSaysWhereAnotherGuideTakesOver() throws {
+        let plain = try CLIRunner.run(["--plain", "escape-vre"], stdin: "2\n2\n4\n3\n")
+        let last = plain.stdout.split(separator: "\n").last { $0.hasPrefix("[") }
+        #expect(last == "[ESCAPE Virtual Research Environment › Find, download or share data › The ESCAPE data lake on the command line › Download data › see also › → Your first day on an HPC login node]", "\(last ?? "")")
+        let within = try CLIRunner.run(["show", "login-node/scratch"])
+        #expect(within.stdout.hasPrefix("[Your first day on an HPC login node › Find my storage and quotas › "), "no arrow within one guide: \(within.stdout.prefix(120))")
+        #expect(!within.stdout.prefix(200).contains("→"))
+    }
+
 }

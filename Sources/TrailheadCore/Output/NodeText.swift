@@ -6,10 +6,9 @@ public struct NodeText: Sendable {
         self.width = max(20, width)
     }
 
-    /// "Tree title › answer › answer" for the trail leading to a node.
-    public func breadcrumb(_ steps: [PathStep], tree: Tree?) -> String {
-        let parts = [tree?.title ?? ""] + steps.map(\.label)
-        return TextSanitizer.line(parts.joined(separator: " › "))
+    /// "Tree title › answer › answer" for the trail leading to `key` (see `Catalog.breadcrumbParts`).
+    public func breadcrumb(_ steps: [PathStep], to key: NodeKey, in catalog: Catalog) -> String {
+        TextSanitizer.line(catalog.breadcrumbParts(steps, to: key).joined(separator: Breadcrumb.separator))
     }
 
     /// What a page says about answers left out because they lead into a guide not loaded here.

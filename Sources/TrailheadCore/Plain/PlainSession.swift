@@ -268,7 +268,7 @@ public struct PlainSession<IO: LineIO> {
         for (index, result) in results.enumerated() {
             let heading = catalog.node(result.key).map { TextSanitizer.line($0.heading) } ?? ""
             io.write("  \(index + 1). \(heading)\n")
-            let path = text.breadcrumb(catalog.path(to: result.key) ?? [], tree: catalog.tree(result.key.tree))
+            let path = text.breadcrumb(catalog.path(to: result.key) ?? [], to: result.key, in: catalog)
             io.write("     \(path)\n")
         }
         pendingResults = results
@@ -296,7 +296,7 @@ public struct PlainSession<IO: LineIO> {
             io.write("\n")
             return
         }
-        io.write("[\(text.breadcrumb(trail.steps, tree: catalog.tree(trail.current.tree)))]\n\n")
+        io.write("[\(text.breadcrumb(trail.steps, to: trail.current, in: catalog))]\n\n")
         if let system = probeSystem, let node = catalog.node(trail.current) {
             for probe in ProbeBoard.probes(of: node) where navigator.state.probes[probe] == nil {
                 navigator.handle(.probeAnswered(key: probe.key, ProbeEvaluator.evaluate(probe, on: system)))

@@ -44,8 +44,7 @@ public enum Renderer {
     private static func bar(_ navigator: Navigator) -> [Span] {
         var parts = ["Trailhead"]
         if case .node(let trail) = navigator.state.place {
-            parts.append(navigator.catalog.tree(trail.current.tree)?.title ?? trail.current.tree)
-            parts += trail.labels
+            parts += navigator.catalog.breadcrumbParts(trail.steps, to: trail.current)
             // On a short screen the question scrolls away to show its choices: the bar keeps it in sight.
             if navigator.state.search == nil, navigator.state.scroll > 0, let heading = navigator.catalog.node(trail.current)?.heading {
                 parts.append(heading)

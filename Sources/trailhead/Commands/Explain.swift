@@ -56,7 +56,7 @@ struct Explain: ParsableCommand {
                 let heading = catalog.node(match.key).map { TextSanitizer.line($0.heading) } ?? ""
                 Output.line("\(match.key)  \(heading)")
                 Output.line("    matches: \(TextSanitizer.line(match.fragment))")
-                Output.line("    " + nodeText.breadcrumb(catalog.path(to: match.key) ?? [], tree: catalog.tree(match.key.tree)))
+                Output.line("    " + nodeText.breadcrumb(catalog.path(to: match.key) ?? [], to: match.key, in: catalog))
             }
         }
         if matches.isEmpty { throw ExitCode(1) }

@@ -114,7 +114,7 @@ struct Search: ParsableCommand {
         for result in results {
             let heading = catalog.node(result.key).map { TextSanitizer.line($0.heading) } ?? ""
             Output.line("\(result.key)  \(heading)")
-            Output.line("    " + nodeText.breadcrumb(catalog.path(to: result.key) ?? [], tree: catalog.tree(result.key.tree)))
+            Output.line("    " + nodeText.breadcrumb(catalog.path(to: result.key) ?? [], to: result.key, in: catalog))
         }
     }
 
@@ -132,7 +132,7 @@ struct Search: ParsableCommand {
             case "score": String(result.score)
             case "field": result.field.rawValue
             case "matched": result.matchedText
-            default: nodeText.breadcrumb(catalog.path(to: result.key) ?? [], tree: catalog.tree(result.key.tree))
+            default: nodeText.breadcrumb(catalog.path(to: result.key) ?? [], to: result.key, in: catalog)
             }
             return TextSanitizer.line(value.map { $0 == "\t" || $0.isNewline ? " " : String($0) }.joined())
         }.joined(separator: "\t")

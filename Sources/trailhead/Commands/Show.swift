@@ -37,7 +37,7 @@ enum NodePrinter {
     static func print(_ key: NodeKey, in catalog: Catalog, probes: ProbeBoard, steps: [PathStep]? = nil) {
         let text = NodeText(width: Output.width)
         let path = steps ?? catalog.path(to: key) ?? []
-        Output.line("[\(text.breadcrumb(path, tree: catalog.tree(key.tree)))]")
+        Output.line("[\(text.breadcrumb(path, to: key, in: catalog))]")
         Output.line("")
         for line in text.lines(for: key, in: catalog, probes: probes) {
             Output.line(line)
