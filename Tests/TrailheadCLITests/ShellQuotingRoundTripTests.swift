@@ -21,6 +21,21 @@ struct ShellQuotingRoundTripTests {
         }
     }
 
+    /// Every printable ASCII character outside the documented safe set (letters, digits and
+    /// `_ @ % + = : , . / -`), between two letters, comes back as one unchanged word.
+    @Test(arguments: shells)
+    func everyUnsafeCharacterIsQuoted(shell: String) throws {
+        let safe = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_@%+=:,./-")
+        let unsafe = (0x20...0x7E).map { Character(Unicode.Scalar($0)!) }.filter { !safe.contains($0) }
+        #expect(unsafe.count == 23, "\(String(unsafe))")
+        let directory = try CLIRunner.treeDirectory([:])
+        let values = unsafe.map { "x\($0)y" } + unsafe.map { "a\($0)b\($0)c" }
+        // One shell for all the values: each printed between markers, one per line.
+        let script = values.map { "printf '<%s>\\n' " + ShellQuoting.quote($0) }.joined(separator: "\n")
+        let printed = try PlaceholderContextRoundTripTests.run(script, in: shell, directory: directory)
+        #expect(printed == values.map { "<\($0)>\n" }.joined(), "\(shell) read some value as more or other words:\n\(printed)")
+    }
+
     @Test func theTestRunsInEveryWidgetShell() {
         #expect(Self.shells.count == 4, "bash, zsh and fish come with make deps: \(Self.shells)")
     }

@@ -393,6 +393,14 @@ import Glibc
         #expect([cached.id, cached.title, cached.description, cached.startID] == [parsed.id, parsed.title, parsed.description, parsed.startID])
         #expect(cached.feedback == parsed.feedback && cached.isOverlay == parsed.isOverlay && cached.formatVersion == parsed.formatVersion)
         #expect(cached.location == parsed.location && cached.startLocation == parsed.startLocation && cached.startHeading == parsed.startHeading)
+        // What a user and a script see of every node, not only the model's equality: a lossy
+        // codec on both sides of an encode/decode comparison would pass that unnoticed.
+        let fromFile = Catalog(trees: [parsed]), fromCache = Catalog(trees: [cached])
+        for node in parsed.orderedNodes {
+            let key = NodeKey(tree: parsed.id, node: node.id)
+            #expect(NodeJSON.node(key, in: fromCache).serialized(pretty: false) == NodeJSON.node(key, in: fromFile).serialized(pretty: false), "\(key) JSON")
+            #expect(NodeText(width: 80).lines(for: key, in: fromCache) == NodeText(width: 80).lines(for: key, in: fromFile), "\(key) text")
+        }
     }
 
     /// An entry's bytes are pinned: a change to the codec must come with a new `TreeCodec.magic`.
