@@ -17,9 +17,17 @@ ENV = dict(os.environ, TRAILHEAD_OPTIMIZE_DEBUG="1",
            TRAILHEAD_BIN=os.path.join(ROOT, ".build", "debug", "trailhead"))
 
 
-def run(arguments, log):
+# A planted bug may make a test hang: that is a failure too, found after this long.
+TEST_SECONDS = 600
+
+
+def run(arguments, log, timeout=None):
     with open(log, "w") as handle:
-        return subprocess.run(arguments, cwd=ROOT, env=ENV, stdout=handle, stderr=subprocess.STDOUT).returncode
+        try:
+            return subprocess.run(arguments, cwd=ROOT, env=ENV, stdout=handle, stderr=subprocess.STDOUT, timeout=timeout).returncode
+        except subprocess.TimeoutExpired:
+            handle.write(f"\ntimed out after {timeout} s\n")
+            return "timed out"
 
 
 def plant(mutant):
@@ -35,6 +43,38 @@ def plant(mutant):
     with open(path, "w") as handle:
         handle.write(text)
     return original
+
+
+RESULTS = os.path.join(ROOT, "Tests", "Mutants", "RESULTS.md")
+
+
+def write_results(rows, minutes, complete, order):
+    """The table of every mutant's latest verdict: a run of some mutants updates their rows."""
+    latest = {}
+    header_time = f"{minutes:.0f} min"
+    if not complete and os.path.exists(RESULTS):
+        with open(RESULTS) as handle:
+            text = handle.read()
+        for line in text.splitlines():
+            if line.startswith("| ") and not line.startswith("| mutant"):
+                latest[line.split(" | ")[0][2:]] = line
+        if "killed in " in text:
+            header_time = text.split("killed in ", 1)[1].split(" ", 2)[0] + " min"
+    latest.update(dict(rows))
+    table = [latest[mutant] for mutant in order if mutant in latest]
+    killed = sum(1 for row in table if "| killed" in row)
+    report = [
+        "# Mutants",
+        "",
+        f"Written by `make mutants`: {killed} of {len(table)} planted bugs killed in {header_time} for the",
+        f"whole set ({os.cpu_count()} cores); a run of some mutants updates their rows. Each is planted",
+        "alone, the package built, and only the tests named run.",
+        "",
+        "| mutant | area | the bug | tests | result |",
+        "|---|---|---|---|---|",
+    ] + table
+    with open(RESULTS, "w") as handle:
+        handle.write("\n".join(report) + "\n")
 
 
 def main():
@@ -54,36 +94,27 @@ def main():
         try:
             built = run([SWIFT, "build", "--build-tests"], os.path.join(logs, mutant["id"] + ".build.log")) == 0
             tested = run([SWIFT, "test", "--skip-build", "--filter", mutant["tests"]],
-                         os.path.join(logs, mutant["id"] + ".test.log")) if built else None
+                         os.path.join(logs, mutant["id"] + ".test.log"), timeout=TEST_SECONDS) if built else None
         finally:
             with open(path, "w") as handle:
                 handle.write(original)
         if not built:
             verdict = "did not build"
+        elif tested == "timed out":
+            verdict = "killed (the tests hung)"
         elif tested != 0:
             verdict = "killed"
         else:
             verdict = "SURVIVED"
-        failures += verdict != "killed"
+        failures += not verdict.startswith("killed")
         seconds = time.time() - begun
         print(f"[{number}/{len(mutants)}] {mutant['id']}: {verdict} ({seconds:.0f} s)", flush=True)
-        rows.append(f"| {mutant['id']} | {mutant['area']} | {mutant['why']} | `{mutant['tests']}` | {verdict} |")
+        rows.append((mutant["id"], f"| {mutant['id']} | {mutant['area']} | {mutant['why']} | `{mutant['tests'].replace('|', chr(92) + '|')}` | {verdict} |"))
     # Leave the build as the source is.
     run([SWIFT, "build", "--build-tests"], os.path.join(logs, "restore.build.log"))
     minutes = (time.time() - started) / 60
-    killed = len(mutants) - failures
-    report = [
-        "# Mutants",
-        "",
-        f"Written by `make mutants`: {killed} of {len(mutants)} planted bugs killed in {minutes:.0f} min",
-        f"({os.cpu_count()} cores). Each is planted alone, the package built, and only the tests named run.",
-        "",
-        "| mutant | area | the bug | tests | result |",
-        "|---|---|---|---|---|",
-    ] + rows
-    if not wanted:
-        with open(os.path.join(ROOT, "Tests", "Mutants", "RESULTS.md"), "w") as handle:
-            handle.write("\n".join(report) + "\n")
+    write_results(rows, minutes, complete=not wanted, order=[m["id"] for m in json.load(open(os.path.join(ROOT, "Tests", "Mutants", "mutants.json")))])
+    killed = sum(1 for _, row in rows if "| killed" in row)
     print(f"{killed}/{len(mutants)} killed in {minutes:.1f} min")
     return 1 if failures else 0
 

@@ -80,14 +80,22 @@ struct PlaceholderContextRoundTripTests {
     static func run(_ line: String, in shell: String, directory: String) throws -> String {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: shell)
-        // Interactive-only expansions (bash and zsh history with `!`) are what a pasted line meets.
-        process.arguments = shell.hasSuffix("bash") ? ["-c", "set -H; " + line] : ["-c", line]
+        // A pasted line meets an interactive shell: bash and zsh read it from stdin as one, so
+        // history expansion (`!!`, `!-1`) applies, as it does not to `-c`.
+        let interactive = shell.hasSuffix("bash") || shell.hasSuffix("zsh")
+        process.arguments = shell.hasSuffix("bash") ? ["--norc", "--noprofile", "--noediting", "-i"] : shell.hasSuffix("zsh") ? ["-f", "-i"] : ["-c", line]
         process.currentDirectoryURL = URL(fileURLWithPath: directory)
-        process.environment = ["PATH": "\(directory):/usr/bin:/bin", "HOME": directory]
+        process.environment = ["PATH": "\(directory):/usr/bin:/bin", "HOME": directory, "HISTFILE": "/dev/null"]
         let output = Pipe()
+        let input = Pipe()
         process.standardOutput = output
+        process.standardInput = interactive ? input : FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()
+        if interactive {
+            input.fileHandleForWriting.write(Data(((shell.hasSuffix("bash") ? "set -H\n" : "") + line + "\nexit\n").utf8))
+            try input.fileHandleForWriting.close()
+        }
         let printed = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
         return printed

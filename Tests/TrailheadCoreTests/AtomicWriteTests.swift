@@ -7,6 +7,7 @@ import Glibc
 
 /// Cache entries and the progress file are written to a new file and renamed into place: a
 /// reader that opened the old file reads it whole, and a write that fails changes nothing.
+@Suite(.timeLimit(.minutes(1)))
 struct AtomicWriteTests {
     static func contents(of descriptor: Int32) -> [UInt8] {
         var bytes: [UInt8] = []
@@ -29,10 +30,14 @@ struct AtomicWriteTests {
         try #require(reader >= 0)
         defer { close(reader) }
         #expect(LocalFileSystem().writeAtomically(new, to: path, creatingDirectory: directory))
-        #expect(Self.contents(of: reader) == old, "the open descriptor saw the new write")
+        // Compared first: a failed #expect on two large arrays would describe their difference
+        // at length (a quadratic diff).
+        let readerSawOld = Self.contents(of: reader) == old
+        #expect(readerSawOld, "the open descriptor saw the new write")
         let fresh = open(path, O_RDONLY)
         defer { close(fresh) }
-        #expect(Self.contents(of: fresh) == new)
+        let freshSawNew = Self.contents(of: fresh) == new
+        #expect(freshSawNew)
     }
 
     /// The rename fails (a directory stands where the file goes): the write reports failure

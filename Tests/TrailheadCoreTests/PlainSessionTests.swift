@@ -37,6 +37,16 @@ struct ScriptedIO: LineIO {
         #expect(output.hasSuffix("> "))
     }
 
+    /// Two answers deep, `b` goes back one step, not to the start (which `g` is for).
+    @Test func backGoesOneStepNotHome() {
+        var session = PlainSession(
+            catalog: TestTrees.bundledLibrary.catalog, io: ScriptedIO(lines: ["2", "2", "b"]), width: 100,
+            start: NodeKey(tree: "escape-vre", node: "start"))
+        #expect(session.run() == 0)
+        let breadcrumbs = session.io.output.split(separator: "\n").filter { $0.hasPrefix("[") }
+        #expect(breadcrumbs.last == "[ESCAPE Virtual Research Environment › Find, download or share data]", "\(breadcrumbs)")
+    }
+
     @Test func explainsAnInvalidAnswer() {
         let output = run(["7"])
         #expect(output.contains("'7' is not one of the choices. Type a number from 1 to 2, or the start of a label."))

@@ -19,6 +19,8 @@ struct RankingOrderTests {
         // a consecutive run beats the same letters apart
         ("ab", "abxx", "axbx"),
         ("rucio", "rucio download", "r-u-c-i-o download"),
+        // inside a word, letters in a row beat the same letters at word starts with gaps between
+        ("abc", "xabc", "xa-b-c"),
         // a whole word beats the start of a longer one
         ("cert", "renew a cert", "certificate"),
     ])

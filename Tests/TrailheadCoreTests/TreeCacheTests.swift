@@ -350,7 +350,7 @@ import Glibc
 /// What the cache gives back is what parsing gives, field by field: a field an encoder or
 /// decoder leaves out cannot hide behind comparing the codec's bytes with themselves.
 @Suite struct CacheRoundTripTests {
-    /// The bundled trees, and a small tree with what they lack (probes and conditions on choices, patterns, defaults, an overlay).
+    /// The bundled trees, and a small tree with what they lack (probes and conditions on choices, patterns and their hints, missing-probes, defaults, an overlay).
     static let trees: [String] = ["escape-vre", "login-node", "probes", "overlay"]
 
     static func yaml(_ name: String) -> String {
@@ -371,6 +371,21 @@ import Glibc
                   - label: Another tree
                     when: rucio < 37
                     goto: other/start
+                  - label: A field with a hint
+                    goto: hinted
+              hinted:
+                title: Hinted
+                body: A field whose pattern is explained in words.
+                probes:
+                  - {command: kinit, missing: true}
+                commands:
+                  - run: ssh {user}@login.example.org
+                    does: Logs in.
+                    placeholders:
+                      user:
+                        prompt: Your user name
+                        pattern: '[a-z]+'
+                        pattern-hint: lower-case letters
             """
         case "overlay": "format: 1\noverrides: demo\nnodes:\n  data:\n    title: Site data\n    body: Ours.\n"
         default: (try? String(fileContents: TestTrees.bundledTrees + "/\(name).yaml")) ?? ""
