@@ -65,6 +65,8 @@ struct AuthoringContractTests {
         let directory = try CLIRunner.treeDirectory(["lab.yaml": tree])
         let outcome = try CLIRunner.run(["validate", directory + "/lab.yaml"])
         #expect(outcome.stdout.contains("warning: '{NetID}' in 'run' looks like a placeholder, but names are lower-case: write '{netid}' and declare it under 'placeholders', or it is shown as written"), "\(outcome.stdout)")
+        // At the placeholder itself: `      - run: lpr -U {NetID} file.pdf`, line 19, column 21.
+        #expect(outcome.stdout.contains("lab.yaml:19:21: warning: '{NetID}'"), "\(outcome.stdout)")
     }
 
     /// An overlay whose tree is not loaded changes nothing: every command says so on stderr,

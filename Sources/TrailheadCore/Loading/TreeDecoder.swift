@@ -471,6 +471,13 @@ struct TreeDecoder {
         }
     }
 
+    /// Where `needle` first starts in `text`, in bytes (characters, for ASCII text).
+    static func offset(of needle: String, in text: String) -> Int? {
+        let haystack = Array(text.utf8), pattern = Array(needle.utf8)
+        guard !pattern.isEmpty, haystack.count >= pattern.count else { return nil }
+        return (0...(haystack.count - pattern.count)).first { haystack[$0..<($0 + pattern.count)].elementsEqual(pattern) }
+    }
+
     static func isCommandName(_ text: String) -> Bool {
         !text.isEmpty && text.count <= 64 && !text.hasPrefix("-") && text.utf8.allSatisfy { byte in
             (byte >= 0x30 && byte <= 0x39) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A) || byte == 0x2E || byte == 0x5F || byte == 0x2B || byte == 0x2D
@@ -579,11 +586,18 @@ struct TreeDecoder {
             }
         }
         let segments = PlaceholderScanner.segments(of: trimmedRun) { name in placeholders.contains { $0.name == name } }
+        // A one-line plain `run` is read byte for byte as written: a message about a placeholder
+        // points at it, not at the start of the command.
+        let runIsOneLine = isPlain && fields["run"].map { document.kind(of: $0.value) == .plainScalar } == true
+        func place(of name: String) -> SourceLocation {
+            guard runIsOneLine, let offset = Self.offset(of: "{\(name)}", in: trimmedRun) else { return run.location }
+            return SourceLocation(file: run.location.file, line: run.location.line, column: run.location.column + offset)
+        }
         for name in PlaceholderScanner.undeclaredNames(in: segments) {
             let message = PlaceholderScanner.isValidName(name)
                 ? "'{\(name)}' in 'run' looks like a placeholder but is not declared under 'placeholders'; it is shown as written"
                 : "'{\(name)}' in 'run' looks like a placeholder, but names are lower-case: write '{\(name.lowercased())}' and declare it under 'placeholders', or it is shown as written"
-            report(.warning("undeclared-placeholder", message, at: run.location))
+            report(.warning("undeclared-placeholder", message, at: place(of: name)))
         }
         if !placeholders.isEmpty {
             let names = segments.compactMap { segment -> String? in
@@ -592,7 +606,7 @@ struct TreeDecoder {
             }
             for (name, context) in zip(names, ShellContext.contexts(of: segments)) {
                 if case .unquotable(let reason) = context {
-                    report(.error("unquotable-placeholder", "'{\(name)}' cannot be filled safely, because \(reason)", at: run.location))
+                    report(.error("unquotable-placeholder", "'{\(name)}' cannot be filled safely, because \(reason)", at: place(of: name)))
                 }
             }
         }

@@ -79,7 +79,7 @@ struct Search: ParsableCommand {
             Teardown.skip(search)
             let parsed = SearchQuery(text)
             let shown = Array((0..<search.count).lazy.filter { number in
-                wanted(search.key(number)) && (everything
+                (kind == nil || wanted(search.key(number))) && (everything
                     || search.withFoldedText(number) { RankedSearch.isConfident(parsed, folded: $0) }
                     || (number < RankedSearch.judgedWhole && catalog.node(search.key(number)).map { RankedSearch.isConfident(parsed, node: $0) } == true))
             }.prefix(limit))
