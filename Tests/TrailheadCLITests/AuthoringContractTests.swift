@@ -4,7 +4,8 @@ import Testing
 /// What a tree author meets (issue 22): a choice into a missing tree is never offered, and
 /// mistakes are explained in the author's terms.
 struct AuthoringContractTests {
-    static let lab = """
+    /// The lines every test tree here starts with, then its `nodes:`.
+    static let header = """
         format: 1
         id: lab
         title: Lab
@@ -12,6 +13,9 @@ struct AuthoringContractTests {
         owner: {name: Lab, contact: "mailto:lab@example.org"}
         start: start
         nodes:
+        """
+
+    static let lab = header + "\n" + """
           start:
             question: What do you need?
             choices:
@@ -98,14 +102,7 @@ struct AuthoringContractTests {
     /// `missing: true` suggests installing what is not there; `pattern-hint` explains a refused
     /// value in words instead of showing the regular expression.
     @Test func aProbeCanAskForWhatIsMissingAndAPatternCanBeExplained() throws {
-        let tree = """
-            format: 1
-            id: lab
-            title: Lab
-            description: The lab's guide.
-            owner: {name: Lab, contact: "mailto:lab@example.org"}
-            start: start
-            nodes:
+        let tree = Self.header + "\n" + """
               start:
                 question: What do you need?
                 choices:

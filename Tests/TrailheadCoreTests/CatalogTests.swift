@@ -73,7 +73,7 @@ import Testing
         var trail = Trail(at: NodeKey(tree: "demo", node: "start"))
         trail.follow(.choice(number: 2, label: "Documentation"), to: NodeKey(tree: "demo", node: "docs"))
         trail.follow(.seeAlso, to: NodeKey(tree: "demo", node: "data"))
-        #expect(trail.labels == ["Documentation", "see also"])
+        #expect(trail.steps.map(\.label) == ["Documentation", "see also"])
         let first = trail.back()
         #expect(first)
         #expect(trail.current == NodeKey(tree: "demo", node: "docs"))

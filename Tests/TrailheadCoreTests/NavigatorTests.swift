@@ -16,7 +16,7 @@ import Testing
         #expect(Self.navigator().state.trail?.current == NodeKey(tree: "demo", node: "start"))
         #expect(Self.bundled.state.place == .treeList)
         let direct = Self.navigator(start: NodeKey(tree: "demo", node: "docs"))
-        #expect(direct.state.trail?.labels == ["Documentation"])
+        #expect(direct.state.trail?.steps.map(\.label) == ["Documentation"])
     }
 
     @Test func walksForwardAndBackRestoringTheSelection() {
@@ -64,7 +64,7 @@ import Testing
         var navigator = Self.navigator(start: NodeKey(tree: "demo", node: "docs"))
         navigator.handle(.choose)
         #expect(navigator.state.trail?.current.node == "data")
-        #expect(navigator.state.trail?.labels == ["Documentation", "see also"])
+        #expect(navigator.state.trail?.steps.map(\.label) == ["Documentation", "see also"])
         navigator.handle(.back)
         #expect(navigator.state.trail?.current.node == "docs")
     }
@@ -98,7 +98,7 @@ import Testing
         let trail = try #require(navigator.state.trail)
         #expect(trail.current == NodeKey(tree: "escape-vre", node: "rucio-download"))
         #expect(trail.steps.first?.from == NodeKey(tree: "escape-vre", node: "start"))
-        #expect(trail.labels.contains("Find, download or share data"))
+        #expect(trail.steps.map(\.label).contains("Find, download or share data"))
         navigator.handle(.back)
         #expect(navigator.state.trail?.steps.count == trail.steps.count - 1)
     }

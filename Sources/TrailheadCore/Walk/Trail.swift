@@ -30,5 +30,4 @@ public struct Trail: Sendable, Equatable {
     public var isAtBeginning: Bool { steps.isEmpty }
 
     /// The labels of the answers so far, for a breadcrumb.
-    public var labels: [String] { steps.map(\.label) }
 }

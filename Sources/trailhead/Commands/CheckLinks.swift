@@ -67,8 +67,9 @@ struct CheckLinks: ParsableCommand {
                 selected.insert(argument)
                 continue
             }
-            let file = FileIdentity.resolved(argument)
-            let matching = catalog.trees.filter { file != nil && FileIdentity.resolved($0.file) == file }.map(\.id)
+            let fileSystem = LocalFileSystem()
+            let file = fileSystem.canonicalPath(argument)
+            let matching = catalog.trees.filter { fileSystem.canonicalPath($0.file) == file }.map(\.id)
             guard !matching.isEmpty else {
                 Output.error("'\(TextSanitizer.line(argument))' is neither a loaded tree nor a file a loaded tree comes from; `trailhead list` names them")
                 throw ExitCode(2)
