@@ -46,6 +46,23 @@ import Testing
         #expect(run.summary == "1 file checked: 0 errors, 1 warning")
     }
 
+    @Test func aFileWithErrorsStillHearsOfItsUnreachableNodesInTheSameRun() {
+        let yaml = TestTrees.minimal(extraNodes: "  orphan:\n    title: O\n    body: x\n")
+            .replacing("description: A tree for tests.\n", with: "")
+        let codes = TestTrees.diagnostics(yaml)
+        #expect(codes.contains { $0.contains("is missing 'description'") })
+        #expect(codes.contains { $0.contains("node 'orphan' cannot be reached") })
+    }
+
+    @Test func nodesABrokenChoiceMayLeadToAreNotCalledUnreachable() {
+        let yaml = TestTrees.minimal(extraNodes: "  more:\n    title: More\n    see-also: [docs]\n  orphan:\n    title: O\n    body: x\n")
+            .replacing("goto: docs", with: "next: more")
+        let diagnostics = TestTrees.diagnostics(yaml)
+        #expect(diagnostics.contains { $0.contains("unknown key 'next'") })
+        let unreachable = diagnostics.filter { $0.contains("cannot be reached") }
+        #expect(unreachable.count == 1 && unreachable[0].contains("'orphan'"), "\(unreachable)")
+    }
+
     @Test func duplicateTreeIdsInOneDirectoryAreErrorsAcrossLayersOverrides() {
         let first = TestTrees.load(TestTrees.minimal(), path: "a/one.yaml")
         let sameDirectory = TestTrees.load(TestTrees.minimal(), path: "a/two.yaml")

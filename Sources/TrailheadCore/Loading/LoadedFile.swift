@@ -8,6 +8,9 @@ public struct LoadedFile: Sendable {
     /// What the file's bytes hashed to, when a cache needed to know; derived data (a search
     /// snapshot) is keyed by the fingerprints of the files it came from.
     public var fingerprint: ContentFingerprint?
+    /// Texts inside the parts of the file that could not be decoded: the node ids a broken
+    /// choice or key may have led to (`TreeDecoder`).
+    public var unresolvedNames: Set<String> = []
 
     public init(path: String, tree: Tree?, diagnostics: [Diagnostic], layer: String = "", fingerprint: ContentFingerprint? = nil) {
         self.path = path

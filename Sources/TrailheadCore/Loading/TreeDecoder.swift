@@ -54,6 +54,10 @@ struct TreeDecoder {
     /// Keys that an unknown key looked like a misspelling of, per mapping (by the mapping's location),
     /// so the "missing" error is not reported on top of the "did you mean" one.
     private var misspelled: [SourceLocation: Set<String>] = [:]
+    /// Every text inside a part of the file that could not be decoded (a choice without a target,
+    /// an unknown key, a node of the wrong shape): node ids it may have led to, so that the
+    /// validator does not call those nodes unreachable while the error that hides the way is open.
+    private(set) var unresolvedNames: Set<String> = []
 
     init(file: String, limits: LoaderLimits) {
         self.file = file
@@ -287,6 +291,7 @@ struct TreeDecoder {
         }
         guard document.kind(of: yaml) == .mapping else {
             report(.error("wrong-type", "node '\(id)' must be a mapping with 'question' or 'title', not \(document.kindName(of: yaml))", at: location(of: yaml)))
+            noteUnresolved(yaml)
             return
         }
         let entries = document.entries(of: yaml)
@@ -318,6 +323,7 @@ struct TreeDecoder {
         }
         if let existing = nodes[id] {
             report(.error("duplicate-id", "node id '\(id)' is already used by the node on line \(existing.location.line); choose another", at: idLocation))
+            noteUnresolved(yaml)
             return
         }
         let tags = stringList(fields["tags"], key: "tags")
@@ -406,7 +412,10 @@ struct TreeDecoder {
     private mutating func decodeChoice(_ yaml: Value, number: Int, parent: String) -> Choice? {
         // Spelled out only for a message.
         func choiceName() -> String { "choice \(number) of '\(parent)'" }
-        guard let fields = mapping(yaml, what: choiceName(), allowed: Self.choiceKeys) else { return nil }
+        guard let fields = mapping(yaml, what: choiceName(), allowed: Self.choiceKeys) else {
+            noteUnresolved(yaml)
+            return nil
+        }
         let choiceLocation = location(of: yaml)
         let label = requiredText(fields, "label", in: choiceName(), at: choiceLocation)
         let hint = optionalText(fields["hint"], key: "hint")?.text
@@ -425,7 +434,10 @@ struct TreeDecoder {
         }
         let suggestIf = fields["suggest-if"].flatMap { decodeProbe($0.value, what: "'suggest-if' of \(choiceName())") }
         let when = decodeCondition(fields["when"])
-        guard let target else { return nil }
+        guard let target else {
+            noteUnresolved(yaml)
+            return nil
+        }
         return Choice(label: label?.text ?? "", hint: hint, target: target, location: choiceLocation, suggestIf: suggestIf, when: when)
     }
 
@@ -685,6 +697,7 @@ struct TreeDecoder {
     }
 
     private mutating func unknownKey(_ entry: Entry, allowed: KeyNames, in what: String, owner: SourceLocation) -> Diagnostic {
+        noteUnresolved(entry.value)
         let key = String(document.string(entry.key).prefix(60))
         let suggestion = Suggestion.closest(to: key, in: allowed.names)
         if let suggestion { misspelled[owner, default: []].insert(suggestion) }
@@ -807,17 +820,32 @@ struct TreeDecoder {
         }
         guard document.isScalar(yaml) else {
             report(.error("wrong-type", "'\(key)' must be a node id or tree-id/node-id, not \(document.kindName(of: yaml))", at: location(of: yaml)))
+            noteUnresolved(yaml)
             return nil
         }
         let text = document.string(yaml)
         guard let reference = NodeReference(parsing: text, location: location(of: yaml)) else {
             report(.error("bad-reference", "'\(text.prefix(80))' is not a node reference; write node-id or tree-id/node-id", at: location(of: yaml)))
+            noteUnresolved(yaml)
             return nil
         }
         return reference
     }
 
     // MARK: - Helpers
+
+    private mutating func noteUnresolved(_ yaml: Value) {
+        var pending = [yaml]
+        while let value = pending.popLast() {
+            switch document.kind(of: value) {
+            case .mapping: pending += document.entries(of: value).map(\.value)
+            case .sequence: pending += document.items(of: value)
+            default:
+                let text = document.string(value)
+                if text.utf8.count <= 200 { unresolvedNames.insert(text) }
+            }
+        }
+    }
 
     private mutating func report(_ diagnostic: Diagnostic) {
         diagnostics.append(diagnostic)

@@ -85,7 +85,9 @@ public struct TreeLoader: Sendable {
         case .success(let root):
             var decoder = TreeDecoder(file: path, limits: limits)
             let tree = decoder.decode(root)
-            return LoadedFile(path: path, tree: tree, diagnostics: decoder.diagnostics)
+            var loaded = LoadedFile(path: path, tree: tree, diagnostics: decoder.diagnostics)
+            loaded.unresolvedNames = decoder.unresolvedNames
+            return loaded
         }
     }
 

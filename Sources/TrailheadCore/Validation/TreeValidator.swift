@@ -6,11 +6,13 @@ public struct TreeValidator: Sendable {
         self.catalog = catalog
     }
 
-    /// Diagnostics for the trees defined in `files` (all trees when nil). Files listed in
-    /// `filesWithErrors` get no reachability warnings: those are usually echoes of the errors.
-    public func diagnostics(forFiles files: Set<String>? = nil, filesWithErrors: Set<String> = []) -> [Diagnostic] {
+    /// Diagnostics for the trees defined in `files` (all trees when nil). Nodes that `hiddenWays`
+    /// may lead to (the ids named inside a broken choice or key) and the nodes after them are not
+    /// called unreachable: the error on the way is the problem, reported in the same run.
+    public func diagnostics(forFiles files: Set<String>? = nil, hiddenWays: Set<NodeKey> = []) -> [Diagnostic] {
         let referencedFromOutside = referencesBetweenTrees()
         let leadsToResource = nodesThatReachAResource()
+        let behindErrors = nodesReached(from: hiddenWays)
         var diagnostics: [Diagnostic] = []
         for tree in catalog.trees {
             // Judged node by node: an overlay's nodes live in another file than their tree's.
@@ -18,15 +20,29 @@ public struct TreeValidator: Sendable {
             guard !checked.isEmpty else { continue }
             diagnostics += danglingReferences(in: checked, of: tree)
             diagnostics += traps(in: checked, of: tree, leadsToResource: leadsToResource)
+            guard tree.nodes[tree.startID] != nil else { continue }
             let reachable = catalog.reachable(fromStartOf: tree.id)
-            for node in checked where !filesWithErrors.contains(node.location.file) {
+            for node in checked {
                 let key = NodeKey(tree: tree.id, node: node.id)
-                if !reachable.contains(key) && !referencedFromOutside.contains(key) && tree.nodes[tree.startID] != nil {
+                if !reachable.contains(key) && !referencedFromOutside.contains(key) && !behindErrors.contains(key) {
                     diagnostics.append(.warning("unreachable", "node '\(node.id)' cannot be reached from start '\(tree.startID)'; link to it from a choice or see-also, or remove it", at: node.location))
                 }
             }
         }
         return diagnostics
+    }
+
+    /// The nodes among `keys` and every node their choices and see-also lead to.
+    private func nodesReached(from keys: Set<NodeKey>) -> Set<NodeKey> {
+        var reached = keys.filter { catalog.node($0) != nil }
+        var queue = Array(reached)
+        while let key = queue.popLast() {
+            for reference in catalog.node(key)?.references ?? [] {
+                let next = reference.key(from: key.tree)
+                if catalog.node(next) != nil, reached.insert(next).inserted { queue.append(next) }
+            }
+        }
+        return reached
     }
 
     private func danglingReferences(in nodes: [Node], of tree: Tree) -> [Diagnostic] {

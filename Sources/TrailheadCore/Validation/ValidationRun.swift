@@ -14,8 +14,7 @@ public struct ValidationRun: Sendable {
         diagnostics += everything.crossFileDiagnostics.filter {
             checkedPaths.contains($0.location.file) || $0.code == "missing-source"
         }
-        let filesWithErrors = Set(checked.filter { $0.diagnostics.hasErrors }.map(\.path))
-        diagnostics += TreeValidator(catalog: graph.catalog).diagnostics(forFiles: checkedPaths, filesWithErrors: filesWithErrors)
+        diagnostics += TreeValidator(catalog: graph.catalog).diagnostics(forFiles: checkedPaths, hiddenWays: Self.hiddenWays(in: checked))
         if let review {
             diagnostics += checked.compactMap(\.tree).flatMap(review.diagnostics(of:))
         }
@@ -23,6 +22,21 @@ public struct ValidationRun: Sendable {
         // A file both checked and in the context (`validate --trees DIR DIR`) is reported once.
         var seen: Set<String> = []
         self.diagnostics = diagnostics.sortedByLocation.filter { seen.insert($0.description).inserted }
+    }
+
+    /// The nodes a broken part of a file may have led to: its unresolved names read as references
+    /// from the tree the file defines or changes.
+    private static func hiddenWays(in files: [LoadedFile]) -> Set<NodeKey> {
+        var keys: Set<NodeKey> = []
+        for file in files {
+            guard let treeID = file.tree?.id else { continue }
+            for name in file.unresolvedNames {
+                if let reference = NodeReference(parsing: name, location: SourceLocation(file: file.path, line: 1, column: 1)) {
+                    keys.insert(reference.key(from: treeID))
+                }
+            }
+        }
+        return keys
     }
 
     /// The summary line: "2 files checked: 0 errors, 1 warning".
