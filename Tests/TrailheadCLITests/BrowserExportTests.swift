@@ -53,6 +53,15 @@ struct BrowserExportTests {
     }
 
     @Test(.enabled(if: available, "needs chromium and node (make test-deps installs them as root)"))
+    func aWalkCrossesIntoTheLoginNodeGuideOnTheSamePage() throws {
+        let steps = try Self.walk("escape-vre", ["choose:Find, download", "choose:Copy files between", "choose:A single file"])
+        #expect(steps.map { $0["heading"] as? String } == [
+            "What do you want to do?", "What kind of data are you after?", "What do you want to move?", "Copy a single file with scp",
+        ])
+        #expect((steps[2]["crumbs"] as? String)?.hasSuffix("Copy files between my laptop and a cluster→ Your first day on an HPC login node") == true)
+    }
+
+    @Test(.enabled(if: available, "needs chromium and node (make test-deps installs them as root)"))
     func hostileTextStaysTextInTheBrowser() throws {
         let hostile = """
             format: 1

@@ -65,7 +65,7 @@ import Testing
     /// which also checks that it never touches innerHTML; BrowserExportTests walks it in Chromium.
     @Test(.enabled(if: nodeAvailable, "needs /usr/bin/node"))
     func htmlPageWalksFromTheStart() throws {
-        let page = try CLIRunner.run(["export", "demo", "--format", "html", "--trees", try demoDirectory()]).stdout
+        let page = try CLIRunner.run(["export", "demo", "--format", "html", "--trees", try demoDirectory(), "--no-default-trees"]).stdout
         let steps = try walk(page, ["button:1", "back", "button:2", "crumb:1", "button:1", "button:1"])
         #expect(steps[0]["heading"] as? String == "What do you need?")
         #expect(steps[0]["buttons"] as? [String] == ["Data", "Compute", "Help"])
@@ -88,6 +88,50 @@ import Testing
         // The see-also entry leads to the inline node, and the breadcrumb records how.
         #expect(steps[6]["heading"] as? String == "Ask for help")
         #expect(steps[6]["crumbs"] as? [String] == ["Start", "Data", "See also: Ask for help"])
+    }
+
+    /// An answer that leads into another loaded guide goes on into it on the same page: the page
+    /// carries the trees it links into, and the breadcrumb says where one guide hands over.
+    @Test(.enabled(if: nodeAvailable, "needs /usr/bin/node"))
+    func htmlPageGoesOnIntoTheGuidesItLeadsTo() throws {
+        let page = try CLIRunner.run(["export", "demo", "--format", "html", "--trees", try demoDirectory()]).stdout
+        let steps = try walk(page, ["button:2", "button:1"])
+        #expect(steps[0]["handover"] as? [String] == [])
+        #expect(steps[1]["heading"] as? String == "What do you want to do?")
+        #expect(steps[1]["handover"] as? [String] == ["From the guide “ESCAPE Virtual Research Environment”"])
+        #expect(steps[1]["crumbs"] as? [String] == ["Start", "Compute", "→ ESCAPE Virtual Research Environment"])
+        #expect(steps[2]["heading"] as? String == "What do you need to get access?")
+        #expect(steps[2]["crumbs"] as? [String] == ["Start", "Compute", "→ ESCAPE Virtual Research Environment", "Get access (account, certificate, tokens)"])
+    }
+
+    /// A file names what to export: the tree it defines, or for an overlay the tree it changes
+    /// with the overlay applied; a file with an error is not exported.
+    @Test func aTreeFileIsExportedAsTheTreeItDefinesOrChanges() throws {
+        let directory = try CLIRunner.treeDirectory([
+            "lab.yml": try String(contentsOfFile: demoDirectory() + "/demo.yaml", encoding: .utf8),
+            "site-ca.yaml": """
+            format: 1
+            overrides: escape-vre
+            nodes:
+              cert-cern:
+                title: Get a grid certificate from our CA
+                body: Staff ask the site portal.
+            """,
+            "broken.yaml": "format: 1\nid: broken\ntitle: B\nstart: s\nnodes:\n  s:\n    title: S\n",
+        ])
+        let lab = try CLIRunner.run(["export", directory + "/lab.yml", "--format", "json"])
+        #expect(lab.status == 0, "\(lab.stderr)")
+        #expect(try lab.json["id"] as? String == "demo")
+        let overlay = try CLIRunner.run(["export", directory + "/site-ca.yaml", "--format", "html"])
+        #expect(overlay.status == 0, "\(overlay.stderr)")
+        #expect(overlay.stdout.contains("Get a grid certificate from our CA"))
+        #expect(overlay.stdout.contains("<title>ESCAPE Virtual Research Environment</title>"))
+        let broken = try CLIRunner.run(["export", directory + "/broken.yaml"])
+        #expect(broken.status == 1)
+        #expect(broken.stdout.isEmpty)
+        #expect(broken.stderr.contains("broken.yaml:1:1: error: the tree is missing 'description'"))
+        #expect(broken.stderr.contains("has errors and was not exported"))
+        #expect(try CLIRunner.run(["export", directory + "/absent.yaml"]).status == 2)
     }
 
     /// Rich text reaches the page as elements: inline and block code, list items, callouts, and a

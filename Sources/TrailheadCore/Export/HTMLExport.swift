@@ -2,12 +2,13 @@
 ///
 /// The page loads nothing: its style and script are inline, a Content-Security-Policy forbids
 /// every fetch, and the tree travels as JSON in a `<script type="application/json">` block that
-/// the script reads and inserts with `textContent` only.
+/// the script reads and inserts with `textContent` only. The trees the walk can go on into travel
+/// with it (`linked`), so that an answer leading into another guide does not end the page.
 public enum HTMLExport {
     /// The `id` of the script block holding the tree, for the page's script and for tools.
     public static let dataElementID = "trailhead-tree"
 
-    public static func render(_ tree: Tree) -> String {
+    public static func render(_ tree: Tree, linked: [Tree] = []) -> String {
         let title = escaped(TextSanitizer.line(tree.title))
         return """
         <!DOCTYPE html>
@@ -28,7 +29,7 @@ public enum HTMLExport {
         <nav aria-label="Your answers"><ol id="crumbs"></ol></nav>
         <div id="controls"><button type="button" id="back">Back</button> <button type="button" id="restart">Start over</button></div>
         <main id="page" aria-live="polite"><noscript>This page needs JavaScript to walk the guide.</noscript></main>
-        <script type="application/json" id="\(dataElementID)">\(embeddedJSON(tree))</script>
+        <script type="application/json" id="\(dataElementID)">\(embeddedJSON(tree, linked: linked))</script>
         <script>
         \(HTMLPageAssets.script)
         </script>
@@ -38,12 +39,18 @@ public enum HTMLExport {
         """
     }
 
-    /// The tree's JSON with only the links `validate` accepts, made safe inside a script element:
-    /// `<`, `>` and `&` are written as `\u003c`, `\u003e`, `\u0026`, so neither `</script>` nor
-    /// `<!--` can appear, and the text still parses back to the same JSON.
-    public static func embeddedJSON(_ tree: Tree) -> String {
+    /// The tree's JSON (`export --format json`) with only the links `validate` accepts, and under
+    /// `linked` the same for each linked tree; made safe inside a script element: `<`, `>` and `&`
+    /// are written as `\u003c`, `\u003e`, `\u0026`, so neither `</script>` nor `<!--` can appear,
+    /// and the text still parses back to the same JSON.
+    public static func embeddedJSON(_ tree: Tree, linked: [Tree] = []) -> String {
+        var document = TreeJSONExport.document(for: withAcceptedLinksOnly(tree))
+        if case .object(var fields) = document {
+            fields.append(("linked", .array(linked.map { TreeJSONExport.document(for: withAcceptedLinksOnly($0)) })))
+            document = .object(fields)
+        }
         var json = ""
-        for scalar in TreeJSONExport.document(for: withAcceptedLinksOnly(tree)).serialized(pretty: false).unicodeScalars {
+        for scalar in document.serialized(pretty: false).unicodeScalars {
             switch scalar {
             case "<": json += "\\u003c"
             case ">": json += "\\u003e"

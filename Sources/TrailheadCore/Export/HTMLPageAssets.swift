@@ -29,8 +29,13 @@ enum HTMLPageAssets {
     (function () {
       "use strict";
       var data = JSON.parse(document.getElementById("\#(HTMLExport.dataElementID)").textContent);
+      // Nodes by tree/node, of this tree and of the trees its answers lead into.
       var nodes = {};
-      data.nodes.forEach(function (node) { nodes[node.node] = node; });
+      var titles = {};
+      [data].concat(data.linked).forEach(function (tree) {
+        titles[tree.id] = tree.title;
+        tree.nodes.forEach(function (node) { nodes[tree.id + "/" + node.node] = node; });
+      });
       var acceptedURL = /^(https:\/\/|http:\/\/|mailto:)/i;
       var page = document.getElementById("page");
       var crumbs = document.getElementById("crumbs");
@@ -168,12 +173,14 @@ enum HTMLPageAssets {
         var place = split(target);
         page.appendChild(element("h2", "This continues in another guide"));
         page.appendChild(element("p", "The answer leads to '" + place.node + "' in the tree '" + place.tree +
-          "', which is not part of this page. Open it in Trailhead:", "note"));
+          "', which was not loaded when this page was made. Open it in Trailhead:", "note"));
         var pre = element("pre");
         pre.appendChild(element("code", "trailhead " + target));
         page.appendChild(pre);
       }
 
+      // As Catalog.breadcrumbParts writes it in the terminal: where the walk crosses into another
+      // guide, that guide's title after an arrow.
       function showCrumbs() {
         crumbs.textContent = "";
         trail.forEach(function (step, index) {
@@ -193,14 +200,21 @@ enum HTMLPageAssets {
             item.appendChild(button);
           }
           crumbs.appendChild(item);
+          var tree = split(step.target).tree;
+          if (index > 0 && tree !== split(trail[index - 1].target).tree) {
+            crumbs.appendChild(element("li", "→ " + (titles[tree] || tree), "handover"));
+          }
         });
       }
 
       function show() {
         var target = trail[trail.length - 1].target;
         var place = split(target);
-        var node = place.tree === data.id ? nodes[place.node] : undefined;
+        var node = nodes[target];
         page.textContent = "";
+        if (node && place.tree !== data.id) {
+          page.appendChild(element("p", "From the guide “" + titles[place.tree] + "”", "note handover"));
+        }
         if (!node) { showElsewhere(target); } else if (node.kind === "question") { showQuestion(node); } else { showResource(node); }
         showCrumbs();
         back.disabled = trail.length < 2;

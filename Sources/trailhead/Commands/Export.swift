@@ -1,7 +1,7 @@
 import ArgumentParser
 import TrailheadCore
 
-/// `trailhead export TREE --format …`: a tree as a diagram, a JSON document or a web page.
+/// `trailhead export TREE|FILE --format …`: a tree as a diagram, a JSON document or a web page.
 struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
@@ -10,20 +10,23 @@ struct Export: ParsableCommand {
         mermaid  a flowchart for merge-request previews (GitLab and GitHub draw ```mermaid blocks)
         dot      a Graphviz digraph: trailhead export TREE --format dot | dot -Tsvg > tree.svg
         json     the whole tree: every node with all its fields, choice targets as tree/node
-        html     one page with no external files that walks the tree from its start
+        html     one page with no external files that walks the tree from its start, carrying the
+                 trees its answers lead into, so a walk that crosses into another guide goes on
         Questions and resources have different shapes; nodes of other trees are drawn dashed.
+        Given a tree file instead of an id, exports the tree the file defines, or for an overlay
+        the tree it changes with the overlay applied, read before every other location.
         """)
 
     /// The output formats, by the name given to `--format`.
     enum Format: String, CaseIterable, ExpressibleByArgument {
         case mermaid, dot, json, html
 
-        func render(_ tree: Tree) -> String {
+        func render(_ tree: Tree, in catalog: Catalog) -> String {
             switch self {
             case .mermaid: MermaidExport.render(tree)
             case .dot: DotExport.render(tree)
             case .json: TreeJSONExport.render(tree)
-            case .html: HTMLExport.render(tree)
+            case .html: HTMLExport.render(tree, linked: catalog.treesLinked(from: tree.id))
             }
         }
     }
@@ -36,19 +39,47 @@ struct Export: ParsableCommand {
     @Option(name: [.short, .long], help: ArgumentHelp("Write to this file instead of stdout (replaced if it exists).", valueName: "file"))
     var output: String?
 
-    @Argument(help: ArgumentHelp("The id of the tree to export.", valueName: "tree"), completion: NodeCompletion.trees)
+    @Argument(help: ArgumentHelp("The id of the tree to export, or a tree file (.yaml, .yml).", valueName: "tree|file"), completion: NodeCompletion.trees)
     var tree: String
 
+    /// A tree file is told from a tree id by its name: ids hold no `/` or `.`.
+    private var isFile: Bool {
+        TreeLoader.isTreeFileName(String(tree.split(separator: "/").last ?? ""))
+    }
+
     func validate() throws {
-        if tree.contains("/") {
-            throw ValidationError("export takes a tree id, not a node: '\(TextSanitizer.line(tree))'")
+        if tree.contains("/") && !isFile {
+            throw ValidationError("export takes a tree id or a tree file, not a node: '\(TextSanitizer.line(tree))'")
         }
     }
 
     func run() throws {
-        let catalog = try trees.loadCatalog()
-        let key = try Locate.node(tree, in: catalog)
+        var options = trees
+        var treeID = tree
+        if isFile {
+            treeID = try Self.treeID(definedIn: tree)
+            options.directories.insert(tree, at: 0)
+        }
+        let catalog = try options.loadCatalog()
+        let key = try Locate.node(treeID, in: catalog)
         guard let found = catalog.tree(key.tree) else { throw ExitCode(1) }
-        try FileWriter.write(format.render(found), to: output ?? "-", mode: .replace)
+        try FileWriter.write(format.render(found, in: catalog), to: output ?? "-", mode: .replace)
+    }
+
+    /// The id of the tree `path` defines or, for an overlay, changes; a file with an error is
+    /// not exported, its problems printed as `validate` prints them.
+    private static func treeID(definedIn path: String) throws -> String {
+        let loader = TreeLoader()
+        guard loader.fileSystem.exists(path) else {
+            Output.error("no such file: \(TextSanitizer.line(path))")
+            throw ExitCode(2)
+        }
+        let file = loader.loadFile(path)
+        guard let tree = file.tree, !file.isBroken else {
+            for diagnostic in file.diagnostics.sortedByLocation { Output.standardError(TextSanitizer.line(diagnostic.description) + "\n") }
+            Output.error("\(TextSanitizer.line(path)) has errors and was not exported (see above, or run `trailhead validate \(ShellQuoting.quote(path))`)")
+            throw ExitCode(1)
+        }
+        return tree.id
     }
 }

@@ -67,6 +67,7 @@ function snapshot() {
     callouts: page.all("div").filter((div) => div.className.startsWith("callout")).map((div) => div.className + ": " + div.textContent),
     items: page.all("li").map((li) => li.textContent),
     crumbs: byID.crumbs.all("li").map((li) => li.textContent),
+    handover: page.all("p").filter((p) => p.className.includes("handover")).map((p) => p.textContent),
     backDisabled: byID.back.disabled,
   };
 }
