@@ -67,7 +67,8 @@ endif
 # Only for some tests, each skipped with a note when its tools are missing and this is not root
 # (CI sets TRAILHEAD_REQUIRE_BROWSER=1 to fail instead of skipping the browser test): chromium
 # and node walk an exported HTML page; lmod loads the release's modulefiles; file, man and groff
-# check the release binary and the manual; python3-jsonschema checks the JSON Schemas of docs/schemas.
+# check the release binary and the manual; python3-jsonschema checks the JSON Schemas of docs/schemas;
+# python3-yaml reads the CI examples of docs/examples, whose shell parts are run against the release.
 test-deps: deps
 	@missing=""; \
 	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
@@ -77,6 +78,7 @@ test-deps: deps
 	command -v man >/dev/null 2>&1 || missing="$$missing man-db"; \
 	command -v groff >/dev/null 2>&1 || missing="$$missing groff-base"; \
 	python3 -c 'import jsonschema' >/dev/null 2>&1 || missing="$$missing python3-jsonschema"; \
+	python3 -c 'import yaml' >/dev/null 2>&1 || missing="$$missing python3-yaml"; \
 	if [ -n "$$missing" ]; then \
 		if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
 			echo "Installing for the tests:$$missing"; \
