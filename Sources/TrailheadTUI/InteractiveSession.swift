@@ -30,20 +30,33 @@ public enum InteractiveSession {
         public init() {}
     }
 
+    /// What a look at the trees' files found (`preview`): the library read again after a change,
+    /// or a change that could not be loaded, for which the walk stays on the last good library.
+    public enum Reload {
+        case reloaded(Library, status: String)
+        case kept(status: String)
+    }
+
+    /// How often `reload` is asked, at most: a few `stat` calls each time.
+    static let reloadInterval = 400
+
     /// Runs the interface on the controlling terminal over the library's catalog. Throws when
-    /// there is no usable terminal, so the caller can fall back to plain mode.
+    /// there is no usable terminal, so the caller can fall back to plain mode. `reload`, asked
+    /// every few hundred milliseconds, swaps in a library read again (nil: nothing changed).
     public static func run(
-        library: Library, start: NodeKey?, version: String, environment: [String: String], options: Options
+        library: Library, start: NodeKey?, version: String, environment: [String: String], options: Options,
+        reload: (() -> Reload?)? = nil
     ) throws -> Outcome {
         var recorder = ProgressRecorder()
-        var outcome = try loop(library: library, start: start, version: version, environment: environment, options: options, recorder: &recorder)
+        var outcome = try loop(
+            library: library, start: start, version: version, environment: environment, options: options, reload: reload, recorder: &recorder)
         outcome.progress = recorder.session
         return outcome
     }
 
     private static func loop(
         library: Library, start: NodeKey?, version: String, environment: [String: String], options: Options,
-        recorder: inout ProgressRecorder
+        reload: (() -> Reload?)?, recorder: inout ProgressRecorder
     ) throws -> Outcome {
         let catalog = library.catalog
         let screen: CursesScreen
@@ -63,11 +76,28 @@ public enum InteractiveSession {
         let probes = ProbeRunner(system: LocalProbeSystem(environment: environment))
         probes.start(navigator.unansweredProbes)
         draw(navigator, on: screen, effects: effects)
-        let searchIndex = SearchIndexBuilder(library: library, cache: TreeCache.standard(environment: environment, userID: getuid()).cache)
+        let cache = TreeCache.standard(environment: environment, userID: getuid()).cache
+        var searchIndex = SearchIndexBuilder(library: library, cache: cache)
         var quickFailures = 0
         var pendingKey: KeyEvent?
+        var lastReload = MonotonicClock.milliseconds()
         while true {
             if let outcome = handleSignals(screen: screen, navigator: &navigator, effects: effects) { return outcome }
+            if let reload, MonotonicClock.milliseconds() - lastReload >= reloadInterval {
+                lastReload = MonotonicClock.milliseconds()
+                switch reload() {
+                case .reloaded(let fresh, let status)?:
+                    navigator = navigator.reloaded(with: fresh.catalog, status: status)
+                    searchIndex = SearchIndexBuilder(library: fresh, cache: cache)
+                    probes.start(navigator.unansweredProbes)
+                    draw(navigator, on: screen, effects: effects)
+                case .kept(let status)?:
+                    navigator.handle(.status(status))
+                    draw(navigator, on: screen, effects: effects)
+                case nil:
+                    break
+                }
+            }
             let started = MonotonicClock.milliseconds()
             let key = pendingKey ?? screen.readKey()
             pendingKey = nil

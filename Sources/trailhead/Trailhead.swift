@@ -38,7 +38,7 @@ struct Trailhead: ParsableCommand {
         version: versionText,
         subcommands: [
             Browse.self, List.self, Show.self, Walk.self, Search.self, Explain.self, History.self,
-            Validate.self, FlowTest.self, New.self, Export.self, CheckLinks.self, Sync.self, ShellInit.self,
+            Validate.self, FlowTest.self, New.self, Export.self, Preview.self, CheckLinks.self, Sync.self, ShellInit.self,
         ],
         defaultSubcommand: Browse.self
     )

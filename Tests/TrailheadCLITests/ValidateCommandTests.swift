@@ -19,6 +19,8 @@ import Testing
         let outcome = try CLIRunner.run(["validate", "trees/"])
         #expect(outcome.status == 0)
         #expect(outcome.stdout == "2 files checked: 0 errors, 0 warnings\n")
+        let style = try CLIRunner.run(["validate", "--style", "trees/"])
+        #expect(style.stdout == "2 files checked: 0 errors, 0 warnings\n", "the bundled trees follow the house style")
     }
 
     @Test func reportsFileLineColumnAndExitsOne() throws {

@@ -94,7 +94,7 @@ import Testing
                 errors: ["* 12 *", "Disk quota exceeded", "disk quota  EXCEEDED"]
 
             """
-        #expect(TestTrees.diagnostics(yaml) == [
+        #expect(TestTrees.diagnostics(yaml).filter { !$0.contains("cannot be reached") } == [
             "test.yaml:8:5: error: alias group 2 needs at least two words that mean the same",
             "test.yaml:9:5: error: alias group 3 needs at least two words that mean the same",
             "test.yaml:9:13: error: 'chat' is already in alias group 1; a word belongs to one group",

@@ -31,6 +31,8 @@ public protocol FileSystem: Sendable {
     func mappedContents(of path: String, limit: Int) -> FileBytes?
     /// How many seconds ago the file was last modified; nil when it cannot be told.
     func secondsSinceModified(_ path: String) -> Int?
+    /// What changes whenever the file is written or replaced; nil when it is not there.
+    func changeStamp(of path: String) -> ChangeStamp?
     /// Removes a file; a file already gone is not an error. Nil when it is gone, else why not.
     @discardableResult
     func removeFile(_ path: String) -> String?
@@ -57,6 +59,10 @@ extension FileSystem {
 
     public func secondsSinceModified(_ path: String) -> Int? { nil }
 
+    public func changeStamp(of path: String) -> ChangeStamp? {
+        fingerprint(of: path, limit: Int.max).map(ChangeStamp.content)
+    }
+
     @discardableResult
     public func removeFile(_ path: String) -> String? { nil }
 
@@ -66,6 +72,13 @@ extension FileSystem {
         guard let ownership = directoryOwnership(directory) else { return "it is not a directory" }
         return rule.refusal(owner: ownership.owner, writableByOthers: ownership.writableByOthers)
     }
+}
+
+/// A file's state as far as noticing a change needs: its status, or where that cannot be
+/// read, a hash of its content.
+public enum ChangeStamp: Sendable, Hashable {
+    case status([Int])
+    case content(ContentFingerprint)
 }
 
 /// The owner of a directory and whether users other than the owner can change its contents.
@@ -199,6 +212,17 @@ public struct LocalFileSystem: FileSystem {
     }
 
     @discardableResult
+    /// Device, inode, size and both times to the nanosecond: an editor that saves by rename
+    /// gives a new inode, one that writes in place a new time or size; nothing is read.
+    public func changeStamp(of path: String) -> ChangeStamp? {
+        var info = stat()
+        guard status(path, &info) else { return nil }
+        return .status([
+            Int(info.st_dev), Int(info.st_ino), Int(info.st_size),
+            info.st_mtim.tv_sec, info.st_mtim.tv_nsec, info.st_ctim.tv_sec, info.st_ctim.tv_nsec,
+        ])
+    }
+
     public func removeFile(_ path: String) -> String? {
         let removed = if let (pin, name) = PinnedDirectories.shared.entry(path) {
             unlinkat(pin.descriptor, name, 0) == 0

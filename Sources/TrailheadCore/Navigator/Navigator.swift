@@ -364,7 +364,7 @@ public struct Navigator: Sendable {
         clampScroll()
     }
 
-    private mutating func clampScroll(lineCount: Int? = nil) {
+    mutating func clampScroll(lineCount: Int? = nil) {
         let maximum = max(0, (lineCount ?? layout.lines.count) - bodyHeight)
         state.scroll = min(max(state.scroll, 0), maximum)
     }

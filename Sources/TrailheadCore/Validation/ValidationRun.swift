@@ -5,8 +5,11 @@ public struct ValidationRun: Sendable {
 
     /// Checks `checked` (in precedence order, before `context`); references to other trees are
     /// resolved against both, but only problems located in the checked files are reported.
-    /// `review` adds what the review dates of the checked files call for.
-    public init(checked: [LoadedFile], context: [LoadedFile], contextDiagnostics: [Diagnostic] = [], review: ReviewCheck? = nil) {
+    /// `review` adds what the review dates of the checked files call for, `style` the house
+    /// style's warnings (`StyleCheck`).
+    public init(
+        checked: [LoadedFile], context: [LoadedFile], contextDiagnostics: [Diagnostic] = [], review: ReviewCheck? = nil, style: Bool = false
+    ) {
         let checkedPaths = Set(checked.map(\.path))
         let everything = Library.assemble(files: checked + context, diagnostics: contextDiagnostics)
         let graph = Library.assemble(files: checked + context, includeBroken: true)
@@ -15,6 +18,12 @@ public struct ValidationRun: Sendable {
             checkedPaths.contains($0.location.file) || $0.code == "missing-source"
         }
         diagnostics += TreeValidator(catalog: graph.catalog).diagnostics(forFiles: checkedPaths, hiddenWays: Self.hiddenWays(in: checked))
+        if style {
+            let catalog = graph.catalog
+            for tree in catalog.trees where tree.orderedNodes.contains(where: { checkedPaths.contains($0.location.file) }) {
+                diagnostics += StyleCheck.diagnostics(for: tree, linked: catalog.treesLinked(from: tree.id)) { checkedPaths.contains($0.location.file) }
+            }
+        }
         if let review {
             diagnostics += checked.compactMap(\.tree).flatMap(review.diagnostics(of:))
         }

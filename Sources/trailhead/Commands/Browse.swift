@@ -71,13 +71,7 @@ struct Browse: ParsableCommand {
                 let outcome = try InteractiveSession.run(
                     library: library, start: start, version: Trailhead.version, environment: environment, options: options)
                 store?.save(adding: outcome.progress)
-                let hyperlinks = !print && Environment.isTerminal(STDOUT_FILENO)
-                for line in outcome.output {
-                    let isLink = URLRules.problem(with: line) == nil
-                    Output.line(hyperlinks && isLink ? TerminalSequences.hyperlink(line, text: line) : TextSanitizer.block(line))
-                }
-                if outcome.status == 128 + SIGINT { InterruptExit.dieOfInterrupt() }
-                if outcome.status != 0 { throw ExitCode(outcome.status) }
+                try Self.finish(outcome, printOnly: print)
                 return
             } catch let error as InteractiveSessionError {
                 Output.warning("\(error.message); using plain mode")
@@ -92,5 +86,17 @@ struct Browse: ParsableCommand {
         let status = session.run()
         if let printed = session.printed { Output.line(TextSanitizer.block(printed)) }
         if status != 0 { throw ExitCode(status) }
+    }
+
+    /// Prints what the interface left to print (links as hyperlinks on a terminal) and exits
+    /// as it ended: by Ctrl-C as if interrupted, else with its status.
+    static func finish(_ outcome: InteractiveSession.Outcome, printOnly: Bool) throws {
+        let hyperlinks = !printOnly && Environment.isTerminal(STDOUT_FILENO)
+        for line in outcome.output {
+            let isLink = URLRules.problem(with: line) == nil
+            Output.line(hyperlinks && isLink ? TerminalSequences.hyperlink(line, text: line) : TextSanitizer.block(line))
+        }
+        if outcome.status == 128 + SIGINT { InterruptExit.dieOfInterrupt() }
+        if outcome.status != 0 { throw ExitCode(outcome.status) }
     }
 }

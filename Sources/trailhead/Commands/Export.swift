@@ -42,13 +42,8 @@ struct Export: ParsableCommand {
     @Argument(help: ArgumentHelp("The id of the tree to export, or a tree file (.yaml, .yml).", valueName: "tree|file"), completion: NodeCompletion.trees)
     var tree: String
 
-    /// A tree file is told from a tree id by its name: ids hold no `/` or `.`.
-    private var isFile: Bool {
-        TreeLoader.isTreeFileName(String(tree.split(separator: "/").last ?? ""))
-    }
-
     func validate() throws {
-        if tree.contains("/") && !isFile {
+        if tree.contains("/") && !TreeFileArgument.isFile(tree) {
             throw ValidationError("export takes a tree id or a tree file, not a node: '\(TextSanitizer.line(tree))'")
         }
     }
@@ -56,30 +51,13 @@ struct Export: ParsableCommand {
     func run() throws {
         var options = trees
         var treeID = tree
-        if isFile {
-            treeID = try Self.treeID(definedIn: tree)
+        if TreeFileArgument.isFile(tree) {
+            treeID = try TreeFileArgument.treeID(definedIn: tree, doing: "exported")
             options.directories.insert(tree, at: 0)
         }
         let catalog = try options.loadCatalog()
         let key = try Locate.node(treeID, in: catalog)
         guard let found = catalog.tree(key.tree) else { throw ExitCode(1) }
         try FileWriter.write(format.render(found, in: catalog), to: output ?? "-", mode: .replace)
-    }
-
-    /// The id of the tree `path` defines or, for an overlay, changes; a file with an error is
-    /// not exported, its problems printed as `validate` prints them.
-    private static func treeID(definedIn path: String) throws -> String {
-        let loader = TreeLoader()
-        guard loader.fileSystem.exists(path) else {
-            Output.error("no such file: \(TextSanitizer.line(path))")
-            throw ExitCode(2)
-        }
-        let file = loader.loadFile(path)
-        guard let tree = file.tree, !file.isBroken else {
-            for diagnostic in file.diagnostics.sortedByLocation { Output.standardError(TextSanitizer.line(diagnostic.description) + "\n") }
-            Output.error("\(TextSanitizer.line(path)) has errors and was not exported (see above, or run `trailhead validate \(ShellQuoting.quote(path))`)")
-            throw ExitCode(1)
-        }
-        return tree.id
     }
 }

@@ -75,19 +75,9 @@ struct History: ParsableCommand {
         for visit in visits {
             let title = catalog.node(visit.node)?.heading ?? visit.node.description
             let kind = visit.kind.rawValue + String(repeating: " ", count: kindWidth - visit.kind.rawValue.count)
-            var line = "\(Self.localTime(visit.time))  \(kind)  \(TextSanitizer.line(title))  (\(TextSanitizer.line(visit.node.description)))"
+            var line = "\(LocalTime.text(visit.time))  \(kind)  \(TextSanitizer.line(title))  (\(TextSanitizer.line(visit.node.description)))"
             if !visit.detail.isEmpty { line += "\n" + String(repeating: " ", count: 18 + kindWidth) + TextSanitizer.line(visit.detail) }
             Output.line(line)
         }
-    }
-
-    /// `2026-11-26 14:02` in the user's time zone.
-    static func localTime(_ seconds: Int) -> String {
-        var time = time_t(seconds)
-        var parts = tm()
-        guard localtime_r(&time, &parts) != nil else { return String(seconds) }
-        var buffer = [CChar](repeating: 0, count: 32)
-        let count = strftime(&buffer, buffer.count, "%Y-%m-%d %H:%M", &parts)
-        return String(decoding: buffer.prefix(count).map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 }

@@ -2,7 +2,7 @@
 enum ArgumentOrder {
     /// The subcommands that read trees, so take `--trees` and `--no-default-trees`.
     static let treeReading: Set<String> = [
-        "browse", "list", "show", "walk", "search", "explain", "history", "validate", "test", "export", "check-links", "sync",
+        "browse", "list", "show", "walk", "search", "explain", "history", "validate", "test", "export", "preview", "check-links", "sync",
     ]
     /// Options whose value is a number, which may be negative (`--limit -1` is a value, to be refused
     /// as one, not an option `-1`).
