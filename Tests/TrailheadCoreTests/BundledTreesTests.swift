@@ -61,6 +61,22 @@ import Glibc
         #expect(run.diagnostics.map(\.description) == [])
         #expect((file.tree?.nodes.count ?? 0) >= 8)
     }
+
+    /// The anchors-and-aliases example of tree-format.md, under a tree header: the reused
+    /// command and link appear in both nodes.
+    @Test func theReuseExampleValidates() throws {
+        let doc = try String(fileContents: TestTrees.repositoryRoot + "/docs/tree-format.md")
+        let start = try #require(doc.range(of: "```yaml\nnodes:\n  rucio-download:\n"))
+        let end = try #require(doc[start.upperBound...].range(of: "\n```"))
+        let nodes = String(doc[doc.index(start.lowerBound, offsetBy: 8)..<end.lowerBound])
+        let header = "format: 1\nid: reuse\ntitle: Reuse\ndescription: The example.\nstart: start\n"
+        let startNode = "  start:\n    question: Which?\n    choices:\n      - {label: Download, goto: rucio-download}\n      - {label: Upload, goto: rucio-upload}\n"
+        let file = TestTrees.load(header + nodes.replacing("nodes:\n", with: "nodes:\n" + startNode) + "\n", path: "reuse.yaml")
+        #expect(ValidationRun(checked: [file], context: []).diagnostics.map(\.description) == [])
+        let upload = try #require(file.tree?.nodes["rucio-upload"]?.resource)
+        #expect(upload.commands.map(\.run) == ["rucio whoami", "rucio upload --rse {rse} {file}"])
+        #expect(upload.links.map(\.url) == ["https://rucio.cern.ch/documentation/"])
+    }
 }
 
 extension String {

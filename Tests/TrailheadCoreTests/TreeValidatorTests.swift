@@ -63,6 +63,18 @@ import Testing
         #expect(unreachable.count == 1 && unreachable[0].contains("'orphan'"), "\(unreachable)")
     }
 
+    @Test func aReusedLinkIsCheckedOnceWhereItIsWritten() throws {
+        let yaml = TestTrees.minimal()
+            .replacing("      - url: https://data.example.org\n", with: "      - &portal\n        url: javascript:alert(1)\n")
+            .replacing("    see-also: [data]\n", with: "    see-also: [data]\n    links: [*portal, *portal]\n")
+        let diagnostics = TestTrees.diagnostics(yaml)
+        #expect(diagnostics == ["test.yaml:20:14: error: the URL scheme 'javascript' is not allowed; use https, http or mailto"], "once, at the anchor's url")
+        let fixed = TestTrees.load(yaml.replacing("javascript:alert(1)", with: "https://data.example.org"))
+        #expect(fixed.diagnostics.isEmpty, "\(fixed.diagnostics)")
+        let docs = try #require(fixed.tree?.nodes["docs"]?.resource)
+        #expect(docs.links.map(\.url) == ["https://data.example.org", "https://data.example.org"])
+    }
+
     @Test func duplicateTreeIdsInOneDirectoryAreErrorsAcrossLayersOverrides() {
         let first = TestTrees.load(TestTrees.minimal(), path: "a/one.yaml")
         let sameDirectory = TestTrees.load(TestTrees.minimal(), path: "a/two.yaml")

@@ -57,21 +57,46 @@ import Testing
         #expect(document.string(list).isEmpty)
     }
 
-    @Test func refusesAnchorsAndAliases() {
-        let anchor = error("a: &x hello\nb: *x\n")
-        #expect(anchor?.code == "anchor")
-        #expect(anchor?.line == 1 && anchor?.column == 4)
-        let alias = error("a: 1\nb: *x\n")
-        #expect(alias?.code == "alias")
-        #expect(alias?.line == 2 && alias?.column == 4)
+    @Test func anAliasIsItsAnchorsValueWrittenOutWhereItStands() throws {
+        let document = try read("a: &x hello\nlink: &l {url: 'https://e.org', label: E}\nb: *x\nlinks: [*l, *l]\nafter: 1\n").get()
+        let entries = document.entries(of: document.root)
+        #expect(entries.map { document.string($0.key) } == ["a", "link", "b", "links", "after"])
+        #expect(document.string(entries[2].value) == "hello")
+        #expect(document.line(of: entries[2].value) == 3 && document.column(of: entries[2].value) == 4, "the copy stands at the alias")
+        let links = document.items(of: entries[3].value)
+        #expect(links.count == 2)
+        for link in links {
+            #expect(document.entries(of: link).map { document.string($0.value) } == ["https://e.org", "E"])
+        }
+        #expect(document.line(of: document.entries(of: links[1])[0].value) == 2, "what is inside it keeps the anchor's lines")
+        #expect(document.string(entries[4].value) == "1", "the table goes on after the copies")
     }
 
-    @Test func refusesBillionLaughsBeforeExpanding() {
+    @Test func anAliasNeedsACompleteAnchorBeforeIt() {
+        let before = error("a: *x\nb: &x hello\n")
+        #expect(before?.code == "alias" && before?.line == 1 && before?.column == 4)
+        #expect(error("a: &x [1, *x]\n")?.code == "alias", "a value cannot hold itself")
+        #expect(error("base: &b {a: 1}\nother:\n  <<: *b\n  c: 2\n")?.code == "merge-key")
+    }
+
+    @Test func anAliasKeepsToTheDepthLimit() {
+        let deep = "a: &x [[[1]]]\nb: [[*x]]\n"
+        #expect(error(deep, maxDepth: 6) == nil)
+        #expect(error(deep, maxDepth: 5)?.code == "too-deep")
+    }
+
+    @Test func billionLaughsIsRefusedAtTheAliasThatCrossesTheBudget() {
         var text = "a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n"
         for (previous, name) in zip("abcdefgh", "bcdefghi") {
             text += "\(name): &\(name) [" + Array(repeating: "*\(previous)", count: 9).joined(separator: ",") + "]\n"
         }
-        #expect(error(text)?.code == "anchor")
+        let refused = error(text)
+        #expect(refused?.code == "alias-budget")
+        #expect(refused?.line == 5, "d's aliases of c (820 values each) cross 10,000 plus the file's own: \(String(describing: refused))")
+        let within = "a: &a [" + Array(repeating: "x", count: 1000).joined(separator: ",") + "]\nb: [" + Array(repeating: "*a", count: 10).joined(separator: ",") + "]\n"
+        #expect(error(within) == nil, "10,010 copied values: the file's own 1,005 plus 10,000 allow them")
+        let over = "a: &a [" + Array(repeating: "x", count: 1000).joined(separator: ",") + "]\nb: [" + Array(repeating: "*a", count: 11).joined(separator: ",") + "]\n"
+        #expect(error(over)?.code == "alias-budget", "11,011 do not")
     }
 
     @Test func reportsDuplicateKeysWithTheFirstLine() {

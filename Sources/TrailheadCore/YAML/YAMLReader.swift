@@ -2,8 +2,8 @@ import CLibYAML
 
 /// Reads one YAML document into a `YAMLDocument`, event by event, with hard limits.
 ///
-/// Working at libyaml's event level (rather than decoding generically) lets us refuse aliases
-/// before they can expand, stop deep `[[[[` nesting without recursion, catch duplicate keys,
+/// Working at libyaml's event level (rather than decoding generically) lets us bound what
+/// aliases expand to before they copy anything, stop deep `[[[[` nesting without recursion, catch duplicate keys,
 /// and keep the position of every key and value. Most tree files never reach libyaml: the
 /// `BlockYAMLScanner` reads the block style they are written in several times faster, and hands
 /// anything else (and every error) to libyaml.
@@ -83,14 +83,9 @@ public struct YAMLReader: Sendable {
                         line: line, column: column))
                 }
             case YAML_ALIAS_EVENT:
-                let name = String(cString: event.data.alias.anchor)
-                return .failure(YAMLParseError(
-                    code: "alias",
-                    message: "YAML aliases (*\(TextSanitizer.line(String(name.prefix(40))))) are not allowed in tree files; write the value out",
-                    line: line, column: column))
+                problem = builder.alias(String(cString: event.data.alias.anchor), line: line, column: column)
             case YAML_SCALAR_EVENT:
                 let scalar = event.data.scalar
-                if let anchor = scalar.anchor { return .failure(anchorError(anchor, line: line, column: column)) }
                 var plain = scalar.style == YAML_PLAIN_SCALAR_STYLE
                 if let tag = scalar.tag {
                     // `!!str` (and the non-specific `!`) keep a value as text, as quotes do.
@@ -98,16 +93,14 @@ public struct YAMLReader: Sendable {
                     plain = false
                 }
                 let text = UnsafeBufferPointer(start: scalar.value, count: Int(scalar.length))
-                problem = builder.scalar(text, plain: plain, line: line, column: column)
+                problem = builder.scalar(text, plain: plain, anchor: scalar.anchor.map { String(cString: $0) }, line: line, column: column)
             case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
                 let isMapping = event.type == YAML_MAPPING_START_EVENT
-                if let anchor = isMapping ? event.data.mapping_start.anchor : event.data.sequence_start.anchor {
-                    return .failure(anchorError(anchor, line: line, column: column))
-                }
+                let anchor = isMapping ? event.data.mapping_start.anchor : event.data.sequence_start.anchor
                 if let tag = isMapping ? event.data.mapping_start.tag : event.data.sequence_start.tag {
                     return .failure(tagError(tag, line: line, column: column))
                 }
-                problem = builder.open(mapping: isMapping, line: line, column: column)
+                problem = builder.open(mapping: isMapping, anchor: anchor.map { String(cString: $0) }, line: line, column: column)
             case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
                 problem = builder.close()
             default:
@@ -125,14 +118,6 @@ public struct YAMLReader: Sendable {
         return YAMLParseError(
             code: "tag",
             message: "the YAML tag \(TextSanitizer.line(String(name.prefix(40)))) is not allowed in tree files; a value is text, a number or true/false by how it is written (only !!str, which keeps a value as text, is allowed)",
-            line: line, column: column)
-    }
-
-    private func anchorError(_ anchor: UnsafeMutablePointer<UInt8>, line: Int, column: Int) -> YAMLParseError {
-        let name = TextSanitizer.line(String(String(cString: anchor).prefix(40)))
-        return YAMLParseError(
-            code: "anchor",
-            message: "YAML anchors (&\(name)) are not allowed in tree files; write each value out where it is used",
             line: line, column: column)
     }
 

@@ -196,9 +196,9 @@ t("multiple-documents", "# fixture: the file has two YAML documents (--- twice)\
 t("top-level-list", "# fixture: the top level is a list, not a mapping\n"
   + "- format: 1\n  id: fixture\n  title: Fixture tree\n  description: A tiny tree.\n  start: help\n"
   + "  nodes:\n    help:\n      title: Getting help\n      body: Ask the service desk.\n")
-t("alias", std("the tags of 'help' reuse the tags of 'start' through an anchor and an alias",
-    START.replace("    choices:", "    tags: &common [support, help]\n    choices:")
-    + HELP + "    tags: *common\n"))
+t("alias", std("the tags of 'start' are an alias of the tags of 'help', whose anchor comes after it",
+    START.replace("    choices:", "    tags: *common\n    choices:")
+    + HELP + "    tags: &common [support, help]\n"))
 bomb = "    tags:\n      - &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n"
 for prev, cur in zip("abcdefgh", "bcdefghi"):
     bomb += "      - &%s [%s]\n" % (cur, ", ".join(["*" + prev] * 9))
