@@ -1,7 +1,8 @@
 import Foundation
 import Testing
 
-/// The shell examples of the README and docs/cli.md run as written, in a checkout: a
+/// The shell examples of the README and docs/cli.md run as written, in a checkout (those of
+/// docs/authoring.md run in a tree repository: AuthoringWalkthroughTests): a
 /// line that starts with `trailhead` (or pipes `printf` into it) must exit 0. Optional parts in
 /// brackets (`[--json]`) are left out; lines with a placeholder to fill (`path/to/…`, `a|b`
 /// alternatives), that need the network (`sync`, `check-links`) or another program are skipped.
