@@ -5,7 +5,8 @@ import Testing
 /// docs/authoring.md run in a tree repository: AuthoringWalkthroughTests): a
 /// line that starts with `trailhead` (or pipes `printf` into it) must exit 0. Optional parts in
 /// brackets (`[--json]`) are left out; lines with a placeholder to fill (`path/to/…`, `a|b`
-/// alternatives), that need the network (`sync`, `check-links`) or another program are skipped.
+/// alternatives), that need the network (`sync`, `check-links`), a person at a terminal
+/// (`preview`, `--watch`) or another program are skipped.
 struct DocumentedExamplesTests {
     static let documents = ["README.md", "docs/cli.md"]
 
@@ -42,6 +43,7 @@ struct DocumentedExamplesTests {
         guard startsRight,
               !command.contains("path/to"), !command.contains(" sync"), !command.contains("check-links"),
               !command.contains("shell-init"), !command.contains("--generate-completion-script"),
+              !command.contains("preview"), !command.contains("--watch"),
               command.range(of: #"[a-z]\|[a-z]"#, options: .regularExpression) == nil
         else { return nil }
         return command
