@@ -168,6 +168,23 @@ import Testing
             #expect(!ShellWidget.snippet(for: shell).contains("eval \"$chosen\""))
         }
     }
+
+    /// A warning about a placeholder points at it as written, whatever the style of `run`.
+    @Test(arguments: [
+        ("      - run: echo {Name} done\n", 19, 19),
+        ("      - run: \"echo \\\"x\\\" {Name}\"\n", 19, 26),
+        ("      - run: |-\n          echo one\n          echo é {Name}\n        multiline: true\n", 21, 18),
+        ("      - run: >-\n          echo one\n          {Name} two\n", 21, 11),
+    ])
+    func aPlaceholderWarningPointsAtThePlaceholder(run: String, line: Int, column: Int) {
+        let yaml = TestTrees.minimal().replacing("""
+                links:
+                  - url: https://data.example.org
+                    label: Data portal
+            """, with: "    commands:\n" + run + "        does: Says it.\n")
+        let warnings = TestTrees.diagnostics(yaml).filter { $0.contains("'{Name}'") }
+        #expect(warnings.count == 1 && warnings[0].hasPrefix("test.yaml:\(line):\(column): warning:"), "\(warnings)")
+    }
 }
 
 @Suite struct PrefilledPlaceholderTests {

@@ -44,6 +44,11 @@ struct TreeDecoder {
 
     let file: String
     let limits: LoaderLimits
+    /// The file's bytes, when the whole file is decoded at once: messages about a place inside
+    /// a value (a placeholder in a block `run: |`) find it there, through `sourceLines`, made
+    /// on the first such message (most files have none).
+    private let source: [UInt8]?
+    private var sourceLines: SourceLines?
     private(set) var diagnostics: [Diagnostic] = []
     private var document = YAMLDocument()
     private var nodes: [String: Node] = [:]
@@ -59,9 +64,10 @@ struct TreeDecoder {
     /// validator does not call those nodes unreachable while the error that hides the way is open.
     private(set) var unresolvedNames: Set<String> = []
 
-    init(file: String, limits: LoaderLimits) {
+    init(file: String, limits: LoaderLimits, source: [UInt8]? = nil) {
         self.file = file
         self.limits = limits
+        self.source = source
     }
 
     /// The tree a whole file holds.
@@ -484,12 +490,6 @@ struct TreeDecoder {
     }
 
     /// Where `needle` first starts in `text`, in bytes (characters, for ASCII text).
-    static func offset(of needle: String, in text: String) -> Int? {
-        let haystack = Array(text.utf8), pattern = Array(needle.utf8)
-        guard !pattern.isEmpty, haystack.count >= pattern.count else { return nil }
-        return (0...(haystack.count - pattern.count)).first { haystack[$0..<($0 + pattern.count)].elementsEqual(pattern) }
-    }
-
     static func isCommandName(_ text: String) -> Bool {
         !text.isEmpty && text.count <= 64 && !text.hasPrefix("-") && text.utf8.allSatisfy { byte in
             (byte >= 0x30 && byte <= 0x39) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A) || byte == 0x2E || byte == 0x5F || byte == 0x2B || byte == 0x2D
@@ -598,12 +598,15 @@ struct TreeDecoder {
             }
         }
         let segments = PlaceholderScanner.segments(of: trimmedRun) { name in placeholders.contains { $0.name == name } }
-        // A one-line plain `run` is read byte for byte as written: a message about a placeholder
-        // points at it, not at the start of the command.
-        let runIsOneLine = isPlain && fields["run"].map { document.kind(of: $0.value) == .plainScalar } == true
+        // A message about a placeholder points at it in the file, not at the start of `run`: the
+        // first place it is written from there, within the lines the value can span (a folded
+        // value turns each of its line breaks into a space).
+        let spannedLines = trimmedRun.utf8.count { $0 == 0x0A || $0 == 0x20 } + 2
         func place(of name: String) -> SourceLocation {
-            guard runIsOneLine, let offset = Self.offset(of: "{\(name)}", in: trimmedRun) else { return run.location }
-            return SourceLocation(file: run.location.file, line: run.location.line, column: run.location.column + offset)
+            if sourceLines == nil { sourceLines = source.map(SourceLines.init) }
+            guard let found = sourceLines?.position(of: "{\(name)}", from: run.location.line, column: run.location.column, lines: spannedLines)
+            else { return run.location }
+            return SourceLocation(file: run.location.file, line: found.line, column: found.column)
         }
         for name in PlaceholderScanner.undeclaredNames(in: segments) {
             let message = PlaceholderScanner.isValidName(name)

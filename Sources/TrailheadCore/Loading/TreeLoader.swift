@@ -83,7 +83,7 @@ public struct TreeLoader: Sendable {
             let location = SourceLocation(file: path, line: error.line, column: error.column)
             return LoadedFile(path: path, tree: nil, diagnostics: [.error(error.code, error.message, at: location)])
         case .success(let root):
-            var decoder = TreeDecoder(file: path, limits: limits)
+            var decoder = TreeDecoder(file: path, limits: limits, source: bytes)
             let tree = decoder.decode(root)
             var loaded = LoadedFile(path: path, tree: tree, diagnostics: decoder.diagnostics)
             loaded.unresolvedNames = decoder.unresolvedNames
