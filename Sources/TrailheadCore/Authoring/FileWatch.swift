@@ -12,8 +12,7 @@ public struct FileWatch: Sendable {
     public init(paths: [String], fileSystem: any FileSystem = LocalFileSystem()) {
         self.paths = paths
         self.fileSystem = fileSystem
-        stamps = [:]
-        stamps = snapshot()
+        stamps = Self.snapshot(of: paths, in: fileSystem)
     }
 
     /// The files looked at, in a stable order: each named file, and each directory's YAML files.
@@ -24,13 +23,13 @@ public struct FileWatch: Sendable {
     /// The watched files that changed, appeared or went away since the last call (or since the
     /// watch began), which are then taken as seen.
     public mutating func changes() -> [String] {
-        let now = snapshot()
+        let now = Self.snapshot(of: paths, in: fileSystem)
         let changed = Set(now.keys).union(stamps.keys).filter { (now[$0] ?? nil) != (stamps[$0] ?? nil) }.sorted()
         stamps = now
         return changed
     }
 
-    private func snapshot() -> [String: ChangeStamp?] {
+    private static func snapshot(of paths: [String], in fileSystem: any FileSystem) -> [String: ChangeStamp?] {
         var stamps: [String: ChangeStamp?] = [:]
         for path in paths {
             if fileSystem.isDirectory(path) {

@@ -211,7 +211,6 @@ public struct LocalFileSystem: FileSystem {
         return time(nil) - info.st_mtim.tv_sec
     }
 
-    @discardableResult
     /// Device, inode, size and both times to the nanosecond: an editor that saves by rename
     /// gives a new inode, one that writes in place a new time or size; nothing is read.
     public func changeStamp(of path: String) -> ChangeStamp? {
@@ -223,6 +222,7 @@ public struct LocalFileSystem: FileSystem {
         ])
     }
 
+    @discardableResult
     public func removeFile(_ path: String) -> String? {
         let removed = if let (pin, name) = PinnedDirectories.shared.entry(path) {
             unlinkat(pin.descriptor, name, 0) == 0

@@ -489,7 +489,6 @@ struct TreeDecoder {
         }
     }
 
-    /// Where `needle` first starts in `text`, in bytes (characters, for ASCII text).
     static func isCommandName(_ text: String) -> Bool {
         !text.isEmpty && text.count <= 64 && !text.hasPrefix("-") && text.utf8.allSatisfy { byte in
             (byte >= 0x30 && byte <= 0x39) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A) || byte == 0x2E || byte == 0x5F || byte == 0x2B || byte == 0x2D
@@ -727,7 +726,6 @@ struct TreeDecoder {
         return value
     }
 
-    /// A text value; nil when absent, null or blank (blank is allowed only with `allowEmpty`).
     /// `true` or `false`; anything else is an error at the value.
     private mutating func optionalBool(_ entry: Entry?, key: String) -> Bool? {
         guard let entry else { return nil }
@@ -738,6 +736,7 @@ struct TreeDecoder {
         return nil
     }
 
+    /// A text value; nil when absent, null or blank (blank is allowed only with `allowEmpty`).
     private mutating func optionalText(
         _ entry: Entry?, key: String, multiline: Bool = false, allowEmpty: Bool = false
     ) -> (text: String, location: SourceLocation)? {

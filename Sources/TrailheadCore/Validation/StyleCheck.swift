@@ -21,7 +21,7 @@ public enum StyleCheck {
         var reported: Set<String> = []
         for node in tree.orderedNodes where include(node) {
             if let question = node.question {
-                if !question.text.trimmingTrailingSpace.hasSuffix("?") {
+                if !question.text.trimmingSpaces.hasSuffix("?") {
                     diagnostics.append(.warning("style-question-mark", "question '\(node.id)' does not end with '?'; ask it as a question", at: node.location))
                 }
                 if question.choices.count == 1 {
@@ -81,7 +81,7 @@ public enum StyleCheck {
                 if index + 1 + inside.count < characters.count, isAcronym(String(inside)) {
                     explained.insert(String(inside))
                 }
-                let before = String(characters[..<index]).trimmingTrailingSpace
+                let before = String(characters[..<index]).trimmingSpaces
                 if let last = before.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).last,
                    before.hasSuffix(String(last)), isAcronym(String(last)),
                    inside.first?.isLetter == true, inside.count > last.count {
@@ -126,12 +126,4 @@ public enum StyleCheck {
     }
 
     private static let enclosing: Set<Character> = ["(", ")", "[", "]", "\"", "'", "“", "”", "‘", "’", ",", ".", ":", ";", "!", "?", "*"]
-}
-
-private extension String {
-    var trimmingTrailingSpace: String {
-        var text = self
-        while let last = text.last, last.isWhitespace { text.removeLast() }
-        return text
-    }
 }

@@ -24,25 +24,22 @@ struct YAMLDocumentBuilder {
 
     let maxDepth: Int
     /// How many values aliases may add beyond the values the file writes itself.
-    let aliasAllowance: Int
+    static let aliasAllowance = 10_000
     private var stack: [Frame] = []
     /// Each complete anchored value: its first record and the levels of collections inside it.
     private var anchors: [String: (index: Int, depthInside: Int)] = [:]
-    /// Values written out by aliases so far, and values read from the text.
+    /// Values written out by aliases so far (the rest of the records were read from the text).
     private var copiedByAliases = 0
     private(set) var document = YAMLDocument()
     /// Whether the document's top value is complete.
     private(set) var isComplete = false
 
-    init(maxDepth: Int, aliasAllowance: Int = YAMLDocumentBuilder.standardAliasAllowance, expectedBytes: Int = 0) {
+    init(maxDepth: Int, expectedBytes: Int = 0) {
         self.maxDepth = maxDepth
-        self.aliasAllowance = aliasAllowance
         document.text.reserveCapacity(expectedBytes)
         // About one value per 25 bytes of a typical tree file.
         document.records.reserveCapacity(expectedBytes / 25)
     }
-
-    static let standardAliasAllowance = 10_000
 
     mutating func open(mapping: Bool, anchor: String? = nil, line: Int, column: Int) -> YAMLParseError? {
         if stack.count >= maxDepth {
@@ -75,23 +72,24 @@ struct YAMLDocumentBuilder {
     /// `*name`: a copy of the value anchored as `name` before it, its first record placed here,
     /// so a problem in the value itself points at the alias and one inside it at the anchor.
     mutating func alias(_ name: String, line: Int, column: Int) -> YAMLParseError? {
-        let shown = TextSanitizer.line(String(name.prefix(40)))
+        // Spelled out only for a message.
+        func shown() -> String { TextSanitizer.line(String(name.prefix(40))) }
         guard let anchor = anchors[name] else {
             return YAMLParseError(
-                code: "alias", message: "the alias *\(shown) refers to no anchor &\(shown) written before it (a value cannot contain an alias of itself)",
+                code: "alias", message: "the alias *\(shown()) refers to no anchor &\(shown()) written before it (a value cannot contain an alias of itself)",
                 line: line, column: column)
         }
         let first = document.records[anchor.index]
         let isCollection = first.kind == .mapping || first.kind == .sequence
         let count = isCollection ? Int(first.extent) - anchor.index : 1
         if isCollection, stack.count + anchor.depthInside >= maxDepth {
-            return YAMLParseError(code: "too-deep", message: "the alias *\(shown) nests deeper than \(maxDepth) levels", line: line, column: column)
+            return YAMLParseError(code: "too-deep", message: "the alias *\(shown()) nests deeper than \(maxDepth) levels", line: line, column: column)
         }
-        let allowed = document.records.count - copiedByAliases + aliasAllowance
+        let allowed = document.records.count - copiedByAliases + Self.aliasAllowance
         guard copiedByAliases + count <= allowed else {
             return YAMLParseError(
                 code: "alias-budget",
-                message: "aliases would write out more than \(allowed) values here (the file's own values plus \(aliasAllowance)); alias smaller values or write them out",
+                message: "aliases would write out more than \(allowed) values here (the file's own values plus \(Self.aliasAllowance)); alias smaller values or write them out",
                 line: line, column: column)
         }
         copiedByAliases += count

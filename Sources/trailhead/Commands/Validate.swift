@@ -15,7 +15,11 @@ struct Validate: ParsableCommand {
         against the checked files and the trees Trailhead loads (unless --no-default-trees).
         --format github prints GitHub Actions annotations; --format gitlab prints a GitLab Code \
         Quality report (see docs/authoring.md for CI examples).
-        --style adds warnings where the house style is not followed: a question that does not end         with '?', a question with one answer, a label over 80 characters, an acronym not written         out anywhere in its tree (docs/authoring.md). --watch checks again each time a checked file         (or a tree file in a checked directory) is saved, until Ctrl-C.
+        --style adds warnings where the house style is not followed: a question that does not end \
+        with '?', a question with one answer, a label over 80 characters, an acronym neither \
+        written out nor glossed in its tree or a tree it leads into (docs/authoring.md). --watch \
+        checks again each time a checked file (or a tree file in a checked directory) is saved, \
+        until Ctrl-C.
         Exit status: 0 no errors (warnings allowed), 1 errors found, 2 usage error.
         """)
 
